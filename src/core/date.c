@@ -1,0 +1,223 @@
+/* date.c: parsing and formatting of partial calendar dates. */
+#include "core/date.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "core/error.h"
+
+static const char *const month_names[12] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+};
+
+bool
+rw_date_valid(int year, int month, int day)
+{
+	static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap;
+
+	if (year < 1000 || year > 9999)
+		return false;
+	if (month == 0)
+		return day == 0;
+	if (month < 1 || month > 12)
+		return false;
+	if (day == 0)
+		return true;
+	if (day < 1 || day > days[month - 1])
+		return false;
+	leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return !(month == 2 && day == 29 && !leap);
+}
+
+int
+rw_date_month_from_name(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len > 0 && s[len - 1] == '.')
+		len--;
+	if (len < 3)
+		return 0;
+	for (i = 0; i < 12; i++) {
+		size_t full = strlen(month_names[i]);
+
+		if (len > full)
+			continue;
+		if (strncasecmp(s, month_names[i], len) != 0)
+			continue;
+		/* Whole name, a three-letter abbreviation, or "Sept". */
+		if (len == full || len == 3 || (i == 8 && len == 4))
+			return (int)i + 1;
+	}
+	return 0;
+}
+
+/* Reads up to max digits at *p; returns the value or -1. */
+static int
+read_number(const char **p, int min_digits, int max_digits)
+{
+	int n = 0, digits = 0;
+
+	while (digits < max_digits && isdigit((unsigned char)**p)) {
+		n = n * 10 + (**p - '0');
+		(*p)++;
+		digits++;
+	}
+	if (digits < min_digits || isdigit((unsigned char)**p))
+		return -1;
+	return n;
+}
+
+static const char *
+skip_separators(const char *p)
+{
+	while (*p == ' ' || *p == ',' || *p == '\t')
+		p++;
+	return p;
+}
+
+/* Reads a month name at *p, advancing past it; returns 1..12 or 0. */
+static int
+read_month_name(const char **p)
+{
+	const char *start = *p, *end = *p;
+	int month;
+
+	while (isalpha((unsigned char)*end))
+		end++;
+	if (*end == '.')
+		end++;
+	month = rw_date_month_from_name(start, (size_t)(end - start));
+	if (month != 0)
+		*p = end;
+	return month;
+}
+
+/* True when only a time, zone or blank remains. */
+static bool
+rest_is_time(const char *p)
+{
+	p = skip_separators(p);
+	return *p == '\0' || *p == 'T' || isdigit((unsigned char)*p);
+}
+
+static int
+parse_iso(const char *p, struct rw_date *d)
+{
+	d->year = read_number(&p, 4, 4);
+	d->month = 0;
+	d->day = 0;
+	if (d->year < 0)
+		return RW_EINVAL;
+	if (*p == '-' || *p == '/') {
+		p++;
+		d->month = read_number(&p, 2, 2);
+		if (d->month < 0)
+			return RW_EINVAL;
+		if (*p == '-' || *p == '/') {
+			p++;
+			d->day = read_number(&p, 2, 2);
+			if (d->day < 0)
+				return RW_EINVAL;
+		}
+	}
+	if (*p != '\0' && *p != 'T' && *p != ' ')
+		return RW_EINVAL;
+	return RW_OK;
+}
+
+static int
+parse_words(const char *p, struct rw_date *d)
+{
+	const char *q;
+
+	d->year = d->month = d->day = 0;
+	/* Optional weekday, as in RFC 2822. */
+	q = p;
+	while (isalpha((unsigned char)*q))
+		q++;
+	if (*q == ',' && rw_date_month_from_name(p, (size_t)(q - p)) == 0)
+		p = skip_separators(q + 1);
+
+	if (isdigit((unsigned char)*p)) {
+		/* 12 December 2019 */
+		d->day = read_number(&p, 1, 2);
+		if (d->day < 0)
+			return RW_EINVAL;
+		p = skip_separators(p);
+		d->month = read_month_name(&p);
+		if (d->month == 0)
+			return RW_EINVAL;
+		p = skip_separators(p);
+		d->year = read_number(&p, 4, 4);
+	} else {
+		/* December 12, 2019 or July 2015 */
+		d->month = read_month_name(&p);
+		if (d->month == 0)
+			return RW_EINVAL;
+		p = skip_separators(p);
+		q = p;
+		d->year = read_number(&q, 4, 4);
+		if (d->year < 0) {
+			d->day = read_number(&p, 1, 2);
+			if (d->day < 0)
+				return RW_EINVAL;
+			p = skip_separators(p);
+			d->year = read_number(&p, 4, 4);
+		} else {
+			p = q;
+		}
+	}
+	if (d->year < 0 || !rest_is_time(p))
+		return RW_EINVAL;
+	return RW_OK;
+}
+
+int
+rw_date_parse(const char *s, struct rw_date *ret)
+{
+	struct rw_date d;
+	int r;
+
+	if (s == NULL)
+		return RW_EINVAL;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
+	    isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]))
+		r = parse_iso(s, &d);
+	else
+		r = parse_words(s, &d);
+	if (r < 0 || !rw_date_valid(d.year, d.month, d.day))
+		return RW_EINVAL;
+	*ret = d;
+	return RW_OK;
+}
+
+void
+rw_date_format(const struct rw_date *d, char out[RW_DATE_TEXT_MAX])
+{
+	if (d->month == 0)
+		snprintf(out, RW_DATE_TEXT_MAX, "%04u", (unsigned)d->year % 10000u);
+	else if (d->day == 0)
+		snprintf(out, RW_DATE_TEXT_MAX, "%04u-%02u", (unsigned)d->year % 10000u,
+		    (unsigned)d->month % 100u);
+	else
+		snprintf(out, RW_DATE_TEXT_MAX, "%04u-%02u-%02u", (unsigned)d->year % 10000u,
+		    (unsigned)d->month % 100u, (unsigned)d->day % 100u);
+}
+
+void
+rw_date_now_utc(char out[21])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

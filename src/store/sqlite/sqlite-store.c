@@ -1,0 +1,781 @@
+/* sqlite-store.c: the SQLite backend of the store (WAL, FTS5).
+ *
+ * The data directory holds one database, refuge.db. Every statement the
+ * backend runs is declared once in `statements[]` below and prepared when
+ * the store opens; values are always bound, never pasted into SQL. Writes
+ * take the write lock up front (BEGIN IMMEDIATE) and a busy timeout lets two
+ * refuge processes share one store. Schema changes are the numbered .sql
+ * files of src/store/sql/sqlite/, applied in order, one transaction each. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "core/embedded.h"
+#include "store/store-int.h"
+
+#define DB_FILE "refuge.db"
+#define BUSY_TIMEOUT_MS 15000
+#define APPLICATION_ID 0x52574154 /* "RWAT" */
+
+extern const struct rw_embedded rw_sqlite_migrations[];
+
+enum stmt {
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_FIND_SHA,
+	ST_INSERT_SOURCE,
+	ST_INSERT_BYTES,
+	ST_INSERT_TEXT,
+	ST_INSERT_FTS,
+	ST_INSERT_BAND,
+	ST_INSERT_ATTEMPT,
+	ST_GET_SOURCE,
+	ST_GET_TEXT,
+	ST_GET_BYTES,
+	ST_LIST_SOURCES,
+	ST_LIST_WITH_TEXT,
+	ST_LIST_WITH_BYTES,
+	ST_COUNT_SOURCES,
+	ST_BAND_CANDIDATES,
+	ST_SEARCH,
+	ST_CHECK_INTEGRITY,
+	ST_CHECK_FTS,
+	ST_CHECK_ORPHANS,
+	ST__MAX
+};
+
+#define SOURCE_COLUMNS \
+	"s.id, s.sha256, s.path, s.format, s.title, s.url, s.publisher, " \
+	"s.published, s.ingested_by, s.ingested_at, s.meta_json, " \
+	"s.near_duplicate_of, s.byte_size, s.page_count"
+#define SOURCE_COLUMN_COUNT 14
+#define RANK "bm25(source_fts, 4.0, 1.0)"
+
+static const char *const statements[ST__MAX] = {
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_COMMIT] = "COMMIT",
+	[ST_ROLLBACK] = "ROLLBACK",
+	[ST_FIND_SHA] = "SELECT id FROM source WHERE sha256 = ?1",
+	[ST_INSERT_SOURCE] =
+	    "INSERT INTO source (sha256, path, format, title, url, publisher, "
+	    "published, ingested_by, ingested_at, meta_json, near_duplicate_of, "
+	    "byte_size, page_count, minhash) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	[ST_INSERT_BYTES] =
+	    "INSERT INTO source_bytes (source_id, bytes) VALUES (?1, ?2)",
+	[ST_INSERT_TEXT] =
+	    "INSERT INTO source_text (source_id, title, body) VALUES (?1, ?2, ?3)",
+	[ST_INSERT_FTS] =
+	    "INSERT INTO source_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
+	[ST_INSERT_BAND] =
+	    "INSERT OR IGNORE INTO source_band (band, source_id) VALUES (?1, ?2)",
+	[ST_INSERT_ATTEMPT] =
+	    "INSERT INTO ingest_attempt (path, sha256, status, reason, source_id, "
+	    "by_user, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_GET_SOURCE] = "SELECT " SOURCE_COLUMNS " FROM source s WHERE s.id = ?1",
+	[ST_GET_TEXT] = "SELECT body FROM source_text WHERE source_id = ?1",
+	[ST_GET_BYTES] = "SELECT bytes FROM source_bytes WHERE source_id = ?1",
+	[ST_LIST_SOURCES] = "SELECT " SOURCE_COLUMNS " FROM source s ORDER BY s.id",
+	[ST_LIST_WITH_TEXT] =
+	    "SELECT " SOURCE_COLUMNS ", t.body FROM source s "
+	    "JOIN source_text t ON t.source_id = s.id ORDER BY s.id",
+	[ST_LIST_WITH_BYTES] =
+	    "SELECT " SOURCE_COLUMNS ", b.bytes FROM source s "
+	    "JOIN source_bytes b ON b.source_id = s.id ORDER BY s.id",
+	[ST_COUNT_SOURCES] = "SELECT count(*) FROM source",
+	[ST_BAND_CANDIDATES] =
+	    "SELECT DISTINCT s.id, s.minhash FROM source_band b "
+	    "JOIN source s ON s.id = b.source_id WHERE b.band = ?1",
+	[ST_SEARCH] =
+	    "SELECT " SOURCE_COLUMNS ", -" RANK ", "
+	    "snippet(source_fts, -1, char(2), char(3), '…', 24) "
+	    "FROM source_fts JOIN source s ON s.id = source_fts.rowid "
+	    "WHERE source_fts MATCH ?1 "
+	    "AND (?2 IS NULL OR s.published >= ?2) "
+	    "AND (?3 IS NULL OR s.published <= ?3 || '-99') "
+	    "AND (?4 IS NULL OR s.publisher = ?4 COLLATE NOCASE) "
+	    "ORDER BY " RANK " LIMIT ?5",
+	[ST_CHECK_INTEGRITY] = "PRAGMA integrity_check",
+	[ST_CHECK_FTS] =
+	    "INSERT INTO source_fts (source_fts, rank) VALUES ('integrity-check', 1)",
+	[ST_CHECK_ORPHANS] =
+	    "SELECT id FROM source s WHERE NOT EXISTS "
+	    "(SELECT 1 FROM source_text t WHERE t.source_id = s.id) OR NOT EXISTS "
+	    "(SELECT 1 FROM source_bytes b WHERE b.source_id = s.id)",
+};
+
+struct rw_store_backend {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmt[ST__MAX];
+};
+
+static int
+db_error(struct rw_store_backend *b, struct rw_error *err, const char *what)
+{
+	return rw_error_set(err, RW_ESTORE, "%s failed in %s: %s", what,
+	    b->path, sqlite3_errmsg(b->db));
+}
+
+/* Resets st after use; returns its statement for chaining. */
+static sqlite3_stmt *
+use(struct rw_store_backend *b, enum stmt id)
+{
+	sqlite3_stmt *st = b->stmt[id];
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+static int
+bind_text(sqlite3_stmt *st, int col, const char *s)
+{
+	if (s == NULL)
+		return sqlite3_bind_null(st, col);
+	return sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC);
+}
+
+/* Runs a statement that returns no rows. */
+static int
+run(struct rw_store_backend *b, enum stmt id)
+{
+	int rc = sqlite3_step(b->stmt[id]);
+
+	sqlite3_reset(b->stmt[id]);
+	return rc == SQLITE_DONE ? RW_OK : RW_ESTORE;
+}
+
+static int
+begin(struct rw_store_backend *b, struct rw_error *err)
+{
+	if (run(b, ST_BEGIN) < 0)
+		return db_error(b, err, "starting a transaction");
+	return RW_OK;
+}
+
+static int
+commit(struct rw_store_backend *b, struct rw_error *err)
+{
+	if (run(b, ST_COMMIT) < 0) {
+		int r = db_error(b, err, "committing");
+
+		run(b, ST_ROLLBACK);
+		return r;
+	}
+	return RW_OK;
+}
+
+static void
+rollback(struct rw_store_backend *b)
+{
+	if (!sqlite3_get_autocommit(b->db))
+		run(b, ST_ROLLBACK);
+}
+
+static int
+exec_sql(struct rw_store_backend *b, const char *sql, struct rw_error *err,
+    const char *what)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(b->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		rw_error_set(err, RW_ESTORE, "%s failed in %s: %s", what, b->path,
+		    msg != NULL ? msg : sqlite3_errmsg(b->db));
+		sqlite3_free(msg);
+		return RW_ESTORE;
+	}
+	return RW_OK;
+}
+
+static int
+pragma_int(struct rw_store_backend *b, const char *sql, int *ret)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return RW_ESTORE;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*ret = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? RW_OK : RW_ESTORE;
+}
+
+static int
+migration_count(void)
+{
+	int n = 0;
+
+	while (rw_sqlite_migrations[n].name != NULL)
+		n++;
+	return n;
+}
+
+/* Brings the schema up to date, or refuses a store from a newer build. */
+static int
+migrate(struct rw_store_backend *b, struct rw_error *err)
+{
+	int known = migration_count(), version, app_id, i, r;
+	char sql[96];
+
+	if (pragma_int(b, "PRAGMA application_id", &app_id) < 0 ||
+	    pragma_int(b, "PRAGMA user_version", &version) < 0)
+		return rw_error_set(err, RW_ESTORE,
+		    "%s is not a readable SQLite database: %s", b->path,
+		    sqlite3_errmsg(b->db));
+	if (app_id != 0 && app_id != APPLICATION_ID)
+		return rw_error_set(err, RW_EFORMAT,
+		    "%s is an SQLite database of another program, not a Refuge "
+		    "Watch store", b->path);
+	if (version > known)
+		return rw_error_set(err, RW_EVERSION,
+		    "%s was written by a newer Refuge Watch (schema %d; this build "
+		    "knows up to %d): upgrade refuge before using this store; it "
+		    "was left unchanged", b->path, version, known);
+	for (i = version; i < known; i++) {
+		if (begin(b, err) < 0)
+			return RW_ESTORE;
+		r = exec_sql(b, rw_sqlite_migrations[i].data, err,
+		    rw_sqlite_migrations[i].name);
+		snprintf(sql, sizeof(sql),
+		    "PRAGMA user_version = %d; PRAGMA application_id = %d", i + 1,
+		    APPLICATION_ID);
+		if (r == RW_OK)
+			r = exec_sql(b, sql, err, "recording the schema version");
+		if (r == RW_OK)
+			r = commit(b, err);
+		if (r < 0) {
+			rollback(b);
+			return r;
+		}
+	}
+	return RW_OK;
+}
+
+static void
+sqlite_close(struct rw_store_backend *b)
+{
+	int i;
+
+	if (b == NULL)
+		return;
+	for (i = 0; i < ST__MAX; i++)
+		sqlite3_finalize(b->stmt[i]);
+	sqlite3_close(b->db);
+	free(b->path);
+	free(b);
+}
+
+static int
+prepare_all(struct rw_store_backend *b, struct rw_error *err)
+{
+	int i;
+
+	for (i = 0; i < ST__MAX; i++)
+		if (sqlite3_prepare_v3(b->db, statements[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &b->stmt[i], NULL) != SQLITE_OK)
+			return rw_error_set(err, RW_ESTORE,
+			    "preparing statement %d failed in %s: %s", i, b->path,
+			    sqlite3_errmsg(b->db));
+	return RW_OK;
+}
+
+static int
+sqlite_open(const char *dir, int create, struct rw_store_backend **ret,
+    struct rw_error *err)
+{
+	struct rw_store_backend *b;
+	struct stat st;
+	size_t len;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	int r;
+
+	if (create && mkdir(dir, 0700) < 0 && errno != EEXIST)
+		return rw_error_set(err, RW_EIO, "cannot create data directory %s: %s",
+		    dir, strerror(errno));
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return rw_error_set(err, RW_ENOTFOUND,
+		    "no data directory at %s: create one with `refuge --data %s init`",
+		    dir, dir);
+	b = calloc(1, sizeof(*b));
+	len = strlen(dir) + sizeof("/" DB_FILE);
+	if (b == NULL || (b->path = malloc(len)) == NULL) {
+		free(b);
+		return rw_error_set(err, RW_ENOMEM, "out of memory opening %s", dir);
+	}
+	snprintf(b->path, len, "%s/%s", dir, DB_FILE);
+	if (!create && stat(b->path, &st) < 0) {
+		r = rw_error_set(err, RW_ENOTFOUND,
+		    "no store in %s: create one with `refuge --data %s init`", dir,
+		    dir);
+		sqlite_close(b);
+		return r;
+	}
+	if (create)
+		flags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(b->path, &b->db, flags, NULL) != SQLITE_OK) {
+		r = rw_error_set(err, RW_ESTORE, "cannot open %s: %s", b->path,
+		    b->db != NULL ? sqlite3_errmsg(b->db) : "out of memory");
+		sqlite_close(b);
+		return r;
+	}
+	chmod(b->path, 0600);
+	sqlite3_busy_timeout(b->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(b->db, 1);
+	r = exec_sql(b, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+	    "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON", err,
+	    "configuring the database");
+	if (r == RW_OK)
+		r = migrate(b, err);
+	if (r == RW_OK)
+		r = prepare_all(b, err);
+	if (r < 0) {
+		sqlite_close(b);
+		return r;
+	}
+	*ret = b;
+	return RW_OK;
+}
+
+static int
+sqlite_schema_version(struct rw_store_backend *b, int *ret_version)
+{
+	return pragma_int(b, "PRAGMA user_version", ret_version);
+}
+
+static int
+sqlite_find_sha(struct rw_store_backend *b, const char *sha256,
+    int64_t *ret_id)
+{
+	sqlite3_stmt *st = use(b, ST_FIND_SHA);
+	int rc;
+
+	bind_text(st, 1, sha256);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*ret_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return RW_OK;
+	return rc == SQLITE_DONE ? RW_ENOTFOUND : RW_ESTORE;
+}
+
+static int
+insert_attempt(struct rw_store_backend *b, const struct rw_attempt *a,
+    int64_t source_id)
+{
+	sqlite3_stmt *st = use(b, ST_INSERT_ATTEMPT);
+
+	bind_text(st, 1, a->path);
+	bind_text(st, 2, a->sha256);
+	bind_text(st, 3, rw_attempt_status_name(a->status));
+	bind_text(st, 4, a->reason);
+	if (source_id != 0)
+		sqlite3_bind_int64(st, 5, source_id);
+	bind_text(st, 6, a->by);
+	bind_text(st, 7, a->at);
+	return run(b, ST_INSERT_ATTEMPT);
+}
+
+static int
+insert_source_row(struct rw_store_backend *b, const struct rw_source *s)
+{
+	sqlite3_stmt *st = use(b, ST_INSERT_SOURCE);
+
+	bind_text(st, 1, s->sha256);
+	bind_text(st, 2, s->path);
+	bind_text(st, 3, s->format);
+	bind_text(st, 4, s->title);
+	bind_text(st, 5, s->url);
+	bind_text(st, 6, s->publisher);
+	bind_text(st, 7, s->published);
+	bind_text(st, 8, s->ingested_by);
+	bind_text(st, 9, s->ingested_at);
+	bind_text(st, 10, s->meta_json);
+	if (s->near_duplicate_of != 0)
+		sqlite3_bind_int64(st, 11, s->near_duplicate_of);
+	sqlite3_bind_int64(st, 12, s->byte_size);
+	sqlite3_bind_int64(st, 13, s->page_count);
+	sqlite3_bind_blob(st, 14, s->minhash, RW_MINHASH_SIZE * sizeof(uint64_t),
+	    SQLITE_STATIC);
+	return sqlite3_step(st);
+}
+
+static int
+insert_contents(struct rw_store_backend *b, const struct rw_source *s,
+    int64_t id)
+{
+	const char *title = s->title != NULL ? s->title : "";
+	sqlite3_stmt *st;
+	enum stmt text_stmts[] = {ST_INSERT_TEXT, ST_INSERT_FTS};
+	size_t i;
+
+	st = use(b, ST_INSERT_BYTES);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_blob64(st, 2, s->bytes != NULL ? (const void *)s->bytes : "",
+	    (sqlite3_uint64)s->byte_size, SQLITE_STATIC);
+	if (run(b, ST_INSERT_BYTES) < 0)
+		return RW_ESTORE;
+	for (i = 0; i < sizeof(text_stmts) / sizeof(text_stmts[0]); i++) {
+		st = use(b, text_stmts[i]);
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, title);
+		sqlite3_bind_text64(st, 3, s->text, s->text_len, SQLITE_STATIC,
+		    SQLITE_UTF8);
+		if (run(b, text_stmts[i]) < 0)
+			return RW_ESTORE;
+	}
+	for (i = 0; i < RW_MINHASH_BANDS; i++) {
+		st = use(b, ST_INSERT_BAND);
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)s->bands[i]);
+		sqlite3_bind_int64(st, 2, id);
+		if (run(b, ST_INSERT_BAND) < 0)
+			return RW_ESTORE;
+	}
+	return RW_OK;
+}
+
+static int
+sqlite_source_insert(struct rw_store_backend *b, const struct rw_source *s,
+    const struct rw_attempt *attempt, int64_t *ret_id, struct rw_error *err)
+{
+	int64_t id;
+	int rc;
+
+	if (begin(b, err) < 0)
+		return RW_ESTORE;
+	rc = insert_source_row(b, s);
+	sqlite3_reset(b->stmt[ST_INSERT_SOURCE]);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		rollback(b);
+		if (sqlite_find_sha(b, s->sha256, ret_id) < 0)
+			return db_error(b, err, "looking up a duplicate");
+		return RW_EEXIST;
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	id = sqlite3_last_insert_rowid(b->db);
+	if (insert_contents(b, s, id) < 0 || insert_attempt(b, attempt, id) < 0)
+		goto fail;
+	if (commit(b, err) < 0)
+		return RW_ESTORE;
+	*ret_id = id;
+	return RW_OK;
+fail:
+	rc = db_error(b, err, "storing a source");
+	rollback(b);
+	return rc;
+}
+
+static int
+sqlite_attempt_record(struct rw_store_backend *b, const struct rw_attempt *a,
+    struct rw_error *err)
+{
+	if (insert_attempt(b, a, a->source_id) < 0)
+		return db_error(b, err, "recording an ingest attempt");
+	return RW_OK;
+}
+
+static const char *
+column_text(sqlite3_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(st, col);
+}
+
+/* Fills src from the SOURCE_COLUMNS of the current row; the pointers stay
+ * valid until the statement steps again. */
+static void
+row_to_source(sqlite3_stmt *st, struct rw_source *src)
+{
+	const char *sha = column_text(st, 1);
+
+	memset(src, 0, sizeof(*src));
+	src->id = sqlite3_column_int64(st, 0);
+	snprintf(src->sha256, sizeof(src->sha256), "%s", sha != NULL ? sha : "");
+	src->path = column_text(st, 2);
+	src->format = column_text(st, 3);
+	src->title = column_text(st, 4);
+	src->url = column_text(st, 5);
+	src->publisher = column_text(st, 6);
+	src->published = column_text(st, 7);
+	src->ingested_by = column_text(st, 8);
+	src->ingested_at = column_text(st, 9);
+	src->meta_json = column_text(st, 10);
+	src->near_duplicate_of = sqlite3_column_int64(st, 11);
+	src->byte_size = sqlite3_column_int64(st, 12);
+	src->page_count = sqlite3_column_int64(st, 13);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? strdup(s) : NULL;
+}
+
+/* Copies a column (text or blob) into a new allocation, or NULL. */
+static void *
+dup_column(sqlite3_stmt *st, int col, size_t *ret_len)
+{
+	const void *data = sqlite3_column_blob(st, col);
+	size_t len = (size_t)sqlite3_column_bytes(st, col);
+	char *copy = malloc(len + 1);
+
+	if (copy == NULL)
+		return NULL;
+	if (len > 0)
+		memcpy(copy, data, len);
+	copy[len] = '\0';
+	*ret_len = len;
+	return copy;
+}
+
+static int
+load_extra(struct rw_store_backend *b, enum stmt id, struct rw_source *src,
+    int flags)
+{
+	sqlite3_stmt *st = use(b, id);
+	size_t len = 0;
+	void *data;
+
+	sqlite3_bind_int64(st, 1, src->id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return RW_ESTORE;
+	}
+	data = dup_column(st, 0, &len);
+	sqlite3_reset(st);
+	if (data == NULL)
+		return RW_ENOMEM;
+	if (flags == RW_SOURCE_WITH_TEXT) {
+		src->text = data;
+		src->text_len = len;
+	} else {
+		src->bytes = data;
+	}
+	return RW_OK;
+}
+
+static int
+sqlite_source_get(struct rw_store_backend *b, int64_t id, int flags,
+    struct rw_source **ret, struct rw_error *err)
+{
+	sqlite3_stmt *st = use(b, ST_GET_SOURCE);
+	struct rw_source row, *src;
+	int rc, r = RW_OK;
+
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return rw_error_set(err, RW_ENOTFOUND, "no source with id %lld",
+		    (long long)id);
+	}
+	if (rc != SQLITE_ROW) {
+		r = db_error(b, err, "reading a source");
+		sqlite3_reset(st);
+		return r;
+	}
+	row_to_source(st, &row);
+	src = calloc(1, sizeof(*src));
+	if (src == NULL) {
+		sqlite3_reset(st);
+		return rw_error_set(err, RW_ENOMEM, "out of memory");
+	}
+	*src = row;
+	src->path = dup_or_null(row.path);
+	src->format = dup_or_null(row.format);
+	src->title = dup_or_null(row.title);
+	src->url = dup_or_null(row.url);
+	src->publisher = dup_or_null(row.publisher);
+	src->published = dup_or_null(row.published);
+	src->ingested_by = dup_or_null(row.ingested_by);
+	src->ingested_at = dup_or_null(row.ingested_at);
+	src->meta_json = dup_or_null(row.meta_json);
+	sqlite3_reset(st);
+	if (flags & RW_SOURCE_WITH_TEXT)
+		r = load_extra(b, ST_GET_TEXT, src, RW_SOURCE_WITH_TEXT);
+	if (r == RW_OK && (flags & RW_SOURCE_WITH_BYTES))
+		r = load_extra(b, ST_GET_BYTES, src, RW_SOURCE_WITH_BYTES);
+	if (r < 0) {
+		rw_source_free(src);
+		return rw_error_set(err, r, "reading source %lld failed: %s",
+		    (long long)id, rw_strerror(r));
+	}
+	*ret = src;
+	return RW_OK;
+}
+
+static int
+sqlite_source_list(struct rw_store_backend *b, int flags, rw_source_cb cb,
+    void *ctx, struct rw_error *err)
+{
+	enum stmt id = ST_LIST_SOURCES;
+	struct rw_source src;
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	if (flags & RW_SOURCE_WITH_TEXT)
+		id = ST_LIST_WITH_TEXT;
+	else if (flags & RW_SOURCE_WITH_BYTES)
+		id = ST_LIST_WITH_BYTES;
+	st = use(b, id);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row_to_source(st, &src);
+		if (id == ST_LIST_WITH_TEXT) {
+			src.text = column_text(st, SOURCE_COLUMN_COUNT);
+			src.text_len = (size_t)sqlite3_column_bytes(st,
+			    SOURCE_COLUMN_COUNT);
+		} else if (id == ST_LIST_WITH_BYTES) {
+			src.bytes = sqlite3_column_blob(st, SOURCE_COLUMN_COUNT);
+			src.byte_size = sqlite3_column_bytes(st, SOURCE_COLUMN_COUNT);
+		}
+		stop = cb(&src, ctx);
+	}
+	sqlite3_reset(st);
+	if (stop)
+		return stop;
+	if (rc != SQLITE_DONE)
+		return db_error(b, err, "listing sources");
+	return RW_OK;
+}
+
+static int
+sqlite_source_count(struct rw_store_backend *b, int64_t *ret_count)
+{
+	sqlite3_stmt *st = use(b, ST_COUNT_SOURCES);
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		*ret_count = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? RW_OK : RW_ESTORE;
+}
+
+static int
+sqlite_near_candidates(struct rw_store_backend *b, const uint64_t *bands,
+    rw_candidate_cb cb, void *ctx)
+{
+	uint64_t minhash[RW_MINHASH_SIZE];
+	sqlite3_stmt *st;
+	int i, rc, stop = 0;
+
+	for (i = 0; i < RW_MINHASH_BANDS && !stop; i++) {
+		st = use(b, ST_BAND_CANDIDATES);
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)bands[i]);
+		while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (sqlite3_column_bytes(st, 1) != sizeof(minhash))
+				continue;
+			memcpy(minhash, sqlite3_column_blob(st, 1), sizeof(minhash));
+			stop = cb(sqlite3_column_int64(st, 0), minhash, ctx);
+		}
+		sqlite3_reset(st);
+		if (!stop && rc != SQLITE_DONE)
+			return RW_ESTORE;
+	}
+	return stop;
+}
+
+static int
+sqlite_search(struct rw_store_backend *b, const struct rw_search_query *q,
+    rw_hit_cb cb, void *ctx, struct rw_error *err)
+{
+	sqlite3_stmt *st = use(b, ST_SEARCH);
+	struct rw_search_hit hit;
+	struct rw_source src;
+	int rc, stop = 0;
+
+	bind_text(st, 1, q->match);
+	bind_text(st, 2, q->since);
+	bind_text(st, 3, q->until);
+	bind_text(st, 4, q->publisher);
+	sqlite3_bind_int(st, 5, q->limit);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row_to_source(st, &src);
+		hit.source = &src;
+		hit.score = sqlite3_column_double(st, SOURCE_COLUMN_COUNT);
+		hit.snippet = column_text(st, SOURCE_COLUMN_COUNT + 1);
+		stop = cb(&hit, ctx);
+	}
+	if (!stop && rc != SQLITE_DONE) {
+		const char *msg = sqlite3_errmsg(b->db);
+		int code = strstr(msg, "fts5") != NULL ||
+		    strstr(msg, "syntax") != NULL || rc == SQLITE_ERROR ?
+		    RW_EQUERY : RW_ESTORE;
+
+		rw_error_set(err, code, "cannot run the search \"%s\": %s",
+		    q->match, msg);
+		sqlite3_reset(st);
+		return code;
+	}
+	sqlite3_reset(st);
+	return stop;
+}
+
+/* Passes "what: detail" to cb and counts it. */
+static int
+report(rw_problem_cb cb, void *ctx, int *problems, const char *what,
+    const char *detail)
+{
+	char msg[RW_ERROR_MESSAGE_MAX];
+
+	(*problems)++;
+	snprintf(msg, sizeof(msg), "%s: %s", what, detail);
+	return cb(msg, ctx);
+}
+
+static int
+sqlite_check(struct rw_store_backend *b, rw_problem_cb cb, void *ctx,
+    struct rw_error *err)
+{
+	sqlite3_stmt *st = use(b, ST_CHECK_INTEGRITY);
+	int problems = 0, rc;
+	char id[32];
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *line = column_text(st, 0);
+
+		if (line != NULL && strcmp(line, "ok") != 0)
+			report(cb, ctx, &problems, "database", line);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		report(cb, ctx, &problems, "database", sqlite3_errmsg(b->db));
+	if (run(b, ST_CHECK_FTS) < 0)
+		report(cb, ctx, &problems, "full-text index",
+		    sqlite3_errmsg(b->db));
+	st = use(b, ST_CHECK_ORPHANS);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(id, sizeof(id), "source %lld",
+		    (long long)sqlite3_column_int64(st, 0));
+		report(cb, ctx, &problems, id, "text or bytes missing");
+	}
+	sqlite3_reset(st);
+	if (problems > 0)
+		return rw_error_set(err, RW_ECORRUPT, "%d problem(s) in %s",
+		    problems, b->path);
+	return RW_OK;
+}
+
+const struct rw_store_ops rw_sqlite_ops = {
+	.version = RW_STORE_OPS_VERSION,
+	.name = "sqlite",
+	.open = sqlite_open,
+	.close = sqlite_close,
+	.schema_version = sqlite_schema_version,
+	.source_find_sha = sqlite_find_sha,
+	.source_insert = sqlite_source_insert,
+	.source_get = sqlite_source_get,
+	.source_list = sqlite_source_list,
+	.source_count = sqlite_source_count,
+	.near_candidates = sqlite_near_candidates,
+	.attempt_record = sqlite_attempt_record,
+	.search = sqlite_search,
+	.check = sqlite_check,
+};

@@ -1,0 +1,213 @@
+/* store.c: the store handle, backend choice and calls every backend shares.
+ *
+ * Each public call checks its arguments and forwards to the backend's ops;
+ * work that is the same for every backend (verifying source hashes in
+ * rw_store_check) lives here once. */
+#include "store/store.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "crypto/digest.h"
+#include "store/store-int.h"
+
+struct rw_store {
+	const struct rw_store_ops *ops;
+	struct rw_store_backend *backend;
+};
+
+int
+rw_store_open(const char *location, int create, struct rw_store **ret,
+    struct rw_error *err)
+{
+	const struct rw_store_ops *ops = &rw_sqlite_ops;
+	struct rw_store *store;
+	int r;
+
+	assert(location != NULL && ret != NULL);
+	if (ops->version != RW_STORE_OPS_VERSION)
+		return rw_error_set(err, RW_EINVAL,
+		    "store backend %s implements interface version %d, not %d",
+		    ops->name, ops->version, RW_STORE_OPS_VERSION);
+	store = calloc(1, sizeof(*store));
+	if (store == NULL)
+		return rw_error_set(err, RW_ENOMEM, "out of memory opening %s",
+		    location);
+	store->ops = ops;
+	r = ops->open(location, create, &store->backend, err);
+	if (r < 0) {
+		free(store);
+		return r;
+	}
+	*ret = store;
+	return RW_OK;
+}
+
+struct rw_store *
+rw_store_close(struct rw_store *store)
+{
+	if (store == NULL)
+		return NULL;
+	store->ops->close(store->backend);
+	free(store);
+	return NULL;
+}
+
+const char *
+rw_store_backend_name(const struct rw_store *store)
+{
+	return store->ops->name;
+}
+
+int
+rw_store_schema_version(struct rw_store *store, int *ret_version)
+{
+	return store->ops->schema_version(store->backend, ret_version);
+}
+
+int
+rw_store_source_find_sha(struct rw_store *store, const char *sha256,
+    int64_t *ret_id)
+{
+	assert(sha256 != NULL && ret_id != NULL);
+	return store->ops->source_find_sha(store->backend, sha256, ret_id);
+}
+
+int
+rw_store_source_insert(struct rw_store *store, const struct rw_source *src,
+    const struct rw_attempt *attempt, int64_t *ret_id, struct rw_error *err)
+{
+	assert(src != NULL && attempt != NULL && ret_id != NULL);
+	assert(src->bytes != NULL || src->byte_size == 0);
+	assert(src->text != NULL && src->minhash != NULL && src->bands != NULL);
+	return store->ops->source_insert(store->backend, src, attempt, ret_id,
+	    err);
+}
+
+int
+rw_store_source_get(struct rw_store *store, int64_t id, int flags,
+    struct rw_source **ret, struct rw_error *err)
+{
+	assert(ret != NULL);
+	return store->ops->source_get(store->backend, id, flags, ret, err);
+}
+
+int
+rw_store_source_list(struct rw_store *store, int flags, rw_source_cb cb,
+    void *ctx, struct rw_error *err)
+{
+	assert(cb != NULL);
+	return store->ops->source_list(store->backend, flags, cb, ctx, err);
+}
+
+int
+rw_store_source_count(struct rw_store *store, int64_t *ret_count)
+{
+	return store->ops->source_count(store->backend, ret_count);
+}
+
+int
+rw_store_near_candidates(struct rw_store *store, const uint64_t *bands,
+    rw_candidate_cb cb, void *ctx)
+{
+	assert(bands != NULL && cb != NULL);
+	return store->ops->near_candidates(store->backend, bands, cb, ctx);
+}
+
+int
+rw_store_attempt_record(struct rw_store *store,
+    const struct rw_attempt *attempt, struct rw_error *err)
+{
+	assert(attempt != NULL && attempt->path != NULL);
+	return store->ops->attempt_record(store->backend, attempt, err);
+}
+
+int
+rw_store_search(struct rw_store *store, const struct rw_search_query *q,
+    rw_hit_cb cb, void *ctx, struct rw_error *err)
+{
+	assert(q != NULL && cb != NULL);
+	if (q->match == NULL || q->match[0] == '\0')
+		return rw_error_set(err, RW_EQUERY, "the search query is empty");
+	if (q->limit < 1 || q->limit > 1000)
+		return rw_error_set(err, RW_EINVAL,
+		    "search limit %d is outside 1..1000", q->limit);
+	return store->ops->search(store->backend, q, cb, ctx, err);
+}
+
+struct hash_check {
+	rw_problem_cb cb;
+	void *ctx;
+	int problems;
+};
+
+static int
+check_source_hash(const struct rw_source *src, void *ctx)
+{
+	struct hash_check *hc = ctx;
+	char hex[RW_SHA256_HEX];
+	char problem[160];
+
+	rw_sha256_hex(src->bytes, (size_t)src->byte_size, hex);
+	if (strcmp(hex, src->sha256) == 0)
+		return 0;
+	hc->problems++;
+	snprintf(problem, sizeof(problem),
+	    "source %lld: stored bytes no longer match their SHA-256",
+	    (long long)src->id);
+	return hc->cb(problem, hc->ctx);
+}
+
+int
+rw_store_check(struct rw_store *store, rw_problem_cb cb, void *ctx,
+    struct rw_error *err)
+{
+	struct hash_check hc = {cb, ctx, 0};
+	int r, backend_r;
+
+	assert(cb != NULL);
+	backend_r = store->ops->check(store->backend, cb, ctx, err);
+	if (backend_r < 0 && backend_r != RW_ECORRUPT)
+		return backend_r;
+	r = store->ops->source_list(store->backend, RW_SOURCE_WITH_BYTES,
+	    check_source_hash, &hc, err);
+	if (r < 0)
+		return r;
+	if (backend_r == RW_ECORRUPT || hc.problems > 0)
+		return rw_error_set(err, RW_ECORRUPT,
+		    "the store failed its integrity check");
+	return RW_OK;
+}
+
+void
+rw_source_free(struct rw_source *src)
+{
+	if (src == NULL)
+		return;
+	free((void *)src->path);
+	free((void *)src->format);
+	free((void *)src->title);
+	free((void *)src->url);
+	free((void *)src->publisher);
+	free((void *)src->published);
+	free((void *)src->ingested_by);
+	free((void *)src->ingested_at);
+	free((void *)src->meta_json);
+	free((void *)src->bytes);
+	free((void *)src->text);
+	free(src);
+}
+
+const char *
+rw_attempt_status_name(enum rw_attempt_status status)
+{
+	switch (status) {
+	case RW_ATTEMPT_NEW: return "new";
+	case RW_ATTEMPT_DUPLICATE: return "duplicate";
+	case RW_ATTEMPT_NEAR_DUPLICATE: return "near-duplicate";
+	case RW_ATTEMPT_FAILED: return "failed";
+	}
+	return "failed";
+}

@@ -1,0 +1,198 @@
+/* store.h: the one interface to persistence.
+ *
+ * A store is an opaque handle over a backend. Each backend (SQLite in
+ * sqlite/, PostgreSQL later) fills in a versioned `struct rw_store_ops`, in
+ * the manner of SQLite's sqlite3_io_methods, and passes the same
+ * conformance tests (tests/unit/test-store.c). Callers never see SQL.
+ *
+ * Invariants every backend keeps:
+ *  1. A source is written whole or not at all: its bytes, text, index entry,
+ *     near-duplicate bands, page offsets and the ingest attempt that
+ *     produced it commit in one transaction.
+ *  2. Two sources never share a SHA-256; inserting one that exists fails
+ *     with RW_EEXIST and reports the existing id.
+ *  3. Evidence is immutable: nothing here changes a stored source's bytes.
+ *  4. A store whose schema is newer than this build is refused (RW_EVERSION)
+ *     and left untouched. */
+#ifndef RW_STORE_STORE_H
+#define RW_STORE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+
+#define RW_SHA256_HEX 65    /* 64 hex digits and NUL */
+#define RW_MINHASH_SIZE 64  /* values in a near-duplicate signature */
+#define RW_MINHASH_BANDS 16 /* bands used to find candidates */
+
+struct rw_store;
+
+/* A stored document: evidence plus what was read from it. When a source is
+ * handed to a callback or returned by rw_store_source_get, every pointer is
+ * owned by the store (or by the struct, for _get) and strings may be NULL
+ * when unknown. */
+struct rw_source {
+	int64_t id;
+	char sha256[RW_SHA256_HEX];
+	const char *path;       /* path it was ingested from, as given */
+	const char *format;     /* "text", "html" or "pdf" */
+	const char *title;
+	const char *url;
+	const char *publisher;
+	const char *published;  /* YYYY, YYYY-MM or YYYY-MM-DD */
+	const char *ingested_by;
+	const char *ingested_at; /* UTC, YYYY-MM-DDTHH:MM:SSZ */
+	const char *meta_json;  /* other metadata, a JSON object, or NULL */
+	int64_t near_duplicate_of; /* id of the first copy, or 0 */
+	int64_t byte_size;      /* size of the original bytes */
+	const unsigned char *bytes; /* original bytes (insert, or _get with bytes) */
+	const char *text;       /* extracted text, UTF-8; pages split by \f */
+	size_t text_len;
+	const uint64_t *minhash; /* RW_MINHASH_SIZE values (insert only) */
+	const uint64_t *bands;   /* RW_MINHASH_BANDS values (insert only) */
+	int64_t page_count;     /* pages, for PDF; 0 otherwise */
+};
+
+enum rw_attempt_status {
+	RW_ATTEMPT_NEW,            /* stored as a new source */
+	RW_ATTEMPT_DUPLICATE,      /* same bytes already stored */
+	RW_ATTEMPT_NEAR_DUPLICATE, /* stored, and linked to an earlier copy */
+	RW_ATTEMPT_FAILED,         /* not stored; reason says why */
+};
+
+/* One try at ingesting one path: the ingest log. */
+struct rw_attempt {
+	int64_t id;
+	const char *path;
+	const char *sha256;     /* NULL when the file could not be read */
+	enum rw_attempt_status status;
+	const char *reason;     /* why it failed, or NULL */
+	int64_t source_id;      /* stored or matching source, or 0 */
+	const char *by;
+	const char *at;
+};
+
+struct rw_search_query {
+	const char *match;     /* full-text query: words, "phrases", pre*, AND/OR/NOT */
+	const char *since;     /* published on or after (YYYY[-MM[-DD]]), or NULL */
+	const char *until;     /* published on or before, or NULL */
+	const char *publisher; /* exact publisher, case-insensitive, or NULL */
+	int limit;             /* at most this many hits (1..1000) */
+};
+
+/* Snippet highlight markers: the matched words sit between these bytes.
+ * Front ends turn them into bold, brackets or <mark> after escaping. */
+#define RW_MARK_START "\x02"
+#define RW_MARK_END "\x03"
+
+struct rw_search_hit {
+	const struct rw_source *source; /* metadata only: no bytes, no text */
+	double score;                   /* higher is more relevant (BM25) */
+	const char *snippet;            /* text around the matches, marked */
+};
+
+/* Callbacks return 0 to go on or non-zero to stop; a non-zero value is
+ * passed back to the caller of the iterating function. */
+typedef int (*rw_source_cb)(const struct rw_source *src, void *ctx);
+typedef int (*rw_hit_cb)(const struct rw_search_hit *hit, void *ctx);
+typedef int (*rw_candidate_cb)(int64_t source_id, const uint64_t *minhash,
+    void *ctx);
+typedef int (*rw_problem_cb)(const char *problem, void *ctx);
+
+/* Flags for rw_store_source_get. */
+#define RW_SOURCE_WITH_TEXT 0x1
+#define RW_SOURCE_WITH_BYTES 0x2
+
+#define RW_STORE_OPS_VERSION 1
+
+struct rw_store_backend;
+
+/* What a backend implements. Every function receives the backend's own
+ * state. Strings passed in are borrowed for the duration of the call. */
+struct rw_store_ops {
+	int version;       /* RW_STORE_OPS_VERSION */
+	const char *name;  /* "sqlite", ... */
+	int (*open)(const char *location, int create,
+	    struct rw_store_backend **ret, struct rw_error *err);
+	void (*close)(struct rw_store_backend *b);
+	int (*schema_version)(struct rw_store_backend *b, int *ret_version);
+	int (*source_find_sha)(struct rw_store_backend *b, const char *sha256,
+	    int64_t *ret_id);
+	int (*source_insert)(struct rw_store_backend *b,
+	    const struct rw_source *src, const struct rw_attempt *attempt,
+	    int64_t *ret_id, struct rw_error *err);
+	int (*source_get)(struct rw_store_backend *b, int64_t id, int flags,
+	    struct rw_source **ret, struct rw_error *err);
+	int (*source_list)(struct rw_store_backend *b, int flags,
+	    rw_source_cb cb, void *ctx, struct rw_error *err);
+	int (*source_count)(struct rw_store_backend *b, int64_t *ret_count);
+	int (*near_candidates)(struct rw_store_backend *b,
+	    const uint64_t *bands, rw_candidate_cb cb, void *ctx);
+	int (*attempt_record)(struct rw_store_backend *b,
+	    const struct rw_attempt *attempt, struct rw_error *err);
+	int (*search)(struct rw_store_backend *b, const struct rw_search_query *q,
+	    rw_hit_cb cb, void *ctx, struct rw_error *err);
+	int (*check)(struct rw_store_backend *b, rw_problem_cb cb, void *ctx,
+	    struct rw_error *err);
+};
+
+/* Opens the store at location (a data directory for SQLite). With create,
+ * makes it if absent; without, a missing store is RW_ENOTFOUND. */
+int rw_store_open(const char *location, int create, struct rw_store **ret,
+    struct rw_error *err);
+
+/* Closes the store; NULL is accepted. Returns NULL. */
+struct rw_store *rw_store_close(struct rw_store *store);
+
+/* Name of the backend in use ("sqlite"). */
+const char *rw_store_backend_name(const struct rw_store *store);
+
+/* Schema version the store is at. */
+int rw_store_schema_version(struct rw_store *store, int *ret_version);
+
+/* Id of the source with this SHA-256 (lower-case hex), or RW_ENOTFOUND. */
+int rw_store_source_find_sha(struct rw_store *store, const char *sha256,
+    int64_t *ret_id);
+
+/* Inserts src and records attempt with it, in one transaction. On RW_EEXIST
+ * (same SHA-256 stored meanwhile) *ret_id is the existing source. */
+int rw_store_source_insert(struct rw_store *store, const struct rw_source *src,
+    const struct rw_attempt *attempt, int64_t *ret_id, struct rw_error *err);
+
+/* Loads one source; free it with rw_source_free. */
+int rw_store_source_get(struct rw_store *store, int64_t id, int flags,
+    struct rw_source **ret, struct rw_error *err);
+
+/* Calls cb for every source in id order (flags: RW_SOURCE_WITH_TEXT). */
+int rw_store_source_list(struct rw_store *store, int flags, rw_source_cb cb,
+    void *ctx, struct rw_error *err);
+
+int rw_store_source_count(struct rw_store *store, int64_t *ret_count);
+
+/* Calls cb for each stored source sharing at least one band with bands. */
+int rw_store_near_candidates(struct rw_store *store, const uint64_t *bands,
+    rw_candidate_cb cb, void *ctx);
+
+/* Records an attempt that stored nothing (duplicate or failure). */
+int rw_store_attempt_record(struct rw_store *store,
+    const struct rw_attempt *attempt, struct rw_error *err);
+
+/* Runs a ranked full-text search, best first. */
+int rw_store_search(struct rw_store *store, const struct rw_search_query *q,
+    rw_hit_cb cb, void *ctx, struct rw_error *err);
+
+/* Verifies the store: database integrity, index consistency, and that each
+ * source's bytes still hash to its SHA-256. Each problem goes to cb;
+ * returns RW_ECORRUPT if any was found. */
+int rw_store_check(struct rw_store *store, rw_problem_cb cb, void *ctx,
+    struct rw_error *err);
+
+/* Frees a source returned by rw_store_source_get; NULL is accepted. */
+void rw_source_free(struct rw_source *src);
+
+/* Name of an attempt status ("new", "duplicate", "near-duplicate",
+ * "failed"). */
+const char *rw_attempt_status_name(enum rw_attempt_status status);
+
+#endif
