@@ -10,8 +10,13 @@
 #include <jansson.h>
 
 #include "core/date.h"
+#include "core/utf8.h"
 
 #define SNIFF_WINDOW 4096
+#define META_VALUE_MAX 2000
+
+static int set_meta_clean(struct rw_document *doc, const char *key,
+    const char *value);
 
 enum rw_format
 rw_format_sniff(const char *data, size_t len)
@@ -115,9 +120,56 @@ add_extra(struct rw_document *doc, const char *key, const char *value)
 	return RW_OK;
 }
 
+/* Cleans a metadata value: valid UTF-8, no control characters, white
+ * space folded to single spaces, read from at most META_VALUE_MAX bytes. */
+static char *
+clean_value(const char *value)
+{
+	struct rw_buf raw, out;
+	char *result = NULL;
+	int space = 0;
+
+	rw_buf_init(&raw, 4 * META_VALUE_MAX);
+	rw_buf_init(&out, 4 * META_VALUE_MAX);
+	if (rw_utf8_clean(&raw, value, strnlen(value, META_VALUE_MAX), NULL) < 0)
+		goto done;
+	for (size_t i = 0; i < raw.len; i++) {
+		if (isspace((unsigned char)raw.data[i])) {
+			space = out.len > 0;
+			continue;
+		}
+		if ((space && rw_buf_append_char(&out, ' ') < 0) ||
+		    rw_buf_append_char(&out, raw.data[i]) < 0)
+			break;
+		space = 0;
+	}
+	if (out.len > 0)
+		result = rw_buf_steal(&out);
+done:
+	rw_buf_free(&raw);
+	rw_buf_free(&out);
+	return result;
+}
+
 int
 rw_document_set_meta(struct rw_document *doc, const char *key,
-    const char *value)
+    const char *raw_value)
+{
+	char *value;
+	int r;
+
+	if (raw_value == NULL || key == NULL)
+		return RW_OK;
+	value = clean_value(raw_value);
+	if (value == NULL)
+		return RW_OK;
+	r = set_meta_clean(doc, key, value);
+	free(value);
+	return r;
+}
+
+static int
+set_meta_clean(struct rw_document *doc, const char *key, const char *value)
 {
 	static const char *const title_keys[] = {"title", "og:title",
 	    "headline", NULL};
@@ -133,8 +185,6 @@ rw_document_set_meta(struct rw_document *doc, const char *key,
 	struct rw_date date;
 	char text[RW_DATE_TEXT_MAX];
 
-	if (value == NULL || value[0] == '\0')
-		return RW_OK;
 	if (key_is(key, title_keys))
 		return set_once(&doc->title, value);
 	if (key_is(key, publisher_keys))

@@ -239,20 +239,19 @@ migrate(struct rw_store_backend *b, struct rw_error *err)
 		    "%s was written by a newer Refuge Watch (schema %d; this build "
 		    "knows up to %d): upgrade refuge before using this store; it "
 		    "was left unchanged", b->path, version, known);
+	/* Statements are prepared after migration, so plain SQL here. */
 	for (i = version; i < known; i++) {
-		if (begin(b, err) < 0)
+		if (exec_sql(b, "BEGIN IMMEDIATE", err, "starting a migration") < 0)
 			return RW_ESTORE;
 		r = exec_sql(b, rw_sqlite_migrations[i].data, err,
 		    rw_sqlite_migrations[i].name);
 		snprintf(sql, sizeof(sql),
-		    "PRAGMA user_version = %d; PRAGMA application_id = %d", i + 1,
-		    APPLICATION_ID);
+		    "PRAGMA user_version = %d; PRAGMA application_id = %d; COMMIT",
+		    i + 1, APPLICATION_ID);
 		if (r == RW_OK)
 			r = exec_sql(b, sql, err, "recording the schema version");
-		if (r == RW_OK)
-			r = commit(b, err);
 		if (r < 0) {
-			rollback(b);
+			sqlite3_exec(b->db, "ROLLBACK", NULL, NULL, NULL);
 			return r;
 		}
 	}

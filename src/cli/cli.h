@@ -1,0 +1,67 @@
+/* cli.h: what the verbs of the `refuge` command share.
+ *
+ * Each verb is a function `int cmd_<verb>(struct cli *, int, char **)`
+ * returning an exit status: 0 success, 1 the work failed (in part), 2 the
+ * command line was wrong. Verbs print results on standard output and
+ * problems on standard error, each as one line naming what failed. */
+#ifndef RW_CLI_CLI_H
+#define RW_CLI_CLI_H
+
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "store/store.h"
+
+#define EXIT_USAGE 2
+
+struct cli {
+	const char *data_dir; /* --data, else REFUGE_DATA, else NULL */
+	const char *verb;     /* the verb being run, for messages */
+};
+
+int cmd_init(struct cli *cli, int argc, char **argv);
+int cmd_check(struct cli *cli, int argc, char **argv);
+int cmd_ingest(struct cli *cli, int argc, char **argv);
+int cmd_search(struct cli *cli, int argc, char **argv);
+int cmd_sources(struct cli *cli, int argc, char **argv);
+int cmd_show(struct cli *cli, int argc, char **argv);
+int cmd_export(struct cli *cli, int argc, char **argv);
+
+/* Prints "refuge VERB: message" on standard error. */
+void cli_error(const struct cli *cli, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Reports a usage error with a hint to --help; returns EXIT_USAGE. */
+int cli_usage(const struct cli *cli, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Prints the help page of a verb (docs/cli/VERB.md); returns 0. */
+int cli_help(const char *verb);
+
+/* Opens the store of --data; prints why not and returns NULL on failure. */
+struct rw_store *cli_open_store(const struct cli *cli, int create);
+
+/* The person running the command: REFUGE_USER, else the login name. */
+const char *cli_user(void);
+
+/* Writes obj as one compact JSON line and drops the reference. */
+void cli_print_json(json_t *obj);
+
+/* True when s is valid UTF-8 without control characters. */
+int cli_text_ok(const char *s);
+
+/* Parses a date option into a normalised YYYY[-MM[-DD]] in out (11 bytes);
+ * returns 0, or EXIT_USAGE after reporting the problem. */
+int cli_date_option(const struct cli *cli, const char *option,
+    const char *value, char out[11]);
+
+/* Parses a positive integer option within [min, max]. */
+int cli_int_option(const struct cli *cli, const char *option,
+    const char *value, long min, long max, long *ret);
+
+/* Writes text to out, turning the store's highlight markers into bold on a
+ * terminal or «guillemets» elsewhere. */
+void cli_print_marked(FILE *out, const char *text, int tty);
+
+#endif

@@ -1,0 +1,90 @@
+/* main.c: the `refuge` command: global options and the table of verbs. */
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "crypto/digest.h"
+
+struct verb {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *summary;
+};
+
+static const struct verb verbs[] = {
+	{"init", cmd_init, "create a store in the data directory"},
+	{"ingest", cmd_ingest, "take files and folders into the store"},
+	{"search", cmd_search, "ranked full-text search of the sources"},
+	{"sources", cmd_sources, "list stored sources"},
+	{"show", cmd_show, "show one source: metadata and text"},
+	{"export", cmd_export, "export sources as JSON Lines"},
+	{"check", cmd_check, "verify the store's integrity"},
+};
+
+static void
+print_usage(FILE *out)
+{
+	fputs("usage: refuge [--data DIR] VERB [OPTIONS] [ARGS]\n\n"
+	    "Refuge Watch: monitoring and case documentation for people at risk "
+	    "of refoulement.\n\nverbs:\n", out);
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		fprintf(out, "  %-8s %s\n", verbs[i].name, verbs[i].summary);
+	fputs("\n`refuge VERB --help` describes a verb. The data directory comes "
+	    "from --data,\nor from REFUGE_DATA when --data is absent.\n", out);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"data", required_argument, NULL, 'd'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct cli cli = {getenv("REFUGE_DATA"), "refuge"};
+	int c;
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	if (cli.data_dir != NULL && cli.data_dir[0] == '\0')
+		cli.data_dir = NULL;
+	while ((c = getopt_long(argc, argv, "+d:hV", options, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			cli.data_dir = optarg;
+			break;
+		case 'h':
+			print_usage(stdout);
+			return 0;
+		case 'V':
+			printf("refuge %s\n", REFUGE_VERSION);
+			return 0;
+		default:
+			print_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		print_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (rw_crypto_init() < 0) {
+		fputs("refuge: the cryptography library failed to start\n", stderr);
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
+		if (strcmp(argv[optind], verbs[i].name) != 0)
+			continue;
+		cli.verb = verbs[i].name;
+		argc -= optind;
+		argv += optind;
+		optind = 0;
+		return verbs[i].run(&cli, argc, argv);
+	}
+	fprintf(stderr, "refuge: unknown verb \"%s\"; `refuge --help` lists "
+	    "them\n", cli_text_ok(argv[optind]) ? argv[optind] : "?");
+	return EXIT_USAGE;
+}
