@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -37,6 +38,19 @@ cli_usage(const struct cli *cli, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, " (see `refuge %s --help`)\n", cli->verb);
 	return EXIT_USAGE;
+}
+
+int
+cli_bad_option(const struct cli *cli, char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "";
+
+	if (!cli_text_ok(arg))
+		arg = "(unprintable)";
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		return cli_usage(cli, "unknown option -%c, or it lacks its value",
+		    optopt);
+	return cli_usage(cli, "unknown option %s, or it lacks its value", arg);
 }
 
 int

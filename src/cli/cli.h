@@ -36,6 +36,10 @@ void cli_error(const struct cli *cli, const char *fmt, ...)
 int cli_usage(const struct cli *cli, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Reports the option getopt_long just refused (unknown, or missing its
+ * value); returns EXIT_USAGE. */
+int cli_bad_option(const struct cli *cli, char **argv);
+
 /* Prints the help page of a verb (docs/cli/VERB.md); returns 0. */
 int cli_help(const char *verb);
 

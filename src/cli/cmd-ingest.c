@@ -216,7 +216,7 @@ parse_options(struct batch *b, int argc, char **argv, char published[11])
 			cli_help("ingest");
 			return 0;
 		default:
-			return cli_usage(b->cli, "unknown option");
+			return cli_bad_option(b->cli, argv);
 		}
 		if (!cli_text_ok(optarg) || strlen(optarg) > 2000)
 			return cli_usage(b->cli, "--%s must be printable UTF-8 of "

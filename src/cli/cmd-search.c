@@ -146,7 +146,7 @@ cmd_search(struct cli *cli, int argc, char **argv)
 			q.publisher = optarg;
 			break;
 		case 'h': return cli_help("search");
-		default: return cli_usage(cli, "unknown option");
+		default: return cli_bad_option(cli, argv);
 		}
 	}
 	if (optind == argc)

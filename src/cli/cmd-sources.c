@@ -62,7 +62,7 @@ parse_read_options(struct cli *cli, int argc, char **argv, int *ret_json,
 		else if (c == 'h')
 			return cli_help(cli->verb);
 		else
-			return cli_usage(cli, "unknown option");
+			return cli_bad_option(cli, argv);
 	}
 	return -1;
 }

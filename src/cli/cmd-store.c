@@ -17,7 +17,7 @@ parse_help_only(struct cli *cli, int argc, char **argv)
 
 	while ((c = getopt_long(argc, argv, "h", help_only, NULL)) != -1)
 		return c == 'h' ? cli_help(cli->verb) :
-		    cli_usage(cli, "unknown option");
+		    cli_bad_option(cli, argv);
 	if (optind != argc)
 		return cli_usage(cli, "takes no arguments");
 	return -1;

@@ -49,6 +49,7 @@ main(int argc, char **argv)
 	int c;
 
 	setlocale(LC_CTYPE, "C.UTF-8");
+	opterr = 0; /* verbs report bad options themselves, in one line */
 	if (cli.data_dir != NULL && cli.data_dir[0] == '\0')
 		cli.data_dir = NULL;
 	while ((c = getopt_long(argc, argv, "+d:hV", options, NULL)) != -1) {

@@ -33,6 +33,7 @@ struct rw_document {
 	struct rw_buf text;
 	int page_count;   /* PDF pages; 0 for other formats */
 	size_t replaced;  /* invalid UTF-8 sequences replaced by U+FFFD */
+	const char *warning; /* static note on a lossy read, or NULL */
 };
 
 /* Recognises the format of data from its content. */

@@ -10,8 +10,14 @@
  *     headers and footers outside the article, elements whose class, id or
  *     role names a menu, share, donation, cookie, newsletter or related-links
  *     block, and lists that are mostly links;
- *  4. block elements become paragraph breaks and white space is folded. */
+ *  4. block elements become paragraph breaks and white space is folded.
+ *
+ * libxml2 stops building the tree at 256 levels of nesting. A page that
+ * deep is read instead by a linear tag stripper (scripts, styles and
+ * comments dropped, tags turned into spaces, entities decoded), with a
+ * warning, because no boilerplate can be removed without the tree. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -377,6 +383,106 @@ content_root(const xmlNode *html, int *ret_is_article)
 	return n != NULL ? n : body;
 }
 
+/* Skips past the first case-insensitive occurrence of end in s[i..len). */
+static size_t
+skip_past(const char *s, size_t len, size_t i, const char *end)
+{
+	size_t n = strlen(end);
+
+	for (; i + n <= len; i++)
+		if (strncasecmp(s + i, end, n) == 0)
+			return i + n;
+	return len;
+}
+
+/* Decodes the character reference at s[i] ('&'); returns bytes used, or 0
+ * when it is not one. */
+static size_t
+decode_entity(const char *s, size_t len, size_t i, struct rw_buf *out)
+{
+	static const struct { const char *name; uint32_t cp; } named[] = {
+		{"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'},
+		{"apos;", '\''}, {"nbsp;", ' '},
+	};
+	size_t j = i + 1;
+	uint32_t cp = 0;
+
+	for (size_t k = 0; k < sizeof(named) / sizeof(named[0]); k++)
+		if (len - j >= strlen(named[k].name) &&
+		    strncmp(s + j, named[k].name, strlen(named[k].name)) == 0)
+			return rw_utf8_encode(out, named[k].cp) == RW_OK ?
+			    strlen(named[k].name) + 1 : 0;
+	if (j >= len || s[j] != '#')
+		return 0;
+	j++;
+	if (j < len && (s[j] == 'x' || s[j] == 'X')) {
+		for (j++; j < len && isxdigit((unsigned char)s[j]) && cp < 0x110000; j++)
+			cp = cp * 16 + (uint32_t)(isdigit((unsigned char)s[j]) ?
+			    s[j] - '0' : (tolower((unsigned char)s[j]) - 'a' + 10));
+	} else {
+		for (; j < len && isdigit((unsigned char)s[j]) && cp < 0x110000; j++)
+			cp = cp * 10 + (uint32_t)(s[j] - '0');
+	}
+	if (j >= len || s[j] != ';' || cp < 0x20)
+		return 0;
+	return rw_utf8_encode(out, cp) == RW_OK ? j + 1 - i : 0;
+}
+
+/* Reads text from a page without a tree, in one linear pass. */
+static int
+strip_tags(const char *s, size_t len, struct rw_buf *out)
+{
+	size_t i = 0, used;
+	int r = RW_OK;
+
+	while (i < len && r == RW_OK) {
+		if (s[i] == '<') {
+			if (len - i >= 4 && strncmp(s + i, "<!--", 4) == 0)
+				i = skip_past(s, len, i + 4, "-->");
+			else if (len - i >= 7 && strncasecmp(s + i, "<script", 7) == 0)
+				i = skip_past(s, len, i + 7, "</script>");
+			else if (len - i >= 6 && strncasecmp(s + i, "<style", 6) == 0)
+				i = skip_past(s, len, i + 6, "</style>");
+			else
+				i = skip_past(s, len, i + 1, ">");
+			r = rw_buf_append_char(out, ' ');
+		} else if (s[i] == '&' && (used = decode_entity(s, len, i, out)) > 0) {
+			i += used;
+		} else {
+			r = rw_buf_append_char(out, s[i++]);
+		}
+	}
+	return r;
+}
+
+/* Folds the white space of raw into doc's text. */
+static int
+fold_into(struct rw_document *doc, const char *raw, size_t len)
+{
+	struct rw_buf folded;
+	struct text_out o = {&folded, 0, 0, RW_OK};
+	int r;
+
+	rw_buf_init(&folded, RW_DOCUMENT_TEXT_MAX);
+	r = rw_utf8_clean(&folded, raw, len, &doc->replaced);
+	if (r == RW_OK) {
+		o.buf = &doc->text;
+		emit_text(&o, folded.data != NULL ? folded.data : "");
+		r = o.r;
+	}
+	rw_buf_free(&folded);
+	return r;
+}
+
+static int
+too_deep(htmlParserCtxtPtr ctxt)
+{
+	const xmlError *e = xmlCtxtGetLastError(ctxt);
+
+	return e != NULL && e->message != NULL &&
+	    strstr(e->message, "depth") != NULL;
+}
+
 int
 rw_html_read(const char *data, size_t len, struct rw_document *doc,
     struct rw_error *err)
@@ -384,14 +490,20 @@ rw_html_read(const char *data, size_t len, struct rw_document *doc,
 	const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
 	const xmlNode *html, *head, *root;
+	htmlParserCtxtPtr ctxt;
 	struct rw_buf raw;
 	htmlDocPtr tree;
-	int is_article = 0, r;
+	int is_article = 0, deep, r;
 
 	if (len > (size_t)INT32_MAX)
 		return rw_error_set(err, RW_ETOOBIG, "HTML page too large");
-	tree = htmlReadMemory(data, (int)len, NULL,
+	ctxt = htmlNewParserCtxt();
+	if (ctxt == NULL)
+		return rw_error_set(err, RW_ENOMEM, "out of memory reading HTML");
+	tree = htmlCtxtReadMemory(ctxt, data, (int)len, NULL,
 	    rw_utf8_valid(data, len) ? "UTF-8" : NULL, options);
+	deep = too_deep(ctxt);
+	htmlFreeParserCtxt(ctxt);
 	if (tree == NULL || (html = xmlDocGetRootElement(tree)) == NULL) {
 		xmlFreeDoc(tree);
 		return rw_error_set(err, RW_EFORMAT, "not a readable HTML page");
@@ -399,14 +511,22 @@ rw_html_read(const char *data, size_t len, struct rw_document *doc,
 	head = find_element(html, "head", NULL);
 	if (head != NULL)
 		meta_from_head(head, doc);
-	root = content_root(html, &is_article);
-	meta_from_time(root, doc);
 	rw_buf_init(&raw, RW_DOCUMENT_TEXT_MAX);
-	r = walk_text(root, is_article, &raw);
+	if (deep) {
+		doc->warning = "elements nested too deeply to parse; text read "
+		    "without removing page furniture";
+		r = strip_tags(data, len, &raw);
+		if (r == RW_OK)
+			r = fold_into(doc, raw.data != NULL ? raw.data : "", raw.len);
+	} else {
+		root = content_root(html, &is_article);
+		meta_from_time(root, doc);
+		r = walk_text(root, is_article, &raw);
+		if (r == RW_OK)
+			r = rw_utf8_clean(&doc->text, raw.data != NULL ? raw.data : "",
+			    raw.len, &doc->replaced);
+	}
 	xmlFreeDoc(tree);
-	if (r == RW_OK)
-		r = rw_utf8_clean(&doc->text, raw.data != NULL ? raw.data : "",
-		    raw.len, &doc->replaced);
 	rw_buf_free(&raw);
 	if (r < 0)
 		return rw_error_set(err, r, r == RW_ETOOBIG ?

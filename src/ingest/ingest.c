@@ -248,6 +248,8 @@ rw_ingest_bytes(struct rw_store *store, const char *path, const char *data,
 		snprintf(res->warning, sizeof(res->warning),
 		    "%zu invalid UTF-8 sequence%s replaced by U+FFFD", doc.replaced,
 		    doc.replaced == 1 ? "" : "s");
+	else if (doc.warning != NULL)
+		snprintf(res->warning, sizeof(res->warning), "%s", doc.warning);
 	r = store_document(store, path, data, len, &doc, opt, res, err);
 	rw_document_free(&doc);
 	return r;
