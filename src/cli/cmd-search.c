@@ -29,7 +29,7 @@ print_hit(const struct rw_search_hit *hit, void *ctx)
 		cli_print_json(rw_hit_to_json(hit));
 		return 0;
 	}
-	printf("%d. %s\n   source %lld, %s, %s, score %.2f%s\n   %s\n   ",
+	printf("%d. %s\n   source %lld, %s, %s, score %.3g%s\n   %s\n   ",
 	    h->count, s->title != NULL ? s->title : "(untitled)",
 	    (long long)s->id, s->publisher != NULL ? s->publisher : "unknown publisher",
 	    s->published != NULL ? s->published : "undated", hit->score,
