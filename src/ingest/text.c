@@ -126,6 +126,11 @@ rw_text_read(const char *data, size_t len, struct rw_document *doc,
 		    "text is larger than the %zu MB limit" : "out of memory",
 		    RW_DOCUMENT_TEXT_MAX >> 20);
 	}
+	if (clean.len == 0) {
+		rw_buf_free(&clean);
+		return rw_error_set(err, RW_EFORMAT,
+		    "no readable text: only control characters");
+	}
 	body = find_header(clean.data, clean.len, lines, &count);
 	r = apply_header(doc, lines, count);
 	while (r == RW_OK && body < clean.len &&
