@@ -13,6 +13,7 @@
 
 #define DEFAULT_LIMIT 10
 #define DEFAULT_SHOW_ERRORS 10
+#define DEFAULT_SLOWEST 0
 
 struct queries {
 	char **q;
@@ -21,6 +22,13 @@ struct queries {
 };
 
 struct hit_count {
+	size_t hits;
+};
+
+/* Timing of one successful query. */
+struct timing {
+	double ms;
+	size_t query; /* index in the query file */
 	size_t hits;
 };
 
@@ -149,22 +157,23 @@ run_query(struct rw_store *store, const char *match, int limit,
 }
 
 static int
-cmp_double(const void *a, const void *b)
+cmp_timing(const void *a, const void *b)
 {
-	double x = *(const double *)a, y = *(const double *)b;
+	double x = ((const struct timing *)a)->ms;
+	double y = ((const struct timing *)b)->ms;
 
 	return (x > y) - (x < y);
 }
 
-/* Nearest-rank percentile of sorted values, pct in 1..100. */
+/* Nearest-rank percentile of timings sorted by ms, pct in 1..100. */
 static double
-percentile(const double *sorted, size_t n, unsigned pct)
+percentile(const struct timing *sorted, size_t n, unsigned pct)
 {
 	size_t rank = (n * pct + 99) / 100; /* ceil(n * pct / 100) */
 
 	if (rank == 0)
 		rank = 1;
-	return sorted[rank - 1];
+	return sorted[rank - 1].ms;
 }
 
 static int
@@ -185,10 +194,12 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: bench-search [--limit N] [--show-errors N] "
-	    "STORE_DIR QUERIES_FILE\n"
+	    "[--slowest N] STORE_DIR QUERIES_FILE\n"
 	    "Runs every query once untimed, then once timed with "
 	    "rw_store_search (limit %d),\nand prints latency percentiles in "
-	    "milliseconds.\n", DEFAULT_LIMIT);
+	    "milliseconds. --show-errors N prints the first N\nfailed queries "
+	    "(default %d); --slowest N lists the N slowest queries.\n",
+	    DEFAULT_LIMIT, DEFAULT_SHOW_ERRORS);
 	exit(2);
 }
 
@@ -199,9 +210,11 @@ main(int argc, char **argv)
 	struct rw_store *store = NULL;
 	struct rw_error err;
 	const char *dir = NULL, *qpath = NULL;
-	double *ms = NULL, t0, sum = 0;
+	struct timing *tm = NULL;
+	double t0, sum = 0;
 	size_t i, hits, total_hits = 0, no_hits = 0, errors = 0, ok = 0;
 	int a, rc, limit = DEFAULT_LIMIT, show_errors = DEFAULT_SHOW_ERRORS;
+	int slowest = DEFAULT_SLOWEST;
 	int status = 1;
 
 	for (a = 1; a < argc; a++) {
@@ -210,6 +223,9 @@ main(int argc, char **argv)
 				usage();
 		} else if (strcmp(argv[a], "--show-errors") == 0 && a + 1 < argc) {
 			if (parse_int(argv[++a], 0, 1000000, &show_errors) != 0)
+				usage();
+		} else if (strcmp(argv[a], "--slowest") == 0 && a + 1 < argc) {
+			if (parse_int(argv[++a], 0, 1000000, &slowest) != 0)
 				usage();
 		} else if (argv[a][0] == '-') {
 			usage();
@@ -230,8 +246,8 @@ main(int argc, char **argv)
 		complain("no queries in %s", qpath);
 		goto out;
 	}
-	ms = calloc(qs.count, sizeof(*ms));
-	if (ms == NULL) {
+	tm = calloc(qs.count, sizeof(*tm));
+	if (tm == NULL) {
 		complain("out of memory");
 		goto out;
 	}
@@ -260,8 +276,10 @@ main(int argc, char **argv)
 			errors++;
 			continue;
 		}
-		ms[ok] = now_ms() - t0;
-		sum += ms[ok];
+		tm[ok].ms = now_ms() - t0;
+		tm[ok].query = i;
+		tm[ok].hits = hits;
+		sum += tm[ok].ms;
 		ok++;
 		total_hits += hits;
 		if (hits == 0)
@@ -276,11 +294,15 @@ main(int argc, char **argv)
 	printf("queries: %zu, errors %zu, without hits %zu, hits returned %zu\n",
 	    qs.count, errors, no_hits, total_hits);
 	if (ok > 0) {
-		qsort(ms, ok, sizeof(*ms), cmp_double);
+		qsort(tm, ok, sizeof(*tm), cmp_timing);
 		printf("latency ms (%zu successful queries): p50 %.3f, p90 %.3f, "
 		    "p99 %.3f, max %.3f, mean %.3f\n", ok,
-		    percentile(ms, ok, 50), percentile(ms, ok, 90),
-		    percentile(ms, ok, 99), ms[ok - 1], sum / (double)ok);
+		    percentile(tm, ok, 50), percentile(tm, ok, 90),
+		    percentile(tm, ok, 99), tm[ok - 1].ms, sum / (double)ok);
+		for (i = 0; i < ok && i < (size_t)slowest; i++)
+			printf("slow: %.3f ms, %zu hits, query %zu: %s\n",
+			    tm[ok - 1 - i].ms, tm[ok - 1 - i].hits,
+			    tm[ok - 1 - i].query + 1, qs.q[tm[ok - 1 - i].query]);
 	} else {
 		printf("latency ms (0 successful queries): p50 n/a, p90 n/a, "
 		    "p99 n/a, max n/a, mean n/a\n");
@@ -292,7 +314,7 @@ out:
 		status = 1;
 	}
 	store = rw_store_close(store);
-	free(ms);
+	free(tm);
 	queries_free(&qs);
 	return status;
 }
