@@ -14,6 +14,9 @@
 #include "ingest/ingest.h"
 #include "ingest/walk.h"
 
+/* Sources stored between two index updates. */
+#define INDEX_EVERY 500
+
 struct file_list {
 	char **paths;
 	size_t count, cap;
@@ -146,6 +149,20 @@ ingest_one(struct batch *b, const char *path)
 	    sizeof(label)), res.bytes);
 }
 
+/* Writes the search and near-duplicate indexes of what was stored. */
+static void
+index_now(struct batch *b)
+{
+	struct rw_error err;
+
+	rw_error_clear(&err);
+	if (!b->store_broken && rw_store_index_pending(b->store, 0, NULL,
+	    &err) < 0) {
+		cli_error(b->cli, "%s", err.message);
+		b->store_broken = 1;
+	}
+}
+
 static void
 print_summary(const struct batch *b)
 {
@@ -255,8 +272,13 @@ cmd_ingest(struct cli *cli, int argc, char **argv)
 			b.store_broken = 1;
 		}
 	b.progress.total = b.files.count;
-	for (size_t i = 0; i < b.files.count && !b.store_broken; i++)
+	index_now(&b);
+	for (size_t i = 0; i < b.files.count && !b.store_broken; i++) {
 		ingest_one(&b, b.files.paths[i]);
+		if ((i + 1) % INDEX_EVERY == 0)
+			index_now(&b);
+	}
+	index_now(&b);
 	progress_end(&b.progress);
 	print_summary(&b);
 	r = b.store_broken || b.counts[RW_ATTEMPT_FAILED] > 0;

@@ -125,15 +125,34 @@ rw_store_attempt_record(struct rw_store *store,
 }
 
 int
+rw_store_index_pending(struct rw_store *store, int max_sources,
+    int64_t *ret_indexed, struct rw_error *err)
+{
+	int64_t indexed = 0;
+	int r;
+
+	assert(max_sources >= 0);
+	r = store->ops->index_pending(store->backend, max_sources, &indexed, err);
+	if (r == RW_OK && ret_indexed != NULL)
+		*ret_indexed = indexed;
+	return r;
+}
+
+int
 rw_store_search(struct rw_store *store, const struct rw_search_query *q,
     rw_hit_cb cb, void *ctx, struct rw_error *err)
 {
+	int r;
+
 	assert(q != NULL && cb != NULL);
 	if (q->match == NULL || q->match[0] == '\0')
 		return rw_error_set(err, RW_EQUERY, "the search query is empty");
 	if (q->limit < 1 || q->limit > 1000)
 		return rw_error_set(err, RW_EINVAL,
 		    "search limit %d is outside 1..1000", q->limit);
+	r = rw_store_index_pending(store, 0, NULL, err);
+	if (r < 0)
+		return r;
 	return store->ops->search(store->backend, q, cb, ctx, err);
 }
 
@@ -168,6 +187,9 @@ rw_store_check(struct rw_store *store, rw_problem_cb cb, void *ctx,
 	int r, backend_r;
 
 	assert(cb != NULL);
+	r = rw_store_index_pending(store, 0, NULL, err);
+	if (r < 0)
+		return r;
 	backend_r = store->ops->check(store->backend, cb, ctx, err);
 	if (backend_r < 0 && backend_r != RW_ECORRUPT)
 		return backend_r;

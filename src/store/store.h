@@ -6,9 +6,14 @@
  * conformance tests (tests/unit/test-store.c). Callers never see SQL.
  *
  * Invariants every backend keeps:
- *  1. A source is written whole or not at all: its bytes, text, index entry,
- *     near-duplicate bands, page offsets and the ingest attempt that
- *     produced it commit in one transaction.
+ *  1. A source is written whole or not at all: its row, bytes, text and the
+ *     ingest attempt that produced it commit in one transaction, together
+ *     with its place in the index queue.
+ *  1a. The derived indexes (full text, near-duplicate bands) are written
+ *     from the queue in batches by index_pending; a source leaves the queue
+ *     in the same transaction that indexes it. Search and check bring the
+ *     indexes up to date first, so callers never see a queued source
+ *     missing; near-duplicate lookup also compares queued sources.
  *  2. Two sources never share a SHA-256; inserting one that exists fails
  *     with RW_EEXIST and reports the existing id.
  *  3. Evidence is immutable: nothing here changes a stored source's bytes.
@@ -92,8 +97,9 @@ struct rw_search_hit {
 	const char *snippet;            /* text around the matches, marked */
 };
 
-/* Callbacks return 0 to go on or non-zero to stop; a non-zero value is
- * passed back to the caller of the iterating function. */
+/* Callbacks return 0 to go on, or a positive value to stop; that value is
+ * passed back to the caller of the iterating function (library errors are
+ * negative, so the two never mix). */
 typedef int (*rw_source_cb)(const struct rw_source *src, void *ctx);
 typedef int (*rw_hit_cb)(const struct rw_search_hit *hit, void *ctx);
 typedef int (*rw_candidate_cb)(int64_t source_id, const uint64_t *minhash,
@@ -131,6 +137,8 @@ struct rw_store_ops {
 	    const uint64_t *bands, rw_candidate_cb cb, void *ctx);
 	int (*attempt_record)(struct rw_store_backend *b,
 	    const struct rw_attempt *attempt, struct rw_error *err);
+	int (*index_pending)(struct rw_store_backend *b, int max_sources,
+	    int64_t *ret_indexed, struct rw_error *err);
 	int (*search)(struct rw_store_backend *b, const struct rw_search_query *q,
 	    rw_hit_cb cb, void *ctx, struct rw_error *err);
 	int (*check)(struct rw_store_backend *b, rw_problem_cb cb, void *ctx,
@@ -138,7 +146,8 @@ struct rw_store_ops {
 };
 
 /* Opens the store at location (a data directory for SQLite). With create,
- * makes it if absent; without, a missing store is RW_ENOTFOUND. */
+ * makes it if absent; without, a missing store is RW_ENOTFOUND. Opening
+ * brings an older schema up to date (a write); a newer one is refused. */
 int rw_store_open(const char *location, int create, struct rw_store **ret,
     struct rw_error *err);
 
@@ -178,7 +187,14 @@ int rw_store_near_candidates(struct rw_store *store, const uint64_t *bands,
 int rw_store_attempt_record(struct rw_store *store,
     const struct rw_attempt *attempt, struct rw_error *err);
 
-/* Runs a ranked full-text search, best first. */
+/* Writes the derived indexes of up to max_sources queued sources (all when
+ * max_sources is 0), in one transaction; *ret_indexed (if not NULL) gets
+ * how many. Ingest calls it every few hundred sources and at the end. */
+int rw_store_index_pending(struct rw_store *store, int max_sources,
+    int64_t *ret_indexed, struct rw_error *err);
+
+/* Runs a ranked full-text search, best first (indexing queued sources
+ * first). */
 int rw_store_search(struct rw_store *store, const struct rw_search_query *q,
     rw_hit_cb cb, void *ctx, struct rw_error *err);
 

@@ -31,9 +31,13 @@ enum stmt {
 	ST_INSERT_SOURCE,
 	ST_INSERT_BYTES,
 	ST_INSERT_TEXT,
-	ST_INSERT_FTS,
-	ST_INSERT_BAND,
+	ST_QUEUE_INSERT,
 	ST_INSERT_ATTEMPT,
+	ST_QUEUE_BATCH,
+	ST_INDEX_TEXT,
+	ST_INDEX_BANDS,
+	ST_QUEUE_DELETE,
+	ST_QUEUE_CANDIDATES,
 	ST_GET_SOURCE,
 	ST_GET_TEXT,
 	ST_GET_BYTES,
@@ -42,9 +46,12 @@ enum stmt {
 	ST_LIST_WITH_BYTES,
 	ST_COUNT_SOURCES,
 	ST_BAND_CANDIDATES,
-	ST_SEARCH,
+	ST_SEARCH_TOP,
+	ST_SEARCH_FILTERED,
+	ST_SNIPPET,
 	ST_CHECK_INTEGRITY,
 	ST_CHECK_FTS,
+	ST_CHECK_QUEUE,
 	ST_CHECK_ORPHANS,
 	ST__MAX
 };
@@ -54,7 +61,6 @@ enum stmt {
 	"s.published, s.ingested_by, s.ingested_at, s.meta_json, " \
 	"s.near_duplicate_of, s.byte_size, s.page_count"
 #define SOURCE_COLUMN_COUNT 14
-#define RANK "bm25(source_fts, 4.0, 1.0)"
 
 static const char *const statements[ST__MAX] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -64,19 +70,28 @@ static const char *const statements[ST__MAX] = {
 	[ST_INSERT_SOURCE] =
 	    "INSERT INTO source (sha256, path, format, title, url, publisher, "
 	    "published, ingested_by, ingested_at, meta_json, near_duplicate_of, "
-	    "byte_size, page_count, minhash) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	    "byte_size, page_count, minhash, bands) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
 	[ST_INSERT_BYTES] =
 	    "INSERT INTO source_bytes (source_id, bytes) VALUES (?1, ?2)",
 	[ST_INSERT_TEXT] =
 	    "INSERT INTO source_text (source_id, title, body) VALUES (?1, ?2, ?3)",
-	[ST_INSERT_FTS] =
-	    "INSERT INTO source_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
-	[ST_INSERT_BAND] =
-	    "INSERT OR IGNORE INTO source_band (band, source_id) VALUES (?1, ?2)",
+	[ST_QUEUE_INSERT] = "INSERT INTO index_queue (source_id) VALUES (?1)",
 	[ST_INSERT_ATTEMPT] =
 	    "INSERT INTO ingest_attempt (path, sha256, status, reason, source_id, "
 	    "by_user, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_QUEUE_BATCH] =
+	    "SELECT q.source_id, s.bands FROM index_queue q "
+	    "JOIN source s ON s.id = q.source_id ORDER BY q.source_id LIMIT ?1",
+	[ST_INDEX_TEXT] =
+	    "INSERT INTO source_fts (rowid, title, body) "
+	    "SELECT source_id, title, body FROM source_text WHERE source_id = ?1",
+	[ST_INDEX_BANDS] =
+	    "INSERT INTO source_band_fts (rowid, bands) VALUES (?1, ?2)",
+	[ST_QUEUE_DELETE] = "DELETE FROM index_queue WHERE source_id = ?1",
+	[ST_QUEUE_CANDIDATES] =
+	    "SELECT s.id, s.minhash FROM index_queue q "
+	    "JOIN source s ON s.id = q.source_id",
 	[ST_GET_SOURCE] = "SELECT " SOURCE_COLUMNS " FROM source s WHERE s.id = ?1",
 	[ST_GET_TEXT] = "SELECT body FROM source_text WHERE source_id = ?1",
 	[ST_GET_BYTES] = "SELECT bytes FROM source_bytes WHERE source_id = ?1",
@@ -89,20 +104,27 @@ static const char *const statements[ST__MAX] = {
 	    "JOIN source_bytes b ON b.source_id = s.id ORDER BY s.id",
 	[ST_COUNT_SOURCES] = "SELECT count(*) FROM source",
 	[ST_BAND_CANDIDATES] =
-	    "SELECT DISTINCT s.id, s.minhash FROM source_band b "
-	    "JOIN source s ON s.id = b.source_id WHERE b.band = ?1",
-	[ST_SEARCH] =
-	    "SELECT " SOURCE_COLUMNS ", -" RANK ", "
-	    "snippet(source_fts, -1, char(2), char(3), '…', 24) "
-	    "FROM source_fts JOIN source s ON s.id = source_fts.rowid "
-	    "WHERE source_fts MATCH ?1 "
+	    "SELECT s.id, s.minhash FROM source_band_fts f "
+	    "JOIN source s ON s.id = f.rowid WHERE source_band_fts MATCH ?1",
+	/* Ranked inside FTS5 (rank is bm25 with the title weighted 4:1);
+	 * snippets are made afterwards for the hits only. */
+	[ST_SEARCH_TOP] =
+	    "SELECT rowid, -rank FROM source_fts WHERE source_fts MATCH ?1 "
+	    "ORDER BY rank LIMIT ?2",
+	[ST_SEARCH_FILTERED] =
+	    "SELECT s.id, -f.rank FROM source_fts f "
+	    "JOIN source s ON s.id = f.rowid WHERE f.source_fts MATCH ?1 "
 	    "AND (?2 IS NULL OR s.published >= ?2) "
 	    "AND (?3 IS NULL OR s.published <= ?3 || '-99') "
 	    "AND (?4 IS NULL OR s.publisher = ?4 COLLATE NOCASE) "
-	    "ORDER BY " RANK " LIMIT ?5",
+	    "ORDER BY f.rank LIMIT ?5",
+	[ST_SNIPPET] =
+	    "SELECT snippet(source_fts, -1, char(2), char(3), '…', 24) "
+	    "FROM source_fts WHERE source_fts MATCH ?1 AND rowid = ?2",
 	[ST_CHECK_INTEGRITY] = "PRAGMA integrity_check",
 	[ST_CHECK_FTS] =
 	    "INSERT INTO source_fts (source_fts, rank) VALUES ('integrity-check', 1)",
+	[ST_CHECK_QUEUE] = "SELECT count(*) FROM index_queue",
 	[ST_CHECK_ORPHANS] =
 	    "SELECT id FROM source s WHERE NOT EXISTS "
 	    "(SELECT 1 FROM source_text t WHERE t.source_id = s.id) OR NOT EXISTS "
@@ -404,6 +426,8 @@ insert_source_row(struct rw_store_backend *b, const struct rw_source *s)
 	sqlite3_bind_int64(st, 13, s->page_count);
 	sqlite3_bind_blob(st, 14, s->minhash, RW_MINHASH_SIZE * sizeof(uint64_t),
 	    SQLITE_STATIC);
+	sqlite3_bind_blob(st, 15, s->bands, RW_MINHASH_BANDS * sizeof(uint64_t),
+	    SQLITE_STATIC);
 	return sqlite3_step(st);
 }
 
@@ -411,34 +435,23 @@ static int
 insert_contents(struct rw_store_backend *b, const struct rw_source *s,
     int64_t id)
 {
-	const char *title = s->title != NULL ? s->title : "";
-	sqlite3_stmt *st;
-	enum stmt text_stmts[] = {ST_INSERT_TEXT, ST_INSERT_FTS};
-	size_t i;
+	sqlite3_stmt *st = use(b, ST_INSERT_BYTES);
 
-	st = use(b, ST_INSERT_BYTES);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_blob64(st, 2, s->bytes != NULL ? (const void *)s->bytes : "",
 	    (sqlite3_uint64)s->byte_size, SQLITE_STATIC);
 	if (run(b, ST_INSERT_BYTES) < 0)
 		return RW_ESTORE;
-	for (i = 0; i < sizeof(text_stmts) / sizeof(text_stmts[0]); i++) {
-		st = use(b, text_stmts[i]);
-		sqlite3_bind_int64(st, 1, id);
-		bind_text(st, 2, title);
-		sqlite3_bind_text64(st, 3, s->text, s->text_len, SQLITE_STATIC,
-		    SQLITE_UTF8);
-		if (run(b, text_stmts[i]) < 0)
-			return RW_ESTORE;
-	}
-	for (i = 0; i < RW_MINHASH_BANDS; i++) {
-		st = use(b, ST_INSERT_BAND);
-		sqlite3_bind_int64(st, 1, (sqlite3_int64)s->bands[i]);
-		sqlite3_bind_int64(st, 2, id);
-		if (run(b, ST_INSERT_BAND) < 0)
-			return RW_ESTORE;
-	}
-	return RW_OK;
+	st = use(b, ST_INSERT_TEXT);
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, s->title != NULL ? s->title : "");
+	sqlite3_bind_text64(st, 3, s->text, s->text_len, SQLITE_STATIC,
+	    SQLITE_UTF8);
+	if (run(b, ST_INSERT_TEXT) < 0)
+		return RW_ESTORE;
+	st = use(b, ST_QUEUE_INSERT);
+	sqlite3_bind_int64(st, 1, id);
+	return run(b, ST_QUEUE_INSERT);
 }
 
 static int
@@ -657,27 +670,175 @@ sqlite_source_count(struct rw_store_backend *b, int64_t *ret_count)
 	return rc == SQLITE_ROW ? RW_OK : RW_ESTORE;
 }
 
+/* The band keys as words for source_band_fts, joined by sep. */
+static void
+band_words(const uint64_t *bands, const char *sep, char *out, size_t len)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < RW_MINHASH_BANDS && used < len; i++)
+		used += (size_t)snprintf(out + used, len - used, "%s%016llx",
+		    i > 0 ? sep : "", (unsigned long long)bands[i]);
+}
+
+#define BAND_QUERY_MAX (RW_MINHASH_BANDS * 21)
+
+/* Passes each (id, minhash) row of st to cb; returns cb's stop value. */
+static int
+each_candidate(sqlite3_stmt *st, rw_candidate_cb cb, void *ctx)
+{
+	uint64_t minhash[RW_MINHASH_SIZE];
+	int rc, stop = 0;
+
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_bytes(st, 1) != sizeof(minhash))
+			continue;
+		memcpy(minhash, sqlite3_column_blob(st, 1), sizeof(minhash));
+		stop = cb(sqlite3_column_int64(st, 0), minhash, ctx);
+	}
+	sqlite3_reset(st);
+	if (!stop && rc != SQLITE_DONE)
+		return RW_ESTORE;
+	return stop;
+}
+
 static int
 sqlite_near_candidates(struct rw_store_backend *b, const uint64_t *bands,
     rw_candidate_cb cb, void *ctx)
 {
-	uint64_t minhash[RW_MINHASH_SIZE];
+	char query[BAND_QUERY_MAX];
 	sqlite3_stmt *st;
-	int i, rc, stop = 0;
+	int r;
 
-	for (i = 0; i < RW_MINHASH_BANDS && !stop; i++) {
-		st = use(b, ST_BAND_CANDIDATES);
-		sqlite3_bind_int64(st, 1, (sqlite3_int64)bands[i]);
-		while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if (sqlite3_column_bytes(st, 1) != sizeof(minhash))
-				continue;
-			memcpy(minhash, sqlite3_column_blob(st, 1), sizeof(minhash));
-			stop = cb(sqlite3_column_int64(st, 0), minhash, ctx);
-		}
-		sqlite3_reset(st);
-		if (!stop && rc != SQLITE_DONE)
-			return RW_ESTORE;
+	band_words(bands, " OR ", query, sizeof(query));
+	st = use(b, ST_BAND_CANDIDATES);
+	bind_text(st, 1, query);
+	r = each_candidate(st, cb, ctx);
+	if (r != 0)
+		return r;
+	/* Queued sources are not in the band index yet: compare them all. */
+	return each_candidate(use(b, ST_QUEUE_CANDIDATES), cb, ctx);
+}
+
+#define INDEX_BATCH 1000
+
+struct queued {
+	int64_t id;
+	uint64_t bands[RW_MINHASH_BANDS];
+};
+
+/* Indexes one batch of at most want queued sources; *ret_count is how
+ * many were indexed (0 when the queue is empty). */
+static int
+index_batch(struct rw_store_backend *b, int want, int64_t *ret_count,
+    struct rw_error *err)
+{
+	struct queued *batch = malloc(INDEX_BATCH * sizeof(*batch));
+	char words[BAND_QUERY_MAX];
+	sqlite3_stmt *st;
+	int n = 0, rc;
+
+	if (batch == NULL)
+		return rw_error_set(err, RW_ENOMEM, "out of memory indexing");
+	if (begin(b, err) < 0) {
+		free(batch);
+		return RW_ESTORE;
 	}
+	st = use(b, ST_QUEUE_BATCH);
+	sqlite3_bind_int(st, 1, want);
+	while (n < want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		batch[n].id = sqlite3_column_int64(st, 0);
+		memset(batch[n].bands, 0, sizeof(batch[n].bands));
+		if (sqlite3_column_bytes(st, 1) == sizeof(batch[n].bands))
+			memcpy(batch[n].bands, sqlite3_column_blob(st, 1),
+			    sizeof(batch[n].bands));
+		n++;
+	}
+	sqlite3_reset(st);
+	for (int i = 0; i < n; i++) {
+		enum stmt steps[] = {ST_INDEX_TEXT, ST_INDEX_BANDS, ST_QUEUE_DELETE};
+
+		band_words(batch[i].bands, " ", words, sizeof(words));
+		for (size_t k = 0; k < sizeof(steps) / sizeof(steps[0]); k++) {
+			st = use(b, steps[k]);
+			sqlite3_bind_int64(st, 1, batch[i].id);
+			if (steps[k] == ST_INDEX_BANDS)
+				bind_text(st, 2, words);
+			if (run(b, steps[k]) < 0) {
+				rc = db_error(b, err, "indexing a source");
+				rollback(b);
+				free(batch);
+				return rc;
+			}
+		}
+	}
+	free(batch);
+	if (commit(b, err) < 0)
+		return RW_ESTORE;
+	*ret_count = n;
+	return RW_OK;
+}
+
+static int
+sqlite_index_pending(struct rw_store_backend *b, int max_sources,
+    int64_t *ret_indexed, struct rw_error *err)
+{
+	int64_t done = 0, n;
+	int want, r;
+
+	do {
+		want = INDEX_BATCH;
+		if (max_sources > 0 && max_sources - done < want)
+			want = (int)(max_sources - done);
+		r = index_batch(b, want, &n, err);
+		if (r < 0)
+			return r;
+		done += n;
+	} while (n == INDEX_BATCH && (max_sources == 0 || done < max_sources));
+	*ret_indexed = done;
+	return RW_OK;
+}
+
+struct ranked {
+	int64_t id;
+	double score;
+};
+
+static int
+search_error(struct rw_store_backend *b, const struct rw_search_query *q,
+    int rc, struct rw_error *err)
+{
+	const char *msg = sqlite3_errmsg(b->db);
+	int code = rc == SQLITE_ERROR ? RW_EQUERY : RW_ESTORE;
+
+	return rw_error_set(err, code, "cannot run the search [%s]: %s",
+	    q->match, msg);
+}
+
+/* Loads the metadata and snippet of one hit and passes it to cb. */
+static int
+deliver_hit(struct rw_store_backend *b, const struct rw_search_query *q,
+    const struct ranked *r, rw_hit_cb cb, void *ctx)
+{
+	sqlite3_stmt *meta = use(b, ST_GET_SOURCE), *snip = use(b, ST_SNIPPET);
+	struct rw_search_hit hit;
+	struct rw_source src;
+	int stop = 0;
+
+	sqlite3_bind_int64(meta, 1, r->id);
+	bind_text(snip, 1, q->match);
+	sqlite3_bind_int64(snip, 2, r->id);
+	if (sqlite3_step(meta) == SQLITE_ROW) {
+		row_to_source(meta, &src);
+		hit.source = &src;
+		hit.score = r->score;
+		hit.snippet = sqlite3_step(snip) == SQLITE_ROW ?
+		    column_text(snip, 0) : NULL;
+		stop = cb(&hit, ctx);
+	}
+	sqlite3_reset(meta);
+	sqlite3_reset(snip);
 	return stop;
 }
 
@@ -685,39 +846,40 @@ static int
 sqlite_search(struct rw_store_backend *b, const struct rw_search_query *q,
     rw_hit_cb cb, void *ctx, struct rw_error *err)
 {
-	sqlite3_stmt *st = use(b, ST_SEARCH);
-	struct rw_search_hit hit;
-	struct rw_source src;
-	int rc, stop = 0;
+	struct ranked *top = malloc((size_t)q->limit * sizeof(*top));
+	int filtered = q->since != NULL || q->until != NULL || q->publisher != NULL;
+	sqlite3_stmt *st = use(b, filtered ? ST_SEARCH_FILTERED : ST_SEARCH_TOP);
+	int n = 0, rc, stop = 0;
 
+	if (top == NULL)
+		return rw_error_set(err, RW_ENOMEM, "out of memory searching");
 	bind_text(st, 1, q->match);
-	bind_text(st, 2, q->since);
-	bind_text(st, 3, q->until);
-	bind_text(st, 4, q->publisher);
-	sqlite3_bind_int(st, 5, q->limit);
-	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row_to_source(st, &src);
-		hit.source = &src;
-		hit.score = sqlite3_column_double(st, SOURCE_COLUMN_COUNT);
-		hit.snippet = column_text(st, SOURCE_COLUMN_COUNT + 1);
-		stop = cb(&hit, ctx);
+	if (filtered) {
+		bind_text(st, 2, q->since);
+		bind_text(st, 3, q->until);
+		bind_text(st, 4, q->publisher);
+		sqlite3_bind_int(st, 5, q->limit);
+	} else {
+		sqlite3_bind_int(st, 2, q->limit);
 	}
-	if (!stop && rc != SQLITE_DONE) {
-		const char *msg = sqlite3_errmsg(b->db);
-		int code = strstr(msg, "fts5") != NULL ||
-		    strstr(msg, "syntax") != NULL || rc == SQLITE_ERROR ?
-		    RW_EQUERY : RW_ESTORE;
-
-		rw_error_set(err, code, "cannot run the search \"%s\": %s",
-		    q->match, msg);
+	while (n < q->limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		top[n].id = sqlite3_column_int64(st, 0);
+		top[n].score = sqlite3_column_double(st, 1);
+		n++;
+	}
+	if (n < q->limit && rc != SQLITE_DONE) {
+		rc = search_error(b, q, rc, err);
 		sqlite3_reset(st);
-		return code;
+		free(top);
+		return rc;
 	}
 	sqlite3_reset(st);
+	for (int i = 0; i < n && !stop; i++)
+		stop = deliver_hit(b, q, &top[i], cb, ctx);
+	free(top);
 	return stop;
 }
 
-/* Passes "what: detail" to cb and counts it. */
 static int
 report(rw_problem_cb cb, void *ctx, int *problems, const char *what,
     const char *detail)
@@ -749,6 +911,13 @@ sqlite_check(struct rw_store_backend *b, rw_problem_cb cb, void *ctx,
 	if (run(b, ST_CHECK_FTS) < 0)
 		report(cb, ctx, &problems, "full-text index",
 		    sqlite3_errmsg(b->db));
+	st = use(b, ST_CHECK_QUEUE);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0) {
+		snprintf(id, sizeof(id), "%lld sources",
+		    (long long)sqlite3_column_int64(st, 0));
+		report(cb, ctx, &problems, id, "not yet in the search index");
+	}
+	sqlite3_reset(st);
 	st = use(b, ST_CHECK_ORPHANS);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		snprintf(id, sizeof(id), "source %lld",
@@ -775,6 +944,7 @@ const struct rw_store_ops rw_sqlite_ops = {
 	.source_count = sqlite_source_count,
 	.near_candidates = sqlite_near_candidates,
 	.attempt_record = sqlite_attempt_record,
+	.index_pending = sqlite_index_pending,
 	.search = sqlite_search,
 	.check = sqlite_check,
 };

@@ -1,5 +1,9 @@
--- 0001-sources.sql: sources (evidence), their text and full-text index,
--- near-duplicate bands, PDF page offsets, and the ingest log.
+-- 0001-sources.sql: sources (evidence), their text, the derived indexes
+-- (full text and near-duplicate bands), and the ingest log.
+--
+-- A source's evidence (row, bytes, text, attempt) commits in one
+-- transaction with an index_queue row; the derived indexes are brought up
+-- to date from the queue in batches, which FTS5 writes far more cheaply.
 
 CREATE TABLE source (
 	id INTEGER PRIMARY KEY,
@@ -16,11 +20,9 @@ CREATE TABLE source (
 	near_duplicate_of INTEGER REFERENCES source(id),
 	byte_size INTEGER NOT NULL,
 	page_count INTEGER NOT NULL DEFAULT 0,
-	minhash BLOB NOT NULL
+	minhash BLOB NOT NULL,   -- near-duplicate signature
+	bands BLOB NOT NULL      -- its band keys, indexed in source_band_fts
 );
-
-CREATE INDEX source_published ON source(published);
-CREATE INDEX source_publisher ON source(publisher COLLATE NOCASE);
 
 -- Original bytes, kept apart so listing sources never reads them.
 CREATE TABLE source_bytes (
@@ -38,16 +40,20 @@ CREATE TABLE source_text (
 CREATE VIRTUAL TABLE source_fts USING fts5(
 	title, body,
 	content = 'source_text', content_rowid = 'source_id',
-	tokenize = 'unicode61 remove_diacritics 2',
-	prefix = '2 3'
+	tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO source_fts (source_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+
+-- Near-duplicate candidates: each source's band keys as hex words, so a
+-- lookup is one OR query. FTS5 is log-structured: random keys stay cheap.
+CREATE VIRTUAL TABLE source_band_fts USING fts5(
+	bands, content = '', detail = 'none', tokenize = 'ascii'
 );
 
--- Near-duplicate candidates: one row per MinHash band.
-CREATE TABLE source_band (
-	band INTEGER NOT NULL,
-	source_id INTEGER NOT NULL REFERENCES source(id),
-	PRIMARY KEY (band, source_id)
-) WITHOUT ROWID;
+-- Sources whose derived indexes are not yet written.
+CREATE TABLE index_queue (
+	source_id INTEGER PRIMARY KEY REFERENCES source(id)
+);
 
 CREATE TABLE ingest_attempt (
 	id INTEGER PRIMARY KEY,
@@ -59,5 +65,3 @@ CREATE TABLE ingest_attempt (
 	by_user TEXT NOT NULL,
 	at TEXT NOT NULL
 );
-
-CREATE INDEX ingest_attempt_path ON ingest_attempt(path);
