@@ -242,6 +242,41 @@ def another_programs_database_is_refused(tmp):
 
 
 @test
+def progress_is_a_bar_on_a_terminal_and_lines_elsewhere(tmp):
+    import pty
+    data = new_store(tmp)
+    folder = os.path.join(tmp, 'docs')
+    for i in range(30):
+        write(os.path.join(folder, '%02d.txt' % i), 'Report %d about a detention.\n' % i)
+    write(os.path.join(folder, 'zz.txt'), b'')
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([BIN, '--data', data, 'ingest', folder],
+                            stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    screen = b''
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        screen += chunk
+    out = proc.communicate()[0].decode()
+    os.close(master)
+    screen = screen.decode('utf-8', 'replace')
+    assert proc.returncode == 1
+    assert '\r[' in screen and '100% 31/31 files' in screen, screen
+    assert 'zz.txt: empty file' in screen
+    assert '[1/31]' not in screen  # no per-file lines on a terminal
+    assert out.startswith('31 files: 30 new')
+    r = ok(refuge('ingest', folder, data=data), 1)
+    lines = [l for l in r.err.splitlines() if l.startswith('[')]
+    assert len(lines) == 31 and lines[0].startswith('[1/31] duplicate #1'), r.err
+    assert '\r' not in r.err
+
+
+@test
 def demo_documents_ingest_cleanly(tmp):
     data = new_store(tmp)
     demo = os.path.join(ROOT, 'data', 'demo')
