@@ -149,8 +149,8 @@ main(int argc, char **argv)
 	printf("1..%zu\n", list.count);
 	fflush(stdout);
 	for (size_t i = 0; i < list.count; i++) {
-		uint8_t *data;
-		size_t size;
+		uint8_t *data = NULL;
+		size_t size = 0;
 		int r = read_file(list.paths[i], &data, &size);
 
 		if (r < 0) {

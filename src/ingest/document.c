@@ -18,6 +18,24 @@
 static int set_meta_clean(struct rw_document *doc, const char *key,
     const char *value);
 
+/* A PDF starts with "%PDF-"; readers also accept it later in the first
+ * kilobyte (after junk such as saved HTTP headers), so that is accepted
+ * when the file also holds PDF objects, and a text that merely mentions
+ * "%PDF-1.4" stays text. */
+static int
+is_pdf(const char *data, size_t len)
+{
+	const char *mark;
+
+	if (len < 5)
+		return 0;
+	if (memcmp(data, "%PDF-", 5) == 0)
+		return 1;
+	mark = memmem(data, len < 1024 ? len : 1024, "%PDF-", 5);
+	return mark != NULL && (mark == data || mark[-1] == '\n' ||
+	    mark[-1] == '\r') && memmem(data, len, "endobj", 6) != NULL;
+}
+
 enum rw_format
 rw_format_sniff(const char *data, size_t len)
 {
@@ -25,7 +43,7 @@ rw_format_sniff(const char *data, size_t len)
 	size_t controls = 0;
 	const char *head;
 
-	if (len >= 5 && memmem(data, len < 1024 ? len : 1024, "%PDF-", 5) != NULL)
+	if (is_pdf(data, len))
 		return RW_FORMAT_PDF;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
@@ -103,14 +121,17 @@ add_extra(struct rw_document *doc, const char *key, const char *value)
 	json_t *obj = NULL;
 	char *dump;
 
+	if (doc->meta_extra >= RW_DOCUMENT_META_MAX)
+		return RW_OK;
 	if (doc->meta_json != NULL)
 		obj = json_loads(doc->meta_json, 0, NULL);
 	if (obj == NULL)
 		obj = json_object();
 	if (obj == NULL)
 		return RW_ENOMEM;
-	if (json_object_get(obj, key) == NULL)
-		json_object_set_new(obj, key, json_string(value));
+	if (json_object_get(obj, key) == NULL &&
+	    json_object_set_new(obj, key, json_string(value)) == 0)
+		doc->meta_extra++;
 	dump = json_dumps(obj, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(obj);
 	if (dump == NULL)

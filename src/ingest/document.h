@@ -11,6 +11,10 @@
 #include "core/buf.h"
 #include "core/error.h"
 
+/* Cap on the other metadata fields kept per document: a page with
+ * thousands of <meta> tags keeps the first ones. */
+#define RW_DOCUMENT_META_MAX 64
+
 /* Cap on extracted text: a document whose text would be larger fails. */
 #define RW_DOCUMENT_TEXT_MAX ((size_t)64 << 20)
 
@@ -30,6 +34,7 @@ struct rw_document {
 	char *publisher;
 	char *published;  /* normalised: YYYY, YYYY-MM or YYYY-MM-DD */
 	char *meta_json;  /* other metadata as a JSON object, or NULL */
+	int meta_extra;   /* keys in meta_json (at most RW_DOCUMENT_META_MAX) */
 	struct rw_buf text;
 	int page_count;   /* PDF pages; 0 for other formats */
 	size_t replaced;  /* invalid UTF-8 sequences replaced by U+FFFD */

@@ -207,5 +207,25 @@ def control_characters_in_metadata_are_dropped(tmp):
     assert show_json(data, 1)['title'] == 'Held[31m at the border'
 
 
+@test
+def thousands_of_meta_tags_keep_the_first_64(tmp):
+    data = new_store(tmp)
+    metas = ''.join('<meta name="k%05d" content="v%d">' % (i, i) for i in range(20000))
+    f = write(os.path.join(tmp, 'meta.html'),
+              '<html><head>%s</head><body><p>Body words.</p></body></html>' % metas)
+    ok(refuge('ingest', f, data=data))
+    meta = show_json(data, 1)['metadata']
+    assert len(meta) == 64 and meta['k00000'] == 'v0' and 'k00064' not in meta, len(meta)
+
+
+@test
+def text_that_mentions_the_pdf_header_stays_text(tmp):
+    data = new_store(tmp)
+    f = write(os.path.join(tmp, 'note.txt'), 'On formats.\n%PDF-1.4 is a version of PDF.\n')
+    ok(refuge('ingest', f, data=data))
+    s = show_json(data, 1)
+    assert s['format'] == 'text' and '%PDF-1.4' in s['text']
+
+
 if __name__ == '__main__':
     run_tests()
