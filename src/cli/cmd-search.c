@@ -15,7 +15,7 @@
 #define QUERY_MAX 4096
 
 struct hits {
-	int json, tty, count;
+	int json, tty, count, windowed;
 };
 
 static int
@@ -25,6 +25,7 @@ print_hit(const struct rw_search_hit *hit, void *ctx)
 	const struct rw_source *s = hit->source;
 
 	h->count++;
+	h->windowed |= hit->windowed;
 	if (h->json) {
 		cli_print_json(rw_hit_to_json(hit));
 		return 0;
@@ -111,11 +112,12 @@ cmd_search(struct cli *cli, int argc, char **argv)
 		{"since", required_argument, NULL, 's'},
 		{"until", required_argument, NULL, 'u'},
 		{"publisher", required_argument, NULL, 'p'},
+		{"all", no_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct rw_search_query q = {NULL, NULL, NULL, NULL, 20};
-	struct hits h = {0, isatty(STDOUT_FILENO), 0};
+	struct rw_search_query q = {NULL, NULL, NULL, NULL, 20, 0, 0};
+	struct hits h = {0, isatty(STDOUT_FILENO), 0, 0};
 	char since[11], until[11];
 	struct rw_store *store;
 	struct rw_buf query;
@@ -125,6 +127,7 @@ cmd_search(struct cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		switch (c) {
 		case 'j': h.json = 1; break;
+		case 'a': q.all = 1; break;
 		case 'l':
 			if (cli_int_option(cli, "--limit", optarg, 1, 1000, &limit))
 				return EXIT_USAGE;
@@ -167,6 +170,11 @@ cmd_search(struct cli *cli, int argc, char **argv)
 	r = run_search(cli, store, &q, &h);
 	if (r == 0 && h.count == 0 && !h.json)
 		fprintf(stderr, "refuge search: no source matches\n");
+	if (h.windowed)
+		fprintf(stderr, "refuge search: more than %d sources match; these "
+		    "are the best among the %d most recently ingested (narrow the "
+		    "query, or give --all to rank every match)\n", RW_SEARCH_WINDOW,
+		    RW_SEARCH_WINDOW);
 	rw_store_close(store);
 	rw_buf_free(&query);
 	return r < 0 ? 1 : 0;

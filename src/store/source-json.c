@@ -83,5 +83,6 @@ rw_hit_to_json(const struct rw_search_hit *hit)
 	json_object_set_new(obj, "snippet",
 	    unmark(hit->snippet != NULL ? hit->snippet : "", spans));
 	json_object_set_new(obj, "highlights", spans);
+	json_object_set_new(obj, "windowed", json_boolean(hit->windowed));
 	return obj;
 }

@@ -84,7 +84,15 @@ struct rw_search_query {
 	const char *until;     /* published on or before, or NULL */
 	const char *publisher; /* exact publisher, case-insensitive, or NULL */
 	int limit;             /* at most this many hits (1..1000) */
+	int all;               /* rank every match, however many (see below) */
+	int window;            /* window size; 0 means RW_SEARCH_WINDOW */
 };
+
+/* A query without filters that matches more than RW_SEARCH_WINDOW sources
+ * is ranked among the RW_SEARCH_WINDOW most recently ingested matches,
+ * unless `all` is set, so that broad queries answer in bounded time; the
+ * hits then say `windowed`. Filtered queries always rank every match. */
+#define RW_SEARCH_WINDOW 10000
 
 /* Snippet highlight markers: the matched words sit between these bytes.
  * Front ends turn them into bold, brackets or <mark> after escaping. */
@@ -95,6 +103,7 @@ struct rw_search_hit {
 	const struct rw_source *source; /* metadata only: no bytes, no text */
 	double score;                   /* higher is more relevant (BM25) */
 	const char *snippet;            /* text around the matches, marked */
+	int windowed;                   /* ranked within RW_SEARCH_WINDOW */
 };
 
 /* Callbacks return 0 to go on, or a positive value to stop; that value is

@@ -14,6 +14,7 @@
 
 #include <sqlite3.h>
 
+#include "core/buf.h"
 #include "core/embedded.h"
 #include "store/store-int.h"
 
@@ -47,8 +48,9 @@ enum stmt {
 	ST_COUNT_SOURCES,
 	ST_BAND_CANDIDATES,
 	ST_SEARCH_TOP,
+	ST_SEARCH_WINDOW,
 	ST_SEARCH_FILTERED,
-	ST_SNIPPET,
+	ST_SNIPPETS,
 	ST_CHECK_INTEGRITY,
 	ST_CHECK_FTS,
 	ST_CHECK_QUEUE,
@@ -106,21 +108,30 @@ static const char *const statements[ST__MAX] = {
 	[ST_BAND_CANDIDATES] =
 	    "SELECT s.id, s.minhash FROM source_band_fts f "
 	    "JOIN source s ON s.id = f.rowid WHERE source_band_fts MATCH ?1",
-	/* Ranked inside FTS5 (rank is bm25 with the title weighted 4:1);
-	 * snippets are made afterwards for the hits only. */
+	/* bm25 with the title weighted 4:1; snippets are made afterwards, for
+	 * the hits only. ?3 is the lowest rowid ranked (the window). */
 	[ST_SEARCH_TOP] =
-	    "SELECT rowid, -rank FROM source_fts WHERE source_fts MATCH ?1 "
-	    "ORDER BY rank LIMIT ?2",
+	    "SELECT rowid, -bm25(source_fts, 4.0, 1.0) FROM source_fts "
+	    "WHERE source_fts MATCH ?1 AND rowid >= ?3 "
+	    "ORDER BY bm25(source_fts, 4.0, 1.0) LIMIT ?2",
+	[ST_SEARCH_WINDOW] =
+	    "SELECT rowid FROM source_fts WHERE source_fts MATCH ?1 "
+	    "ORDER BY rowid DESC LIMIT 2 OFFSET ?2",
 	[ST_SEARCH_FILTERED] =
-	    "SELECT s.id, -f.rank FROM source_fts f "
-	    "JOIN source s ON s.id = f.rowid WHERE f.source_fts MATCH ?1 "
+	    "SELECT s.id, -bm25(source_fts, 4.0, 1.0) FROM source_fts "
+	    "JOIN source s ON s.id = source_fts.rowid WHERE source_fts MATCH ?1 "
 	    "AND (?2 IS NULL OR s.published >= ?2) "
 	    "AND (?3 IS NULL OR s.published <= ?3 || '-99') "
 	    "AND (?4 IS NULL OR s.publisher = ?4 COLLATE NOCASE) "
-	    "ORDER BY f.rank LIMIT ?5",
-	[ST_SNIPPET] =
-	    "SELECT snippet(source_fts, -1, char(2), char(3), '…', 24) "
-	    "FROM source_fts WHERE source_fts MATCH ?1 AND rowid = ?2",
+	    "ORDER BY bm25(source_fts, 4.0, 1.0) LIMIT ?5",
+	/* Snippets of the hits (ids in the JSON array ?2) in one pass over the
+	 * range of their ids: a prefix query merges its doclists once, not
+	 * once per hit. */
+	[ST_SNIPPETS] =
+	    "SELECT rowid, CASE WHEN rowid IN (SELECT value FROM json_each(?2)) "
+	    "THEN snippet(source_fts, -1, char(2), char(3), '…', 24) END "
+	    "FROM source_fts WHERE source_fts MATCH ?1 "
+	    "AND rowid BETWEEN ?3 AND ?4",
 	[ST_CHECK_INTEGRITY] = "PRAGMA integrity_check",
 	[ST_CHECK_FTS] =
 	    "INSERT INTO source_fts (source_fts, rank) VALUES ('integrity-check', 1)",
@@ -803,6 +814,7 @@ sqlite_index_pending(struct rw_store_backend *b, int max_sources,
 struct ranked {
 	int64_t id;
 	double score;
+	char *snippet; /* owned, or NULL */
 };
 
 static int
@@ -816,30 +828,91 @@ search_error(struct rw_store_backend *b, const struct rw_search_query *q,
 	    q->match, msg);
 }
 
-/* Loads the metadata and snippet of one hit and passes it to cb. */
+/* Fills the snippet of each of the n hits in top. */
 static int
-deliver_hit(struct rw_store_backend *b, const struct rw_search_query *q,
-    const struct ranked *r, rw_hit_cb cb, void *ctx)
+load_snippets(struct rw_store_backend *b, const struct rw_search_query *q,
+    struct ranked *top, int n)
 {
-	sqlite3_stmt *meta = use(b, ST_GET_SOURCE), *snip = use(b, ST_SNIPPET);
+	int64_t lo = top[0].id, hi = top[0].id;
+	struct rw_buf ids;
+	sqlite3_stmt *st;
+	int rc, found = 0;
+
+	rw_buf_init(&ids, (size_t)n * 24 + 4);
+	rw_buf_append_char(&ids, '[');
+	for (int i = 0; i < n; i++) {
+		lo = top[i].id < lo ? top[i].id : lo;
+		hi = top[i].id > hi ? top[i].id : hi;
+		rw_buf_appendf(&ids, "%s%lld", i > 0 ? "," : "", (long long)top[i].id);
+	}
+	rw_buf_append_char(&ids, ']');
+	st = use(b, ST_SNIPPETS);
+	bind_text(st, 1, q->match);
+	bind_text(st, 2, ids.data);
+	sqlite3_bind_int64(st, 3, lo);
+	sqlite3_bind_int64(st, 4, hi);
+	while (found < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *snippet = column_text(st, 1);
+
+		for (int i = 0; i < n && snippet != NULL; i++)
+			if (top[i].id == id && top[i].snippet == NULL) {
+				top[i].snippet = strdup(snippet);
+				found++;
+			}
+	}
+	sqlite3_reset(st);
+	rw_buf_free(&ids);
+	return found == n || rc == SQLITE_DONE || rc == SQLITE_ROW ? RW_OK :
+	    RW_ESTORE;
+}
+
+/* Loads the metadata of one hit and passes it to cb. */
+static int
+deliver_hit(struct rw_store_backend *b, const struct ranked *r, int windowed,
+    rw_hit_cb cb, void *ctx)
+{
+	sqlite3_stmt *meta = use(b, ST_GET_SOURCE);
 	struct rw_search_hit hit;
 	struct rw_source src;
 	int stop = 0;
 
 	sqlite3_bind_int64(meta, 1, r->id);
-	bind_text(snip, 1, q->match);
-	sqlite3_bind_int64(snip, 2, r->id);
 	if (sqlite3_step(meta) == SQLITE_ROW) {
 		row_to_source(meta, &src);
 		hit.source = &src;
 		hit.score = r->score;
-		hit.snippet = sqlite3_step(snip) == SQLITE_ROW ?
-		    column_text(snip, 0) : NULL;
+		hit.windowed = windowed;
+		hit.snippet = r->snippet;
 		stop = cb(&hit, ctx);
 	}
 	sqlite3_reset(meta);
-	sqlite3_reset(snip);
 	return stop;
+}
+
+/* The lowest rowid to rank so that at most the window's size of the newest
+ * matches are ranked, or 0 when fewer match. */
+static int
+window_floor(struct rw_store_backend *b, const struct rw_search_query *q,
+    int64_t *ret_floor)
+{
+	sqlite3_stmt *st = use(b, ST_SEARCH_WINDOW);
+	int rc;
+
+	bind_text(st, 1, q->match);
+	sqlite3_bind_int(st, 2, (q->window > 0 ? q->window : RW_SEARCH_WINDOW) - 1);
+	*ret_floor = 0;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		int64_t floor = sqlite3_column_int64(st, 0);
+
+		/* A window only when a match lies beyond it. */
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			*ret_floor = floor;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 static int
@@ -848,11 +921,19 @@ sqlite_search(struct rw_store_backend *b, const struct rw_search_query *q,
 {
 	struct ranked *top = malloc((size_t)q->limit * sizeof(*top));
 	int filtered = q->since != NULL || q->until != NULL || q->publisher != NULL;
-	sqlite3_stmt *st = use(b, filtered ? ST_SEARCH_FILTERED : ST_SEARCH_TOP);
-	int n = 0, rc, stop = 0;
+	int64_t floor = 0;
+	sqlite3_stmt *st;
+	int n = 0, rc = SQLITE_OK, stop = 0;
 
 	if (top == NULL)
 		return rw_error_set(err, RW_ENOMEM, "out of memory searching");
+	if (!filtered && !q->all)
+		rc = window_floor(b, q, &floor);
+	if (rc != SQLITE_OK) {
+		free(top);
+		return search_error(b, q, rc, err);
+	}
+	st = use(b, filtered ? ST_SEARCH_FILTERED : ST_SEARCH_TOP);
 	bind_text(st, 1, q->match);
 	if (filtered) {
 		bind_text(st, 2, q->since);
@@ -861,25 +942,28 @@ sqlite_search(struct rw_store_backend *b, const struct rw_search_query *q,
 		sqlite3_bind_int(st, 5, q->limit);
 	} else {
 		sqlite3_bind_int(st, 2, q->limit);
+		sqlite3_bind_int64(st, 3, floor);
 	}
 	while (n < q->limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		top[n].id = sqlite3_column_int64(st, 0);
 		top[n].score = sqlite3_column_double(st, 1);
+		top[n].snippet = NULL;
 		n++;
 	}
-	if (n < q->limit && rc != SQLITE_DONE) {
-		rc = search_error(b, q, rc, err);
-		sqlite3_reset(st);
-		free(top);
-		return rc;
-	}
+	if (n < q->limit && rc != SQLITE_DONE)
+		stop = search_error(b, q, rc, err);
 	sqlite3_reset(st);
-	for (int i = 0; i < n && !stop; i++)
-		stop = deliver_hit(b, q, &top[i], cb, ctx);
+	if (stop == 0 && n > 0 && load_snippets(b, q, top, n) < 0)
+		stop = db_error(b, err, "making search snippets");
+	for (int i = 0; i < n && stop == 0; i++)
+		stop = deliver_hit(b, &top[i], floor > 0, cb, ctx);
+	for (int i = 0; i < n; i++)
+		free(top[i].snippet);
 	free(top);
 	return stop;
 }
 
+/* Passes "what: detail" to cb and counts it. */
 static int
 report(rw_problem_cb cb, void *ctx, int *problems, const char *what,
     const char *detail)

@@ -42,7 +42,6 @@ CREATE VIRTUAL TABLE source_fts USING fts5(
 	content = 'source_text', content_rowid = 'source_id',
 	tokenize = 'unicode61 remove_diacritics 2'
 );
-INSERT INTO source_fts (source_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
 
 -- Near-duplicate candidates: each source's band keys as hex words, so a
 -- lookup is one OR query. FTS5 is log-structured: random keys stay cheap.
