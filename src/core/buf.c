@@ -110,8 +110,11 @@ rw_buf_steal(struct rw_buf *b)
 {
 	char *data;
 
-	if (b->data == NULL && buf_reserve(b, 0) < 0)
-		return NULL;
+	if (b->data == NULL) {
+		if (buf_reserve(b, 0) < 0)
+			return NULL;
+		b->data[0] = '\0';
+	}
 	data = b->data;
 	b->data = NULL;
 	b->len = 0;
@@ -122,7 +125,8 @@ rw_buf_steal(struct rw_buf *b)
 void
 rw_buf_trim_end(struct rw_buf *b)
 {
-	while (b->len > 0 && strchr(" \t\r\n", b->data[b->len - 1]) != NULL)
+	while (b->len > 0 && b->data[b->len - 1] != '\0' &&
+	    strchr(" \t\r\n", b->data[b->len - 1]) != NULL)
 		b->len--;
 	if (b->data != NULL)
 		b->data[b->len] = '\0';

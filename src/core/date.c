@@ -117,18 +117,23 @@ parse_iso(const char *p, struct rw_date *d)
 	if (*p == '-' || *p == '/') {
 		p++;
 		d->month = read_number(&p, 2, 2);
-		if (d->month < 0)
+		if (d->month < 1)
 			return RW_EINVAL;
 		if (*p == '-' || *p == '/') {
 			p++;
 			d->day = read_number(&p, 2, 2);
-			if (d->day < 0)
+			if (d->day < 1)
 				return RW_EINVAL;
 		}
 	}
-	if (*p != '\0' && *p != 'T' && *p != ' ')
-		return RW_EINVAL;
-	return RW_OK;
+	/* Only a time may follow: "T10:00:00Z" or " 10:00". */
+	while (*p == ' ' && (p[1] == ' ' || p[1] == '\0'))
+		p++;
+	if (*p == '\0' || (*p == ' ' && p[1] == '\0'))
+		return RW_OK;
+	if ((*p == 'T' || *p == ' ') && isdigit((unsigned char)p[1]))
+		return RW_OK;
+	return RW_EINVAL;
 }
 
 static int
@@ -147,7 +152,7 @@ parse_words(const char *p, struct rw_date *d)
 	if (isdigit((unsigned char)*p)) {
 		/* 12 December 2019 */
 		d->day = read_number(&p, 1, 2);
-		if (d->day < 0)
+		if (d->day < 1)
 			return RW_EINVAL;
 		p = skip_separators(p);
 		d->month = read_month_name(&p);
@@ -165,7 +170,7 @@ parse_words(const char *p, struct rw_date *d)
 		d->year = read_number(&q, 4, 4);
 		if (d->year < 0) {
 			d->day = read_number(&p, 1, 2);
-			if (d->day < 0)
+			if (d->day < 1)
 				return RW_EINVAL;
 			p = skip_separators(p);
 			d->year = read_number(&p, 4, 4);

@@ -96,6 +96,18 @@ rw_format_name(enum rw_format format)
 	return "binary";
 }
 
+static const char *const title_keys[] = {"title", "og:title",
+    "headline", NULL};
+static const char *const date_keys[] = {"published", "date",
+    "publication date", "pubdate", "publishdate", "publish-date",
+    "article:published_time", "dc.date", "dc.date.issued",
+    "dcterms.created", "dcterms.issued", "citation_publication_date",
+    "datepublished", NULL};
+static const char *const publisher_keys[] = {"publisher", "source",
+    "og:site_name", "site", "dc.publisher", NULL};
+static const char *const url_keys[] = {"url", "link", "canonical",
+    "og:url", "source url", NULL};
+
 /* True when key (case-insensitive) is one of the NULL-terminated names. */
 static int
 key_is(const char *key, const char *const *names)
@@ -104,6 +116,13 @@ key_is(const char *key, const char *const *names)
 		if (strcasecmp(key, *names) == 0)
 			return 1;
 	return 0;
+}
+
+int
+rw_document_meta_known(const char *key)
+{
+	return key_is(key, title_keys) || key_is(key, date_keys) ||
+	    key_is(key, publisher_keys) || key_is(key, url_keys);
 }
 
 static int
@@ -152,7 +171,8 @@ clean_value(const char *value)
 
 	rw_buf_init(&raw, 4 * META_VALUE_MAX);
 	rw_buf_init(&out, 4 * META_VALUE_MAX);
-	if (rw_utf8_clean(&raw, value, strnlen(value, META_VALUE_MAX), NULL) < 0)
+	if (rw_utf8_clean(&raw, value, rw_utf8_prefix(value,
+	    strnlen(value, META_VALUE_MAX + 1), META_VALUE_MAX), NULL) < 0)
 		goto done;
 	for (size_t i = 0; i < raw.len; i++) {
 		if (isspace((unsigned char)raw.data[i])) {
@@ -192,17 +212,6 @@ rw_document_set_meta(struct rw_document *doc, const char *key,
 static int
 set_meta_clean(struct rw_document *doc, const char *key, const char *value)
 {
-	static const char *const title_keys[] = {"title", "og:title",
-	    "headline", NULL};
-	static const char *const date_keys[] = {"published", "date",
-	    "publication date", "pubdate", "publishdate", "publish-date",
-	    "article:published_time", "dc.date", "dc.date.issued",
-	    "dcterms.created", "dcterms.issued", "citation_publication_date",
-	    "datepublished", NULL};
-	static const char *const publisher_keys[] = {"publisher", "source",
-	    "og:site_name", "site", "dc.publisher", NULL};
-	static const char *const url_keys[] = {"url", "link", "canonical",
-	    "og:url", "source url", NULL};
 	struct rw_date date;
 	char text[RW_DATE_TEXT_MAX];
 

@@ -62,7 +62,13 @@ void rw_document_free(struct rw_document *doc);
 int rw_document_set_meta(struct rw_document *doc, const char *key,
     const char *value);
 
-/* Format readers, called by rw_document_read after sniffing. */
+/* True when key names a field rw_document_set_meta fills (title, date,
+ * publisher or URL, under any of their usual names). */
+int rw_document_meta_known(const char *key);
+
+/* Format readers, called by rw_document_read after sniffing. Each expects
+ * doc prepared as rw_document_read leaves it: zeroed, with its text buffer
+ * initialised to RW_DOCUMENT_TEXT_MAX. */
 int rw_text_read(const char *data, size_t len, struct rw_document *doc,
     struct rw_error *err);
 int rw_html_read(const char *data, size_t len, struct rw_document *doc,

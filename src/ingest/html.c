@@ -12,10 +12,12 @@
  *     block, and lists that are mostly links;
  *  4. block elements become paragraph breaks and white space is folded.
  *
- * libxml2 stops building the tree at 256 levels of nesting. A page that
- * deep is read instead by a linear tag stripper (scripts, styles and
- * comments dropped, tags turned into spaces, entities decoded), with a
- * warning, because no boilerplate can be removed without the tree. */
+ * libxml2 gives up on a page nested more than 256 levels deep or holding
+ * a text run over 10 MB (lifting those limits with XML_PARSE_HUGE lets its
+ * recursion overflow the stack). Such a page is read instead by a linear
+ * tag stripper (scripts, styles and comments dropped, tags turned into
+ * spaces, entities decoded), with a warning, because no boilerplate can be
+ * removed without the tree. */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -258,7 +260,8 @@ walk_text(const xmlNode *root, int root_is_article, struct rw_buf *buf)
 		} else if (n->type == XML_ELEMENT_NODE &&
 		    !skip_element(n, root_is_article)) {
 			if (is_block(n))
-				owe_break(&o, name_is(n, "li") ? 1 : 2);
+				owe_break(&o, name_is(n, "li") || name_is(n, "br") ||
+				    name_is(n, "tr") ? 1 : 2);
 			descend = n->children != NULL;
 			if (!descend)
 				leave(&o, n);
@@ -307,9 +310,40 @@ find_element(const xmlNode *top, const char *name, size_t *ret_count)
 	return first;
 }
 
+/* Meta names kept besides the fields of the document itself; the rest
+ * (viewport, robots, verification tokens ...) is page plumbing. */
+static int
+meta_wanted(const char *key)
+{
+	static const char *const kept[] = {"author", "description", "keywords",
+	    "news_keywords", "og:description", "og:type", "og:locale",
+	    "article:author", "article:section", "article:tag",
+	    "article:modified_time", "dc.creator", "dc.subject", "dc.language",
+	    "language", "byline", NULL};
+
+	if (rw_document_meta_known(key))
+		return 1;
+	for (size_t i = 0; kept[i] != NULL; i++)
+		if (strcasecmp(key, kept[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 meta_from_head(const xmlNode *head, struct rw_document *doc)
 {
+	/* The canonical link first: it wins over og:url. */
+	for (const xmlNode *n = head->children; n != NULL; n = n->next) {
+		if (name_is(n, "link")) {
+			char *rel = attr(n, "rel");
+			char *href = attr(n, "href");
+
+			if (rel != NULL && href != NULL && strcasecmp(rel, "canonical") == 0)
+				rw_document_set_meta(doc, "canonical", href);
+			free(rel);
+			free(href);
+		}
+	}
 	for (const xmlNode *n = head->children; n != NULL; n = n->next) {
 		if (name_is(n, "meta")) {
 			char *key = attr(n, "property");
@@ -319,18 +353,10 @@ meta_from_head(const xmlNode *head, struct rw_document *doc)
 				key = attr(n, "name");
 			if (key == NULL)
 				key = attr(n, "itemprop");
-			if (key != NULL && content != NULL)
+			if (key != NULL && content != NULL && meta_wanted(key))
 				rw_document_set_meta(doc, key, content);
 			free(key);
 			free(content);
-		} else if (name_is(n, "link")) {
-			char *rel = attr(n, "rel");
-			char *href = attr(n, "href");
-
-			if (rel != NULL && href != NULL && strcasecmp(rel, "canonical") == 0)
-				rw_document_set_meta(doc, "canonical", href);
-			free(rel);
-			free(href);
 		}
 	}
 	/* <title> last: og:title, when present, is usually cleaner. */
@@ -461,10 +487,12 @@ fold_into(struct rw_document *doc, const char *raw, size_t len)
 {
 	struct rw_buf folded;
 	struct text_out o = {&folded, 0, 0, RW_OK};
+	size_t replaced = 0;
 	int r;
 
 	rw_buf_init(&folded, RW_DOCUMENT_TEXT_MAX);
-	r = rw_utf8_clean(&folded, raw, len, &doc->replaced);
+	r = rw_utf8_clean(&folded, raw, len, &replaced);
+	doc->replaced += replaced;
 	if (r == RW_OK) {
 		o.buf = &doc->text;
 		emit_text(&o, folded.data != NULL ? folded.data : "");
@@ -474,13 +502,38 @@ fold_into(struct rw_document *doc, const char *raw, size_t len)
 	return r;
 }
 
+/* True when the page declares a charset other than UTF-8 in its first
+ * bytes (<meta charset=...> or http-equiv content="...; charset=..."). */
 static int
-too_deep(htmlParserCtxtPtr ctxt)
+declares_other_charset(const char *data, size_t len)
+{
+	size_t window = len < 4096 ? len : 4096, i, n;
+	const char *p;
+
+	for (i = 0; i + 8 <= window; i++) {
+		if (strncasecmp(data + i, "charset=", 8) != 0)
+			continue;
+		p = data + i + 8;
+		while (p < data + window && (*p == '"' || *p == '\'' || *p == ' '))
+			p++;
+		for (n = 0; p + n < data + window && (isalnum((unsigned char)p[n]) ||
+		    p[n] == '-' || p[n] == '_'); n++)
+			;
+		return !((n == 5 && strncasecmp(p, "utf-8", 5) == 0) ||
+		    (n == 4 && strncasecmp(p, "utf8", 4) == 0));
+	}
+	return 0;
+}
+
+/* True when libxml2 stopped at one of its hard limits. */
+static int
+parser_gave_up(htmlParserCtxtPtr ctxt)
 {
 	const xmlError *e = xmlCtxtGetLastError(ctxt);
 
 	return e != NULL && e->message != NULL &&
-	    strstr(e->message, "depth") != NULL;
+	    (strstr(e->message, "depth") != NULL ||
+	    strstr(e->message, "huge") != NULL);
 }
 
 int
@@ -490,31 +543,46 @@ rw_html_read(const char *data, size_t len, struct rw_document *doc,
 	const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
 	const xmlNode *html, *head, *root;
+	const char *encoding = "UTF-8";
 	htmlParserCtxtPtr ctxt;
-	struct rw_buf raw;
+	struct rw_buf raw, input;
 	htmlDocPtr tree;
-	int is_article = 0, deep, r;
+	size_t replaced = 0;
+	int is_article = 0, gave_up, r;
 
 	if (len > (size_t)INT32_MAX)
 		return rw_error_set(err, RW_ETOOBIG, "HTML page too large");
+	/* Bytes that are not UTF-8 are read in the charset the page declares;
+	 * undeclared, invalid sequences become U+FFFD like in text files. */
+	rw_buf_init(&input, RW_DOCUMENT_TEXT_MAX + len);
+	if (!rw_utf8_valid(data, len)) {
+		if (declares_other_charset(data, len)) {
+			encoding = NULL;
+		} else if (rw_utf8_clean(&input, data, len, &doc->replaced) == RW_OK) {
+			data = input.data != NULL ? input.data : "";
+			len = input.len;
+		}
+	}
 	ctxt = htmlNewParserCtxt();
-	if (ctxt == NULL)
+	if (ctxt == NULL) {
+		rw_buf_free(&input);
 		return rw_error_set(err, RW_ENOMEM, "out of memory reading HTML");
-	tree = htmlCtxtReadMemory(ctxt, data, (int)len, NULL,
-	    rw_utf8_valid(data, len) ? "UTF-8" : NULL, options);
-	deep = too_deep(ctxt);
+	}
+	tree = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, encoding, options);
+	gave_up = parser_gave_up(ctxt);
 	htmlFreeParserCtxt(ctxt);
 	if (tree == NULL || (html = xmlDocGetRootElement(tree)) == NULL) {
 		xmlFreeDoc(tree);
+		rw_buf_free(&input);
 		return rw_error_set(err, RW_EFORMAT, "not a readable HTML page");
 	}
 	head = find_element(html, "head", NULL);
 	if (head != NULL)
 		meta_from_head(head, doc);
 	rw_buf_init(&raw, RW_DOCUMENT_TEXT_MAX);
-	if (deep) {
-		doc->warning = "elements nested too deeply to parse; text read "
-		    "without removing page furniture";
+	if (gave_up) {
+		doc->warning = "page too deeply nested or with too long a text "
+		    "run to parse; text read without removing page furniture";
 		r = strip_tags(data, len, &raw);
 		if (r == RW_OK)
 			r = fold_into(doc, raw.data != NULL ? raw.data : "", raw.len);
@@ -524,10 +592,12 @@ rw_html_read(const char *data, size_t len, struct rw_document *doc,
 		r = walk_text(root, is_article, &raw);
 		if (r == RW_OK)
 			r = rw_utf8_clean(&doc->text, raw.data != NULL ? raw.data : "",
-			    raw.len, &doc->replaced);
+			    raw.len, &replaced);
+		doc->replaced += replaced;
 	}
 	xmlFreeDoc(tree);
 	rw_buf_free(&raw);
+	rw_buf_free(&input);
 	if (r < 0)
 		return rw_error_set(err, r, r == RW_ETOOBIG ?
 		    "page text is larger than the %zu MB limit" : "out of memory",

@@ -70,8 +70,10 @@ rw_minhash_compute(const char *text, size_t len,
 			add_shingle(mix64(window[0]) ^ mix64(window[1] + 1) ^
 			    mix64(window[2] + 2), minhash);
 	}
+	/* Fewer words than a shingle: one shingle of all of them. */
 	if (words > 0 && words < SHINGLE_WORDS)
-		add_shingle(mix64(window[SHINGLE_WORDS - 1]), minhash);
+		add_shingle(mix64(window[0]) ^ mix64(window[1] + 1) ^
+		    mix64(window[2] + 2), minhash);
 	for (size_t b = 0; b < RW_MINHASH_BANDS; b++) {
 		uint64_t h = mix64(b + 1);
 

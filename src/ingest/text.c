@@ -124,7 +124,7 @@ rw_text_read(const char *data, size_t len, struct rw_document *doc,
 		rw_buf_free(&clean);
 		return rw_error_set(err, r, r == RW_ETOOBIG ?
 		    "text is larger than the %zu MB limit" : "out of memory",
-		    RW_DOCUMENT_TEXT_MAX >> 20);
+		    doc->text.max >> 20);
 	}
 	if (clean.len == 0) {
 		rw_buf_free(&clean);
@@ -140,10 +140,12 @@ rw_text_read(const char *data, size_t len, struct rw_document *doc,
 		r = rw_buf_append(&doc->text, clean.data + body, clean.len - body);
 	rw_buf_free(&clean);
 	if (r < 0)
-		return rw_error_set(err, r, "out of memory reading text");
+		return rw_error_set(err, r, r == RW_ETOOBIG ?
+		    "text is larger than the %zu MB limit" : "out of memory",
+		    doc->text.max >> 20);
 	rw_buf_trim_end(&doc->text);
 	if (doc->text.len == 0)
-		return rw_error_set(err, RW_EFORMAT,
-		    "no text after the metadata header");
+		return rw_error_set(err, RW_EFORMAT, count > 0 ?
+		    "no text after the metadata header" : "file holds no text");
 	return RW_OK;
 }

@@ -188,7 +188,9 @@ int rw_store_source_list(struct rw_store *store, int flags, rw_source_cb cb,
 
 int rw_store_source_count(struct rw_store *store, int64_t *ret_count);
 
-/* Calls cb for each stored source sharing at least one band with bands. */
+/* Calls cb for each indexed source sharing at least one band with bands,
+ * and for every source still in the index queue (a source may come more
+ * than once). */
 int rw_store_near_candidates(struct rw_store *store, const uint64_t *bands,
     rw_candidate_cb cb, void *ctx);
 
