@@ -10,7 +10,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct rw_error err = {0};
 	int r;
 
-	fuzz_document_init(&doc);
+	rw_document_init(&doc);
 	r = rw_pdf_read((const char *)data, size, &doc, &err);
 	fuzz_check_document(r, &doc, &err);
 	if (r == RW_OK)

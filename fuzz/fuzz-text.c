@@ -9,7 +9,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct rw_error err = {0};
 	int r;
 
-	fuzz_document_init(&doc);
+	rw_document_init(&doc);
 	r = rw_text_read((const char *)data, size, &doc, &err);
 	fuzz_check_document(r, &doc, &err);
 	rw_document_free(&doc);

@@ -30,14 +30,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 	} \
 } while (0)
 
-/* A document as rw_document_read prepares it before calling a reader. */
-static inline void
-fuzz_document_init(struct rw_document *doc)
-{
-	memset(doc, 0, sizeof(*doc));
-	rw_buf_init(&doc->text, RW_DOCUMENT_TEXT_MAX);
-}
-
 /* An optional metadata string: NULL, or non-empty valid UTF-8. */
 static inline void
 fuzz_check_string(const char *s)

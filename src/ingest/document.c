@@ -230,12 +230,18 @@ set_meta_clean(struct rw_document *doc, const char *key, const char *value)
 	return add_extra(doc, key, value);
 }
 
+void
+rw_document_init(struct rw_document *doc)
+{
+	memset(doc, 0, sizeof(*doc));
+	rw_buf_init(&doc->text, RW_DOCUMENT_TEXT_MAX);
+}
+
 int
 rw_document_read(const char *data, size_t len, struct rw_document *doc,
     struct rw_error *err)
 {
-	memset(doc, 0, sizeof(*doc));
-	rw_buf_init(&doc->text, RW_DOCUMENT_TEXT_MAX);
+	rw_document_init(doc);
 	doc->format = rw_format_sniff(data, len);
 	switch (doc->format) {
 	case RW_FORMAT_EMPTY:

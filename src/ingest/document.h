@@ -47,6 +47,10 @@ enum rw_format rw_format_sniff(const char *data, size_t len);
 /* "text", "html", "pdf", ... */
 const char *rw_format_name(enum rw_format format);
 
+/* Prepares an empty document for a reader: zeroed, with its text buffer
+ * capped at RW_DOCUMENT_TEXT_MAX. */
+void rw_document_init(struct rw_document *doc);
+
 /* Reads data into doc (which the caller frees with rw_document_free, also
  * on failure). Fails with RW_EFORMAT for empty, binary or textless input,
  * RW_EENCRYPTED for a locked PDF and RW_ETOOBIG past the text cap. */
@@ -67,8 +71,7 @@ int rw_document_set_meta(struct rw_document *doc, const char *key,
 int rw_document_meta_known(const char *key);
 
 /* Format readers, called by rw_document_read after sniffing. Each expects
- * doc prepared as rw_document_read leaves it: zeroed, with its text buffer
- * initialised to RW_DOCUMENT_TEXT_MAX. */
+ * doc prepared by rw_document_init. */
 int rw_text_read(const char *data, size_t len, struct rw_document *doc,
     struct rw_error *err);
 int rw_html_read(const char *data, size_t len, struct rw_document *doc,

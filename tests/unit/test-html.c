@@ -49,8 +49,7 @@ static int
 html_direct(const char *data, size_t len, struct rw_document *doc,
     struct rw_error *err)
 {
-	memset(doc, 0, sizeof(*doc));
-	rw_buf_init(&doc->text, RW_DOCUMENT_TEXT_MAX);
+	rw_document_init(doc);
 	rw_error_clear(err);
 	return rw_html_read(data, len, doc, err);
 }

@@ -15,6 +15,7 @@
 
 #include "crypto/digest.h"
 #include "ingest/ingest.h"
+#include "fixture-pdf.h"
 #include "unit.h"
 
 struct fixture {
@@ -500,51 +501,6 @@ test_record_failure(void **state)
 	free(log);
 }
 
-/* Two pages, "First page text" and "Second page text" (see test-pdf.c). */
-static const char two_pages[] =
-	"%PDF-1.4\n"
-	"1 0 obj\n"
-	"<< /Type /Catalog /Pages 2 0 R >>\n"
-	"endobj\n"
-	"2 0 obj\n"
-	"<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>\n"
-	"endobj\n"
-	"3 0 obj\n"
-	"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\n"
-	"endobj\n"
-	"4 0 obj\n"
-	"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>\n"
-	"endobj\n"
-	"5 0 obj\n"
-	"<< /Length 46 >>\n"
-	"stream\n"
-	"BT /F1 24 Tf 72 700 Td (First page text) Tj ET\n"
-	"endstream\n"
-	"endobj\n"
-	"6 0 obj\n"
-	"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 7 0 R >>\n"
-	"endobj\n"
-	"7 0 obj\n"
-	"<< /Length 47 >>\n"
-	"stream\n"
-	"BT /F1 24 Tf 72 700 Td (Second page text) Tj ET\n"
-	"endstream\n"
-	"endobj\n"
-	"xref\n"
-	"0 8\n"
-	"0000000000 65535 f \n"
-	"0000000009 00000 n \n"
-	"0000000058 00000 n \n"
-	"0000000121 00000 n \n"
-	"0000000191 00000 n \n"
-	"0000000317 00000 n \n"
-	"0000000413 00000 n \n"
-	"0000000539 00000 n \n"
-	"trailer\n"
-	"<< /Size 8 /Root 1 0 R >>\n"
-	"startxref\n"
-	"636\n"
-	"%%EOF\n";
 
 static void
 test_html_and_pdf_formats(void **state)
@@ -569,8 +525,8 @@ test_html_and_pdf_formats(void **state)
 	assert_int_equal(src->page_count, 0);
 	rw_source_free(src);
 
-	assert_int_equal(rw_ingest_bytes(f->store, "two.pdf", two_pages,
-	    sizeof(two_pages) - 1, &f->opt, &res, NULL), RW_OK);
+	assert_int_equal(rw_ingest_bytes(f->store, "two.pdf", pdf_two_pages,
+	    sizeof(pdf_two_pages) - 1, &f->opt, &res, NULL), RW_OK);
 	assert_int_equal(res.status, RW_ATTEMPT_NEW);
 	assert_int_equal(res.format, RW_FORMAT_PDF);
 	assert_int_equal(rw_store_source_get(f->store, res.source_id,
@@ -578,8 +534,8 @@ test_html_and_pdf_formats(void **state)
 	assert_string_equal(src->format, "pdf");
 	assert_int_equal(src->page_count, 2);
 	assert_string_equal(src->text, "First page text\fSecond page text");
-	assert_int_equal(src->byte_size, sizeof(two_pages) - 1);
-	assert_memory_equal(src->bytes, two_pages, sizeof(two_pages) - 1);
+	assert_int_equal(src->byte_size, sizeof(pdf_two_pages) - 1);
+	assert_memory_equal(src->bytes, pdf_two_pages, sizeof(pdf_two_pages) - 1);
 	rw_source_free(src);
 }
 

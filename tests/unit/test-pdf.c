@@ -15,6 +15,7 @@
 
 #include "core/utf8.h"
 #include "ingest/document.h"
+#include "fixture-pdf.h"
 #include "unit.h"
 
 #define QPDF "/usr/bin/qpdf"
@@ -59,52 +60,6 @@ static const char pdf_one_page[] =
 	"516\n"
 	"%%EOF\n";
 
-/* two.pdf, 859 bytes, made by hand: the xref offsets are
- * checked by test_fixture_xref_offsets. */
-static const char pdf_two_pages[] =
-	"%PDF-1.4\n"
-	"1 0 obj\n"
-	"<< /Type /Catalog /Pages 2 0 R >>\n"
-	"endobj\n"
-	"2 0 obj\n"
-	"<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>\n"
-	"endobj\n"
-	"3 0 obj\n"
-	"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\n"
-	"endobj\n"
-	"4 0 obj\n"
-	"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>\n"
-	"endobj\n"
-	"5 0 obj\n"
-	"<< /Length 46 >>\n"
-	"stream\n"
-	"BT /F1 24 Tf 72 700 Td (First page text) Tj ET\n"
-	"endstream\n"
-	"endobj\n"
-	"6 0 obj\n"
-	"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 7 0 R >>\n"
-	"endobj\n"
-	"7 0 obj\n"
-	"<< /Length 47 >>\n"
-	"stream\n"
-	"BT /F1 24 Tf 72 700 Td (Second page text) Tj ET\n"
-	"endstream\n"
-	"endobj\n"
-	"xref\n"
-	"0 8\n"
-	"0000000000 65535 f \n"
-	"0000000009 00000 n \n"
-	"0000000058 00000 n \n"
-	"0000000121 00000 n \n"
-	"0000000191 00000 n \n"
-	"0000000317 00000 n \n"
-	"0000000413 00000 n \n"
-	"0000000539 00000 n \n"
-	"trailer\n"
-	"<< /Size 8 /Root 1 0 R >>\n"
-	"startxref\n"
-	"636\n"
-	"%%EOF\n";
 
 /* empty.pdf, 575 bytes, made by hand: the xref offsets are
  * checked by test_fixture_xref_offsets. */
@@ -148,8 +103,7 @@ static int
 pdf_read(const char *data, size_t len, struct rw_document *doc,
     struct rw_error *err)
 {
-	memset(doc, 0, sizeof(*doc));
-	rw_buf_init(&doc->text, RW_DOCUMENT_TEXT_MAX);
+	rw_document_init(doc);
 	doc->format = RW_FORMAT_PDF;
 	rw_error_clear(err);
 	return rw_pdf_read(data, len, doc, err);
