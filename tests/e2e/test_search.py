@@ -103,6 +103,17 @@ def filters_by_date_and_publisher(tmp):
 
 
 @test
+def a_small_store_is_never_windowed(tmp):
+    data = corpus_store(tmp)
+    plain = hits(data, 'Uyghur*')
+    every = hits(data, '--all', 'Uyghur*')
+    assert plain and [h['id'] for h in plain] == [h['id'] for h in every]
+    assert not any(h['windowed'] for h in plain + every)
+    r = ok(refuge('search', 'Uyghur*', data=data))
+    assert 'most recently ingested' not in r.err
+
+
+@test
 def text_output_marks_the_matches(tmp):
     data = corpus_store(tmp)
     r = ok(refuge('search', '--limit', '3', 'Kazakhstan', data=data))
