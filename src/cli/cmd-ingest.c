@@ -14,8 +14,12 @@
 #include "ingest/ingest.h"
 #include "ingest/walk.h"
 
-/* Sources stored between two index updates. */
+/* Sources stored between two index updates, and between two compactions
+ * of the near-duplicate index during a long run; a run that stored at
+ * least OPTIMIZE_AFTER sources compacts both indexes at its end. */
 #define INDEX_EVERY 500
+#define OPTIMIZE_NEAR_EVERY 10000
+#define OPTIMIZE_AFTER 1000
 
 struct file_list {
 	char **paths;
@@ -149,18 +153,27 @@ ingest_one(struct batch *b, const char *path)
 	    sizeof(label)), res.bytes);
 }
 
-/* Writes the search and near-duplicate indexes of what was stored. */
+/* Writes the search and near-duplicate indexes of what was stored, and
+ * compacts those named in optimize. */
 static void
-index_now(struct batch *b)
+index_now(struct batch *b, int optimize)
 {
 	struct rw_error err;
 
 	rw_error_clear(&err);
-	if (!b->store_broken && rw_store_index_pending(b->store, 0, NULL,
-	    &err) < 0) {
+	if (b->store_broken)
+		return;
+	if (rw_store_index_pending(b->store, 0, NULL, &err) < 0 ||
+	    (optimize != 0 && rw_store_optimize(b->store, optimize, &err) < 0)) {
 		cli_error(b->cli, "%s", err.message);
 		b->store_broken = 1;
 	}
+}
+
+static size_t
+stored_count(const struct batch *b)
+{
+	return b->counts[RW_ATTEMPT_NEW] + b->counts[RW_ATTEMPT_NEAR_DUPLICATE];
 }
 
 static void
@@ -272,13 +285,20 @@ cmd_ingest(struct cli *cli, int argc, char **argv)
 			b.store_broken = 1;
 		}
 	b.progress.total = b.files.count;
-	index_now(&b);
-	for (size_t i = 0; i < b.files.count && !b.store_broken; i++) {
+	index_now(&b, 0);
+	for (size_t i = 0, stored = 0; i < b.files.count && !b.store_broken; i++) {
 		ingest_one(&b, b.files.paths[i]);
-		if ((i + 1) % INDEX_EVERY == 0)
-			index_now(&b);
+		if ((i + 1) % INDEX_EVERY != 0)
+			continue;
+		index_now(&b, stored_count(&b) / OPTIMIZE_NEAR_EVERY >
+		    stored / OPTIMIZE_NEAR_EVERY ? RW_OPTIMIZE_NEAR : 0);
+		stored = stored_count(&b);
 	}
-	index_now(&b);
+	if (stored_count(&b) >= OPTIMIZE_AFTER)
+		progress_note(&b.progress, "compacting the search indexes after "
+		    "a large batch");
+	index_now(&b, stored_count(&b) >= OPTIMIZE_AFTER ?
+	    RW_OPTIMIZE_NEAR | RW_OPTIMIZE_SEARCH : 0);
 	progress_end(&b.progress);
 	print_summary(&b);
 	r = b.store_broken || b.counts[RW_ATTEMPT_FAILED] > 0;

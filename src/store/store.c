@@ -139,6 +139,13 @@ rw_store_index_pending(struct rw_store *store, int max_sources,
 }
 
 int
+rw_store_optimize(struct rw_store *store, int what, struct rw_error *err)
+{
+	assert((what & ~(RW_OPTIMIZE_NEAR | RW_OPTIMIZE_SEARCH)) == 0);
+	return store->ops->optimize(store->backend, what, err);
+}
+
+int
 rw_store_search(struct rw_store *store, const struct rw_search_query *q,
     rw_hit_cb cb, void *ctx, struct rw_error *err)
 {

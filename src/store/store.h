@@ -148,6 +148,8 @@ struct rw_store_ops {
 	    const struct rw_attempt *attempt, struct rw_error *err);
 	int (*index_pending)(struct rw_store_backend *b, int max_sources,
 	    int64_t *ret_indexed, struct rw_error *err);
+	int (*optimize)(struct rw_store_backend *b, int what,
+	    struct rw_error *err);
 	int (*search)(struct rw_store_backend *b, const struct rw_search_query *q,
 	    rw_hit_cb cb, void *ctx, struct rw_error *err);
 	int (*check)(struct rw_store_backend *b, rw_problem_cb cb, void *ctx,
@@ -203,6 +205,15 @@ int rw_store_attempt_record(struct rw_store *store,
  * how many. Ingest calls it every few hundred sources and at the end. */
 int rw_store_index_pending(struct rw_store *store, int max_sources,
     int64_t *ret_indexed, struct rw_error *err);
+
+/* What rw_store_optimize compacts. */
+#define RW_OPTIMIZE_NEAR 0x1   /* the near-duplicate band index */
+#define RW_OPTIMIZE_SEARCH 0x2 /* the full-text index */
+
+/* Merges an index's segments into one, so lookups touch fewer of them.
+ * Costs time in proportion to the index (seconds at 100,000 sources):
+ * ingest calls it after large batches, not after every file. */
+int rw_store_optimize(struct rw_store *store, int what, struct rw_error *err);
 
 /* Runs a ranked full-text search, best first (indexing queued sources
  * first). */

@@ -53,6 +53,8 @@ enum stmt {
 	ST_SNIPPETS,
 	ST_CHECK_INTEGRITY,
 	ST_CHECK_FTS,
+	ST_OPTIMIZE_NEAR,
+	ST_OPTIMIZE_SEARCH,
 	ST_CHECK_QUEUE,
 	ST_CHECK_ORPHANS,
 	ST__MAX
@@ -135,6 +137,10 @@ static const char *const statements[ST__MAX] = {
 	[ST_CHECK_INTEGRITY] = "PRAGMA integrity_check",
 	[ST_CHECK_FTS] =
 	    "INSERT INTO source_fts (source_fts, rank) VALUES ('integrity-check', 1)",
+	[ST_OPTIMIZE_NEAR] =
+	    "INSERT INTO source_band_fts (source_band_fts) VALUES ('optimize')",
+	[ST_OPTIMIZE_SEARCH] =
+	    "INSERT INTO source_fts (source_fts) VALUES ('optimize')",
 	[ST_CHECK_QUEUE] = "SELECT count(*) FROM index_queue",
 	[ST_CHECK_ORPHANS] =
 	    "SELECT id FROM source s WHERE NOT EXISTS "
@@ -811,6 +817,29 @@ sqlite_index_pending(struct rw_store_backend *b, int max_sources,
 	return RW_OK;
 }
 
+static int
+sqlite_optimize(struct rw_store_backend *b, int what, struct rw_error *err)
+{
+	enum stmt steps[] = {ST_OPTIMIZE_NEAR, ST_OPTIMIZE_SEARCH};
+	int flags[] = {RW_OPTIMIZE_NEAR, RW_OPTIMIZE_SEARCH};
+
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (!(what & flags[i]))
+			continue;
+		if (begin(b, err) < 0)
+			return RW_ESTORE;
+		if (run(b, steps[i]) < 0) {
+			int r = db_error(b, err, "optimising an index");
+
+			rollback(b);
+			return r;
+		}
+		if (commit(b, err) < 0)
+			return RW_ESTORE;
+	}
+	return RW_OK;
+}
+
 struct ranked {
 	int64_t id;
 	double score;
@@ -1029,6 +1058,7 @@ const struct rw_store_ops rw_sqlite_ops = {
 	.near_candidates = sqlite_near_candidates,
 	.attempt_record = sqlite_attempt_record,
 	.index_pending = sqlite_index_pending,
+	.optimize = sqlite_optimize,
 	.search = sqlite_search,
 	.check = sqlite_check,
 };
