@@ -41,6 +41,7 @@ struct batch {
 	size_t failure_count, failure_cap;
 	size_t counts[RW_ATTEMPT_FAILED + 1];
 	size_t warnings;
+	size_t next_near_optimize; /* stored count that compacts the band index */
 	int store_broken;
 };
 
@@ -176,6 +177,16 @@ stored_count(const struct batch *b)
 	return b->counts[RW_ATTEMPT_NEW] + b->counts[RW_ATTEMPT_NEAR_DUPLICATE];
 }
 
+/* RW_OPTIMIZE_NEAR once every OPTIMIZE_NEAR_EVERY stored sources. */
+static int
+near_optimize_due(struct batch *b)
+{
+	if (stored_count(b) < b->next_near_optimize)
+		return 0;
+	b->next_near_optimize += OPTIMIZE_NEAR_EVERY;
+	return RW_OPTIMIZE_NEAR;
+}
+
 static void
 print_summary(const struct batch *b)
 {
@@ -264,7 +275,7 @@ cmd_ingest(struct cli *cli, int argc, char **argv)
 {
 	struct batch b;
 	char published[11];
-	int r, first;
+	int r, first, finish;
 
 	memset(&b, 0, sizeof(b));
 	b.cli = cli;
@@ -286,19 +297,18 @@ cmd_ingest(struct cli *cli, int argc, char **argv)
 		}
 	b.progress.total = b.files.count;
 	index_now(&b, 0);
-	for (size_t i = 0, stored = 0; i < b.files.count && !b.store_broken; i++) {
+	b.next_near_optimize = OPTIMIZE_NEAR_EVERY;
+	for (size_t i = 0; i < b.files.count && !b.store_broken; i++) {
 		ingest_one(&b, b.files.paths[i]);
-		if ((i + 1) % INDEX_EVERY != 0)
-			continue;
-		index_now(&b, stored_count(&b) / OPTIMIZE_NEAR_EVERY >
-		    stored / OPTIMIZE_NEAR_EVERY ? RW_OPTIMIZE_NEAR : 0);
-		stored = stored_count(&b);
+		if ((i + 1) % INDEX_EVERY == 0)
+			index_now(&b, near_optimize_due(&b));
 	}
-	if (stored_count(&b) >= OPTIMIZE_AFTER)
+	finish = stored_count(&b) >= OPTIMIZE_AFTER ?
+	    RW_OPTIMIZE_NEAR | RW_OPTIMIZE_SEARCH : 0;
+	if (finish != 0)
 		progress_note(&b.progress, "compacting the search indexes after "
 		    "a large batch");
-	index_now(&b, stored_count(&b) >= OPTIMIZE_AFTER ?
-	    RW_OPTIMIZE_NEAR | RW_OPTIMIZE_SEARCH : 0);
+	index_now(&b, finish);
 	progress_end(&b.progress);
 	print_summary(&b);
 	r = b.store_broken || b.counts[RW_ATTEMPT_FAILED] > 0;

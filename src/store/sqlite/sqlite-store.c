@@ -55,7 +55,7 @@ enum stmt {
 	ST_CHECK_FTS,
 	ST_OPTIMIZE_NEAR,
 	ST_OPTIMIZE_SEARCH,
-	ST_CHECK_QUEUE,
+	ST_QUEUE_COUNT,
 	ST_CHECK_ORPHANS,
 	ST__MAX
 };
@@ -141,7 +141,7 @@ static const char *const statements[ST__MAX] = {
 	    "INSERT INTO source_band_fts (source_band_fts) VALUES ('optimize')",
 	[ST_OPTIMIZE_SEARCH] =
 	    "INSERT INTO source_fts (source_fts) VALUES ('optimize')",
-	[ST_CHECK_QUEUE] = "SELECT count(*) FROM index_queue",
+	[ST_QUEUE_COUNT] = "SELECT count(*) FROM index_queue",
 	[ST_CHECK_ORPHANS] =
 	    "SELECT id FROM source s WHERE NOT EXISTS "
 	    "(SELECT 1 FROM source_text t WHERE t.source_id = s.id) OR NOT EXISTS "
@@ -797,6 +797,17 @@ index_batch(struct rw_store_backend *b, int want, int64_t *ret_count,
 	return RW_OK;
 }
 
+/* Sources waiting in the index queue (a read: no write lock taken). */
+static int64_t
+queue_length(struct rw_store_backend *b)
+{
+	sqlite3_stmt *st = use(b, ST_QUEUE_COUNT);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+
+	sqlite3_reset(st);
+	return n;
+}
+
 static int
 sqlite_index_pending(struct rw_store_backend *b, int max_sources,
     int64_t *ret_indexed, struct rw_error *err)
@@ -804,6 +815,12 @@ sqlite_index_pending(struct rw_store_backend *b, int max_sources,
 	int64_t done = 0, n;
 	int want, r;
 
+	/* Search and check call this every time: an empty queue must cost a
+	 * read, not a write transaction. */
+	if (queue_length(b) == 0) {
+		*ret_indexed = 0;
+		return RW_OK;
+	}
 	do {
 		want = INDEX_BATCH;
 		if (max_sources > 0 && max_sources - done < want)
@@ -1009,6 +1026,7 @@ sqlite_check(struct rw_store_backend *b, rw_problem_cb cb, void *ctx,
     struct rw_error *err)
 {
 	sqlite3_stmt *st = use(b, ST_CHECK_INTEGRITY);
+	int64_t queued;
 	int problems = 0, rc;
 	char id[32];
 
@@ -1024,13 +1042,10 @@ sqlite_check(struct rw_store_backend *b, rw_problem_cb cb, void *ctx,
 	if (run(b, ST_CHECK_FTS) < 0)
 		report(cb, ctx, &problems, "full-text index",
 		    sqlite3_errmsg(b->db));
-	st = use(b, ST_CHECK_QUEUE);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0) {
-		snprintf(id, sizeof(id), "%lld sources",
-		    (long long)sqlite3_column_int64(st, 0));
+	if ((queued = queue_length(b)) > 0) {
+		snprintf(id, sizeof(id), "%lld sources", (long long)queued);
 		report(cb, ctx, &problems, id, "not yet in the search index");
 	}
-	sqlite3_reset(st);
 	st = use(b, ST_CHECK_ORPHANS);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		snprintf(id, sizeof(id), "source %lld",
