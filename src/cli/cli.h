@@ -27,6 +27,7 @@ int cmd_search(struct cli *cli, int argc, char **argv);
 int cmd_sources(struct cli *cli, int argc, char **argv);
 int cmd_show(struct cli *cli, int argc, char **argv);
 int cmd_export(struct cli *cli, int argc, char **argv);
+int cmd_extract(struct cli *cli, int argc, char **argv);
 
 /* Prints "refuge VERB: message" on standard error. */
 void cli_error(const struct cli *cli, const char *fmt, ...)

@@ -22,6 +22,7 @@ static const struct verb verbs[] = {
 	{"show", cmd_show, "show one source: metadata and text"},
 	{"export", cmd_export, "export sources as JSON Lines"},
 	{"check", cmd_check, "verify the store's integrity"},
+	{"extract", cmd_extract, "find incidents in files (no store needed)"},
 };
 
 static void

@@ -59,9 +59,8 @@ rw_ingest_record_failure(struct rw_store *store, const char *path,
 	return record(store, path, res, opt, err);
 }
 
-/* Reads at most max bytes of path into *ret_data. */
-static int
-read_capped(const char *path, size_t max, char **ret_data, size_t *ret_len,
+int
+rw_read_file_capped(const char *path, size_t max, char **ret_data, size_t *ret_len,
     char *reason, size_t reason_len)
 {
 	struct stat st;
@@ -129,7 +128,7 @@ rw_ingest_file(struct rw_store *store, const char *path,
 	size_t max = opt->max_bytes != 0 ? opt->max_bytes :
 	    RW_INGEST_MAX_BYTES_DEFAULT;
 
-	if (read_capped(path, max, &data, &len, reason, sizeof(reason)) < 0)
+	if (rw_read_file_capped(path, max, &data, &len, reason, sizeof(reason)) < 0)
 		return rw_ingest_record_failure(store, path, reason, opt, res, err);
 	r = rw_ingest_bytes(store, path, data, len, opt, res, err);
 	free(data);

@@ -58,6 +58,11 @@ int rw_ingest_bytes(struct rw_store *store, const char *path,
     const char *data, size_t len, const struct rw_ingest_options *opt,
     struct rw_ingest_result *res, struct rw_error *err);
 
+/* Reads at most max bytes of path into *ret_data (caller frees); on
+ * failure writes why into reason (a regular file is required). */
+int rw_read_file_capped(const char *path, size_t max, char **ret_data,
+    size_t *ret_len, char *reason, size_t reason_len);
+
 /* Records a path that could not even be opened (from the folder walk). */
 int rw_ingest_record_failure(struct rw_store *store, const char *path,
     const char *reason, const struct rw_ingest_options *opt,

@@ -1,0 +1,197 @@
+/* extract-int.h: what the extractor's stages share (not a public API).
+ *
+ * The stages run in order over one text: tokens.c splits it into tokens
+ * and sentences, lexicon.c matches the rule data against the tokens,
+ * mentions.c turns matches, numbers, dates and capitalised names into
+ * mentions, and incidents.c assembles incidents sentence by sentence. */
+#ifndef RW_EXTRACT_INT_H
+#define RW_EXTRACT_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "core/date.h"
+#include "core/error.h"
+#include "extract/extract.h"
+
+/* ---- tokens ---- */
+
+enum token_flag {
+	TOKEN_WORD = 1 << 0,    /* letters or digits */
+	TOKEN_NUMBER = 1 << 1,  /* digits, maybe with , or . inside */
+	TOKEN_CAPITAL = 1 << 2, /* starts with an upper-case letter */
+	TOKEN_UPPER = 1 << 3,   /* every letter upper case (UNHCR, DAWN) */
+	TOKEN_SPACE = 1 << 4,   /* white space before it */
+	TOKEN_NEWLINE = 1 << 5, /* a line break before it */
+	TOKEN_PARAGRAPH = 1 << 6, /* a blank line before it */
+	TOKEN_POSSESSIVE = 1 << 7, /* the 's split off a word */
+};
+
+struct token {
+	size_t start, end;    /* bytes in the text */
+	uint32_t norm;        /* offset of the normalised form in norm pool */
+	uint16_t norm_len;
+	uint16_t flags;
+};
+
+/* Longest sentence, in tokens: longer runs are cut, so the work per
+ * sentence is bounded and extraction stays linear in the text. */
+#define SENTENCE_MAX_TOKENS 160
+
+struct sentence {
+	size_t first, last;   /* tokens [first, last) */
+	bool paragraph;       /* starts a paragraph, heading or list item */
+};
+
+struct text {
+	const char *data;
+	size_t len;
+	struct token *tokens;
+	size_t n_tokens, cap_tokens;
+	struct sentence *sentences;
+	size_t n_sentences, cap_sentences;
+	struct rw_buf norm;   /* normalised token forms, NUL-separated */
+	size_t work;
+};
+
+struct lexicon;
+
+int text_tokenize(struct text *t, const char *data, size_t len,
+    struct rw_error *err);
+/* Splits the tokens into sentences: at . ! ? (not after an abbreviation),
+ * at blank lines, and before list items and headings. */
+int text_split(struct text *t, const struct lexicon *lx,
+    struct rw_error *err);
+void text_free(struct text *t);
+
+static inline const char *token_norm(const struct text *t, size_t i)
+{
+	return t->norm.data + t->tokens[i].norm;
+}
+
+bool token_is(const struct text *t, size_t i, const char *word);
+/* True when token i is the single punctuation character c. */
+bool token_punct(const struct text *t, size_t i, char c);
+
+/* ---- lexicon: the rule data in a token trie ---- */
+
+enum lex_kind {
+	LEX_COUNTRY,   /* value: ISO code */
+	LEX_PLACE,     /* value: ISO code of its country */
+	LEX_GROUP,     /* value: canonical name, ":" and the origin's ISO */
+	LEX_ORG,
+	LEX_LAW,
+	LEX_TRIGGER,   /* value: type, or type/mechanism */
+	LEX_CUE,       /* value: a cue name (enum cue) */
+	LEX_NUMBER,    /* value: the number */
+	LEX_RELDATE,   /* value: a relative date rule (dates.c) */
+	LEX_KIND_COUNT
+};
+
+enum cue {
+	CUE_NEGATION,    /* not, never, denied */
+	CUE_THREAT,      /* at risk of, facing, could be */
+	CUE_REQUEST,     /* requested, demanded: a state asks for a return */
+	CUE_CALL,        /* urge, calls on, must */
+	CUE_CONDITIONAL, /* if, unless, would */
+	CUE_AUTHORITY,   /* authorities, police, government */
+	CUE_PEOPLE,      /* plural people nouns: men, asylum seekers */
+	CUE_PERSON,      /* singular people nouns: man, activist */
+	CUE_SPEECH,      /* said, told, according to */
+	CUE_PATTERN,     /* since, every year, in recent years */
+	CUE_HE,          /* he, she, him, her */
+	CUE_THEY,        /* they, them */
+	CUE_BLOCK,       /* a phrase that is no trigger: deportation centre */
+	CUE_NONNAME,     /* capitalised words that are not names */
+	CUE_ORGWORD,     /* words that make a name an organisation */
+	CUE_TITLE,       /* Mr, Ms, Dr */
+	CUE_ABBREV,      /* abbreviations whose dot ends no sentence */
+	CUE_APPROX_MORE, /* more than, over, at least */
+	CUE_APPROX,      /* around, about, nearly */
+	CUE_PRESENT,     /* currently, remains, still */
+	CUE_FROM,        /* from, out of */
+	CUE_TO,          /* to, into, back to */
+	CUE_IN,          /* in, at, inside */
+	CUE_BY,          /* by */
+	CUE_COUNT
+};
+
+struct lex_entry {
+	enum lex_kind kind;
+	int cue;               /* enum cue for LEX_CUE */
+	long number;           /* LEX_NUMBER */
+	char value[40];
+	char origin[3];        /* LEX_GROUP: the group's country of origin */
+	int relation;          /* LEX_RELDATE: which relative date */
+	uint32_t next;         /* next entry of the same phrase, or 0 */
+};
+
+struct lexicon;
+
+/* Loads the embedded rule files. */
+int lexicon_load(struct lexicon **ret, struct rw_error *err);
+void lexicon_free(struct lexicon *lx);
+const char *lexicon_version(const struct lexicon *lx);
+
+/* Longest phrase starting at token i; returns its length in tokens (0 when
+ * none) and its first entry in *ret. */
+size_t lexicon_match(const struct lexicon *lx, struct text *t, size_t i,
+    const struct lex_entry **ret);
+const struct lex_entry *lexicon_next(const struct lexicon *lx,
+    const struct lex_entry *e);
+/* True when the single word w is in the lexicon as cue c. */
+bool lexicon_word_is(const struct lexicon *lx, const char *w, size_t len,
+    enum cue c);
+
+/* ---- mentions: what each token span means ---- */
+
+enum mention_kind {
+	M_COUNTRY, M_PLACE, M_GROUP, M_ORG, M_LAW, M_TRIGGER, M_CUE,
+	M_NUMBER, M_COUNT, M_DATE, M_PERSON,
+};
+
+struct mention {
+	enum mention_kind kind;
+	size_t first, last;     /* tokens [first, last) */
+	const struct lex_entry *entry; /* lexicon entry, or NULL */
+	int cue;                /* M_CUE */
+	long number;            /* M_NUMBER, M_COUNT */
+	struct rw_date date;    /* M_DATE */
+	char iso[3];            /* M_COUNTRY, M_PLACE */
+	char name[RW_PERSON_NAME_MAX]; /* M_PERSON: full name as written */
+	bool possessive;        /* M_PERSON followed by 's: a relation */
+	size_t sentence;        /* index of its sentence */
+};
+
+struct mentions {
+	struct mention *items;
+	size_t n, cap;
+};
+
+int mentions_find(const struct lexicon *lx, struct text *t,
+    const struct rw_date *published, struct mentions *ms,
+    struct rw_error *err);
+void mentions_free(struct mentions *ms);
+
+/* ---- incidents ---- */
+
+int incidents_assemble(const struct lexicon *lx, struct text *t,
+    const struct mentions *ms, const struct rw_date *published,
+    struct rw_extraction *out, struct rw_error *err);
+
+/* ---- dates ---- */
+
+/* Names a relative date rule of dates.tsv; -1 when unknown. */
+int reldate_parse(const char *name);
+/* Resolves a relative date against published; word is the phrase's last
+ * normalised word (the weekday or month it names). */
+bool reldate_resolve(int relation, const char *word,
+    const struct rw_date *published, struct rw_date *ret);
+/* An absolute or partial date starting at token i: its length in tokens,
+ * or 0. A day and month without a year take the year from published. */
+size_t date_at(const struct text *t, size_t i, const struct rw_date *published,
+    struct rw_date *ret);
+
+#endif

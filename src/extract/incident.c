@@ -1,0 +1,150 @@
+/* incident.c: names of incident types, mechanisms and entity kinds, and
+ * incidents and entities as JSON. */
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/utf8.h"
+#include "extract/incident.h"
+
+static const char *const type_names[RW_INCIDENT_TYPE_COUNT] = {
+	"detention", "return", "threatened_return", "warrant",
+	"disappearance", "conviction", "release",
+};
+
+static const char *const mechanism_names[RW_MECHANISM_COUNT] = {
+	NULL, "deportation", "extradition", "rendition", "unknown",
+};
+
+static const char *const entity_names[RW_ENTITY_KIND_COUNT] = {
+	"person", "country", "place", "group", "organisation", "law", "date",
+	"count",
+};
+
+const char *rw_incident_type_name(enum rw_incident_type type)
+{
+	return (unsigned)type < RW_INCIDENT_TYPE_COUNT ? type_names[type] : NULL;
+}
+
+int rw_incident_type_parse(const char *name, enum rw_incident_type *ret)
+{
+	for (int k = 0; k < RW_INCIDENT_TYPE_COUNT; k++)
+		if (strcmp(type_names[k], name) == 0) {
+			*ret = (enum rw_incident_type)k;
+			return 0;
+		}
+	return RW_EINVAL;
+}
+
+const char *rw_mechanism_name(enum rw_mechanism mechanism)
+{
+	return (unsigned)mechanism < RW_MECHANISM_COUNT ?
+	    mechanism_names[mechanism] : NULL;
+}
+
+int rw_mechanism_parse(const char *name, enum rw_mechanism *ret)
+{
+	for (int k = 1; k < RW_MECHANISM_COUNT; k++)
+		if (strcmp(mechanism_names[k], name) == 0) {
+			*ret = (enum rw_mechanism)k;
+			return 0;
+		}
+	return RW_EINVAL;
+}
+
+const char *rw_entity_kind_name(enum rw_entity_kind kind)
+{
+	return (unsigned)kind < RW_ENTITY_KIND_COUNT ? entity_names[kind] : NULL;
+}
+
+size_t rw_char_offset(struct rw_char_counter *cc, size_t byte)
+{
+	if (byte < cc->byte) {
+		cc->byte = 0;
+		cc->chars = 0;
+	}
+	for (; cc->byte < byte; cc->byte++)
+		if (((unsigned char)cc->text[cc->byte] & 0xC0) != 0x80)
+			cc->chars++;
+	return cc->chars;
+}
+
+static json_t *string_or_null(const char *s)
+{
+	return s && s[0] ? json_string(s) : json_null();
+}
+
+/* A span of an untrusted text as a JSON string: invalid UTF-8 becomes
+ * U+FFFD rather than losing the whole string. */
+static json_t *span_string(const char *text, size_t start, size_t end)
+{
+	struct rw_buf b;
+	json_t *s;
+
+	if (rw_utf8_valid(text + start, end - start))
+		return json_stringn(text + start, end - start);
+	rw_buf_init(&b, (end - start) * 3 + 16);
+	if (rw_utf8_clean(&b, text + start, end - start, NULL) < 0) {
+		rw_buf_free(&b);
+		return NULL;
+	}
+	s = json_stringn(b.data ? b.data : "", b.len);
+	rw_buf_free(&b);
+	return s;
+}
+
+json_t *rw_incident_to_json(const struct rw_incident *inc, const char *doc,
+    const char *text, struct rw_char_counter *cc, const char *rules)
+{
+	json_t *o = json_object(), *persons = json_array();
+	char date[RW_DATE_TEXT_MAX];
+
+	if (!o || !persons) {
+		json_decref(o);
+		json_decref(persons);
+		return NULL;
+	}
+	for (size_t k = 0; k < inc->n_persons; k++)
+		json_array_append_new(persons, json_string(inc->persons[k]));
+	if (inc->date.year)
+		rw_date_format(&inc->date, date);
+	json_object_set_new(o, "doc", string_or_null(doc));
+	json_object_set_new(o, "type",
+	    json_string(rw_incident_type_name(inc->type)));
+	json_object_set_new(o, "mechanism",
+	    string_or_null(rw_mechanism_name(inc->mechanism)));
+	json_object_set_new(o, "date",
+	    inc->date.year ? json_string(date) : json_null());
+	json_object_set_new(o, "host", string_or_null(inc->host));
+	json_object_set_new(o, "dest", string_or_null(inc->dest));
+	json_object_set_new(o, "persons", persons);
+	json_object_set_new(o, "group", string_or_null(inc->group));
+	json_object_set_new(o, "count",
+	    inc->count > 0 ? json_integer(inc->count) : json_null());
+	json_object_set_new(o, "quote", span_string(text, inc->quote_start,
+	    inc->quote_end));
+	json_object_set_new(o, "quote_start",
+	    json_integer((json_int_t)rw_char_offset(cc, inc->quote_start)));
+	json_object_set_new(o, "quote_end",
+	    json_integer((json_int_t)rw_char_offset(cc, inc->quote_end)));
+	json_object_set_new(o, "confidence", json_real(inc->confidence));
+	json_object_set_new(o, "rules", string_or_null(rules));
+	return o;
+}
+
+json_t *rw_entity_to_json(const struct rw_entity *e, const char *text,
+    struct rw_char_counter *cc)
+{
+	json_t *o = json_object();
+
+	if (!o)
+		return NULL;
+	json_object_set_new(o, "kind",
+	    json_string(rw_entity_kind_name(e->kind)));
+	json_object_set_new(o, "text", span_string(text, e->start, e->end));
+	json_object_set_new(o, "value", string_or_null(e->value));
+	json_object_set_new(o, "start",
+	    json_integer((json_int_t)rw_char_offset(cc, e->start)));
+	json_object_set_new(o, "end",
+	    json_integer((json_int_t)rw_char_offset(cc, e->end)));
+	return o;
+}

@@ -1,0 +1,723 @@
+/* incidents.c: assembling incidents from the mentions of each sentence.
+ *
+ * A trigger gives the type. Cues close before it can cancel it (negation,
+ * a condition, a call for action), make a return only threatened, or make
+ * it a state's request (a warrant). The subjects are the people named in
+ * the sentence, else a counted or named group, else whoever "he" or "they"
+ * refers to in the sentences before. Places are read by the word before
+ * them: "from" gives the host of a return, "to" its destination, "in" the
+ * place of a detention, and a country next to "authorities" or "police"
+ * the state that acted. What the sentence leaves open falls back to the
+ * document: its main country and group, and its date of writing.
+ *
+ * Each step looks at one sentence (bounded in length) and a bounded number
+ * of earlier incidents, so assembly is linear in the text. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract-int.h"
+
+#define CUE_WINDOW_NEGATION 4
+#define CUE_WINDOW_THREAT 6
+#define CUE_WINDOW_CALL 12
+#define DEDUP_LOOKBACK 64
+#define REFERENCE_SENTENCES 4
+
+enum place_role { ROLE_NONE, ROLE_FROM, ROLE_TO, ROLE_IN, ROLE_AGENT };
+
+struct place {
+	const struct mention *m;
+	enum place_role role;
+	bool after_where; /* a "where" between it and the trigger */
+};
+
+struct subjects {
+	char persons[RW_INCIDENT_PERSONS][RW_PERSON_NAME_MAX];
+	size_t n_persons;
+	char group[RW_GROUP_NAME_MAX];
+	char origin[3];
+	long count;
+	bool singular_noun; /* "the man", "a woman" */
+};
+
+struct assembler {
+	const struct lexicon *lx;
+	struct text *t;
+	const struct mentions *ms;
+	const struct rw_date *pub;
+	struct rw_extraction *out;
+	struct rw_error *err;
+	/* document context */
+	char main_host[3];
+	char main_group[RW_GROUP_NAME_MAX];
+	char main_origin[3];
+	/* what "he" and "they" refer to */
+	struct subjects last_person;
+	size_t last_person_sentence;
+	struct subjects last_subjects;
+	size_t last_subjects_sentence;
+	struct rw_date last_date;
+	size_t last_date_sentence;
+	bool have_person, have_subjects, have_date;
+};
+
+/* ---- helpers over one sentence's mentions ---- */
+
+struct span {
+	const struct mention *first, *last; /* [first, last) */
+};
+
+static bool cue_at(const struct mention *m, enum cue c)
+{
+	return m->kind == M_CUE && m->cue == (int)c;
+}
+
+/* A cue c ending at most window tokens before token pos, with no
+ * sentence-internal boundary (";") in between. */
+static bool cue_before(const struct assembler *a, struct span sp, size_t pos,
+    enum cue c, size_t window)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, c) || m->last > pos || m->last + window < pos)
+			continue;
+		bool broken = false;
+		for (size_t k = m->last; k < pos; k++)
+			if (token_punct(a->t, k, ';'))
+				broken = true;
+		if (!broken)
+			return true;
+	}
+	return false;
+}
+
+static bool cue_anywhere(struct span sp, enum cue c)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (cue_at(m, c))
+			return true;
+	return false;
+}
+
+static bool word_before(const struct assembler *a, size_t pos, enum cue c,
+    size_t back)
+{
+	for (size_t k = 1; k <= back && k <= pos; k++) {
+		size_t i = pos - k;
+		const struct token *tok = &a->t->tokens[i];
+		if (tok->flags & TOKEN_WORD) {
+			if (lexicon_word_is(a->lx, token_norm(a->t, i),
+			    tok->norm_len, c))
+				return true;
+			if (!token_is(a->t, i, "the") && !token_is(a->t, i, "back")
+			    && !(tok->flags & TOKEN_CAPITAL))
+				return false;
+		}
+	}
+	return false;
+}
+
+static size_t distance(const struct mention *m, size_t pos)
+{
+	return m->first >= pos ? m->first - pos : pos - m->last + 1;
+}
+
+static bool is_speaker(const struct assembler *a, struct span sp,
+    const struct mention *p)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_SPEECH))
+			continue;
+		if (m->first >= p->last && m->first <= p->last + 8) {
+			bool trigger_between = false;
+			for (const struct mention *q = sp.first; q < sp.last; q++)
+				if (q->kind == M_TRIGGER && q->first >= p->last &&
+				    q->first < m->first)
+					trigger_between = true;
+			if (!trigger_between)
+				return true;
+		}
+		if (m->last <= p->first && m->last + 3 >= p->first)
+			return true;
+	}
+	(void)a;
+	return false;
+}
+
+/* ---- subjects ---- */
+
+static void add_person(struct subjects *s, const char *name)
+{
+	for (size_t k = 0; k < s->n_persons; k++)
+		if (strcmp(s->persons[k], name) == 0)
+			return;
+	if (s->n_persons < RW_INCIDENT_PERSONS)
+		memcpy(s->persons[s->n_persons++], name, RW_PERSON_NAME_MAX);
+}
+
+static bool has_subject(const struct subjects *s)
+{
+	return s->n_persons || s->count > 0 || s->group[0];
+}
+
+static void find_subjects(struct assembler *a, struct span sp, size_t pos,
+    size_t sentence, struct subjects *s, bool *inherited)
+{
+	const struct mention *count = NULL, *group = NULL;
+	bool he = false, they = false, singular = false;
+
+	memset(s, 0, sizeof(*s));
+	s->count = -1;
+	*inherited = false;
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (m->kind == M_PERSON && !m->possessive &&
+		    !is_speaker(a, sp, m))
+			add_person(s, m->name);
+		else if (m->kind == M_COUNT &&
+		    (!count || distance(m, pos) < distance(count, pos)))
+			count = m;
+		else if (m->kind == M_GROUP && !group)
+			group = m;
+		else if (cue_at(m, CUE_HE))
+			he = true;
+		else if (cue_at(m, CUE_THEY))
+			they = true;
+		else if (cue_at(m, CUE_PERSON))
+			singular = true;
+	}
+	if (count)
+		s->count = count->number;
+	if (group) {
+		snprintf(s->group, sizeof(s->group), "%s", group->entry->value);
+		memcpy(s->origin, group->entry->origin, 3);
+	}
+	if (s->n_persons >= 2 && s->count < 0)
+		s->count = (long)s->n_persons;
+	if (s->n_persons || s->count > 0)
+		return;
+	/* no one named or counted: follow the reference back */
+	if (he && a->have_person &&
+	    sentence - a->last_person_sentence <= REFERENCE_SENTENCES) {
+		char group_name[RW_GROUP_NAME_MAX];
+		memcpy(group_name, s->group, sizeof(group_name));
+		*s = a->last_person;
+		if (group_name[0])
+			memcpy(s->group, group_name, sizeof(group_name));
+		*inherited = true;
+		return;
+	}
+	if ((they || (singular && !group)) && a->have_subjects &&
+	    sentence - a->last_subjects_sentence <= REFERENCE_SENTENCES) {
+		*s = a->last_subjects;
+		*inherited = true;
+		return;
+	}
+	if (singular && !s->count) {
+		s->count = 1;
+		s->singular_noun = true;
+	}
+	if (singular && s->count < 0) {
+		s->count = 1;
+		s->singular_noun = true;
+	}
+}
+
+/* ---- places ---- */
+
+static enum place_role role_of(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+
+	if (word_before(a, m->first, CUE_FROM, 3))
+		return ROLE_FROM;
+	if (word_before(a, m->first, CUE_TO, 2) &&
+	    !token_is(t, m->first - 1, "for"))
+		return ROLE_TO;
+	if (word_before(a, m->first, CUE_BY, 3))
+		return ROLE_AGENT;
+	/* "Chinese custody", "into the custody of Chinese police" */
+	if (m->last < t->n_tokens && (token_is(t, m->last, "custody") ||
+	    (token_is(t, m->last, "police") && token_is(t, m->last + 1,
+	    "custody"))))
+		return ROLE_TO;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (cue_at(q, CUE_AUTHORITY) && q->first >= m->last &&
+		    q->first <= m->last + 2)
+			return ROLE_AGENT;
+	if (word_before(a, m->first, CUE_IN, 3))
+		return ROLE_IN;
+	/* a country as the subject: "Malaysia has deported" */
+	if (m->kind == M_COUNTRY && m->last < t->n_tokens &&
+	    (token_is(t, m->last, "has") || token_is(t, m->last, "have") ||
+	    token_is(t, m->last, "had") || token_is(t, m->last, "was") ||
+	    token_is(t, m->last, "returns") || token_is(t, m->last, "deports") ||
+	    token_is(t, m->last, "deported") ||
+	    token_is(t, m->last, "expels") || token_is(t, m->last, "sends") ||
+	    token_is(t, m->last, "'s")))
+		return ROLE_AGENT;
+	return ROLE_NONE;
+}
+
+static size_t collect_places(const struct assembler *a, struct span sp,
+    size_t pos, struct place *out, size_t cap)
+{
+	size_t n = 0;
+
+	for (const struct mention *m = sp.first; m < sp.last && n < cap; m++) {
+		if (m->kind != M_COUNTRY && m->kind != M_PLACE)
+			continue;
+		/* "a Chinese national", "the Chinese dissident": nationality */
+		if (m->last < a->t->n_tokens && m->kind == M_COUNTRY) {
+			bool nationality = false;
+			for (const struct mention *q = sp.first; q < sp.last; q++)
+				if (q->first == m->last && (cue_at(q, CUE_PERSON)
+				    || cue_at(q, CUE_PEOPLE)))
+					nationality = true;
+			if (nationality)
+				continue;
+		}
+		out[n].m = m;
+		out[n].role = role_of(a, sp, m);
+		out[n].after_where = false;
+		if (m->last <= pos)
+			for (size_t k = m->last; k < pos; k++)
+				if (token_is(a->t, k, "where"))
+					out[n].after_where = true;
+		n++;
+	}
+	return n;
+}
+
+static const char *nearest(const struct place *pl, size_t n, size_t pos,
+    enum place_role role, const char *skip)
+{
+	const struct place *best = NULL;
+
+	for (size_t k = 0; k < n; k++) {
+		if (pl[k].role != role || (skip && skip[0] &&
+		    memcmp(pl[k].m->iso, skip, 2) == 0))
+			continue;
+		if (!best || distance(pl[k].m, pos) < distance(best->m, pos))
+			best = &pl[k];
+	}
+	return best ? best->m->iso : NULL;
+}
+
+static void set_iso(char out[3], const char *iso)
+{
+	if (iso) {
+		memcpy(out, iso, 2);
+		out[2] = '\0';
+	} else {
+		out[0] = '\0';
+	}
+}
+
+static void find_places(const struct assembler *a, struct span sp,
+    size_t pos, struct rw_incident *inc, const struct subjects *s)
+{
+	struct place pl[32];
+	size_t n = collect_places(a, sp, pos, pl, 32);
+	const char *host = NULL, *dest = NULL;
+
+	switch (inc->type) {
+	case RW_INCIDENT_RETURN:
+	case RW_INCIDENT_THREATENED_RETURN:
+		dest = nearest(pl, n, pos, ROLE_TO, NULL);
+		if (!dest)
+			dest = s->origin[0] ? s->origin : (a->main_origin[0] ?
+			    a->main_origin : NULL);
+		host = nearest(pl, n, pos, ROLE_FROM, dest);
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_AGENT, dest);
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_IN, dest);
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_NONE, dest);
+		if (!host && a->main_host[0] && (!dest ||
+		    memcmp(a->main_host, dest, 2) != 0))
+			host = a->main_host;
+		break;
+	case RW_INCIDENT_WARRANT:
+		dest = nearest(pl, n, pos, ROLE_AGENT, NULL);
+		if (!dest)
+			dest = nearest(pl, n, pos, ROLE_NONE, NULL);
+		if (!dest)
+			dest = s->origin[0] ? s->origin : NULL;
+		host = nearest(pl, n, pos, ROLE_IN, dest);
+		if (!host && a->main_host[0] && (!dest ||
+		    memcmp(a->main_host, dest, 2) != 0))
+			host = a->main_host;
+		break;
+	default:
+		for (size_t k = 0; k < n && !host; k++)
+			if (pl[k].role == ROLE_TO && pl[k].after_where)
+				host = pl[k].m->iso;
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_IN, NULL);
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_AGENT, NULL);
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_FROM, NULL);
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_NONE, NULL);
+		if (!host && a->main_host[0])
+			host = a->main_host;
+		break;
+	}
+	set_iso(inc->host, host);
+	set_iso(inc->dest, dest);
+}
+
+/* ---- dates ---- */
+
+static bool find_date(const struct assembler *a, struct span sp, size_t pos,
+    struct rw_date *ret)
+{
+	const struct mention *best = NULL;
+
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == M_DATE &&
+		    (!best || distance(m, pos) < distance(best, pos)))
+			best = m;
+	if (!best)
+		return false;
+	*ret = best->date;
+	(void)a;
+	return true;
+}
+
+/* ---- assembly ---- */
+
+static bool dates_compatible(const struct rw_date *x, const struct rw_date *y)
+{
+	if (!x->year || !y->year)
+		return !x->year && !y->year;
+	if (x->year != y->year)
+		return false;
+	return !x->month || !y->month || x->month == y->month;
+}
+
+static bool persons_overlap(const struct rw_incident *x,
+    const struct rw_incident *y)
+{
+	for (size_t i = 0; i < x->n_persons; i++)
+		for (size_t j = 0; j < y->n_persons; j++)
+			if (strcmp(x->persons[i], y->persons[j]) == 0)
+				return true;
+	return false;
+}
+
+static bool same_incident(const struct rw_incident *x,
+    const struct rw_incident *y)
+{
+	if (x->type != y->type || strcmp(x->host, y->host) != 0 ||
+	    !dates_compatible(&x->date, &y->date))
+		return false;
+	if (x->n_persons || y->n_persons)
+		return persons_overlap(x, y);
+	if (x->count > 0 && y->count > 0)
+		return x->count == y->count;
+	return strcmp(x->group, y->group) == 0;
+}
+
+/* Keeps what the second mention adds: a finer date, a count, a place. */
+static void merge_into(struct rw_incident *keep, const struct rw_incident *dup)
+{
+	if ((dup->date.month && !keep->date.month) ||
+	    (dup->date.day && !keep->date.day && dup->date.month ==
+	    keep->date.month))
+		keep->date = dup->date;
+	if (keep->count < 0)
+		keep->count = dup->count;
+	if (!keep->dest[0])
+		memcpy(keep->dest, dup->dest, 3);
+	if (!keep->group[0])
+		memcpy(keep->group, dup->group, sizeof(keep->group));
+	for (size_t k = 0; k < dup->n_persons; k++) {
+		bool have = false;
+		for (size_t j = 0; j < keep->n_persons; j++)
+			if (strcmp(keep->persons[j], dup->persons[k]) == 0)
+				have = true;
+		if (!have && keep->n_persons < RW_INCIDENT_PERSONS)
+			memcpy(keep->persons[keep->n_persons++], dup->persons[k],
+			    RW_PERSON_NAME_MAX);
+	}
+	if (dup->confidence > keep->confidence)
+		keep->confidence = dup->confidence;
+}
+
+static int add_incident(struct assembler *a, const struct rw_incident *inc)
+{
+	struct rw_extraction *out = a->out;
+	size_t from = out->n_incidents > DEDUP_LOOKBACK ?
+	    out->n_incidents - DEDUP_LOOKBACK : 0;
+
+	for (size_t k = from; k < out->n_incidents; k++) {
+		a->t->work++;
+		if (same_incident(&out->incidents[k], inc)) {
+			merge_into(&out->incidents[k], inc);
+			return 0;
+		}
+	}
+	if (out->n_incidents == out->cap_incidents) {
+		size_t cap = out->cap_incidents ? out->cap_incidents * 2 : 16;
+		struct rw_incident *grown = realloc(out->incidents,
+		    cap * sizeof(*grown));
+		if (!grown)
+			return rw_error_set(a->err, RW_ENOMEM, "out of memory");
+		out->incidents = grown;
+		out->cap_incidents = cap;
+	}
+	out->incidents[out->n_incidents++] = *inc;
+	return 0;
+}
+
+static bool parse_trigger(const char *value, enum rw_incident_type *type,
+    enum rw_mechanism *mech)
+{
+	char name[40];
+	const char *slash = strchr(value, '/');
+	size_t len = slash ? (size_t)(slash - value) : strlen(value);
+
+	if (len >= sizeof(name))
+		return false;
+	memcpy(name, value, len);
+	name[len] = '\0';
+	if (rw_incident_type_parse(name, type) < 0)
+		return false;
+	*mech = RW_MECHANISM_NONE;
+	if (slash && rw_mechanism_parse(slash + 1, mech) < 0)
+		return false;
+	if (*type == RW_INCIDENT_RETURN && !slash)
+		*mech = RW_MECHANISM_UNKNOWN;
+	return true;
+}
+
+/* Reads the trigger at m, with the cues before it, into a type; false when
+ * the sentence does not state that it happened. */
+static bool trigger_type(const struct assembler *a, struct span sp,
+    const struct mention *m, enum rw_incident_type *type,
+    enum rw_mechanism *mech)
+{
+	size_t pos = m->first;
+
+	if (!parse_trigger(m->entry->value, type, mech))
+		return false;
+	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION) ||
+	    cue_before(a, sp, pos, CUE_CONDITIONAL, CUE_WINDOW_THREAT) ||
+	    cue_before(a, sp, pos, CUE_CALL, CUE_WINDOW_CALL))
+		return false;
+	if (*type == RW_INCIDENT_RETURN || *type == RW_INCIDENT_THREATENED_RETURN) {
+		if (cue_before(a, sp, pos, CUE_REQUEST, CUE_WINDOW_CALL)) {
+			*type = RW_INCIDENT_WARRANT;
+			*mech = RW_MECHANISM_NONE;
+		} else if (*type == RW_INCIDENT_RETURN &&
+		    cue_before(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT)) {
+			*type = RW_INCIDENT_THREATENED_RETURN;
+		}
+	}
+	if (*type != RW_INCIDENT_RETURN)
+		*mech = RW_MECHANISM_NONE;
+	return true;
+}
+
+static size_t distinct_countries(struct span sp)
+{
+	char seen[8][3];
+	size_t n = 0;
+
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		bool have = false;
+		if (m->kind != M_COUNTRY)
+			continue;
+		for (size_t k = 0; k < n; k++)
+			if (memcmp(seen[k], m->iso, 2) == 0)
+				have = true;
+		if (!have && n < 8)
+			memcpy(seen[n++], m->iso, 3);
+	}
+	return n;
+}
+
+static bool has_kind(struct span sp, enum mention_kind kind)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == kind)
+			return true;
+	return false;
+}
+
+static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
+{
+	const struct sentence *sent = &a->t->sentences[s];
+	bool pattern = cue_anywhere(sp, CUE_PATTERN) &&
+	    !has_kind(sp, M_PERSON);
+	int rc;
+
+	if (distinct_countries(sp) >= 4 || pattern)
+		return 0;
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		struct rw_incident inc;
+		struct subjects subj;
+		bool inherited;
+
+		if (m->kind != M_TRIGGER)
+			continue;
+		memset(&inc, 0, sizeof(inc));
+		if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism))
+			continue;
+		find_subjects(a, sp, m->first, s, &subj, &inherited);
+		if (!has_subject(&subj))
+			continue;
+		memcpy(inc.persons, subj.persons, sizeof(inc.persons));
+		inc.n_persons = subj.n_persons;
+		inc.count = subj.count;
+		if (subj.group[0])
+			memcpy(inc.group, subj.group, sizeof(inc.group));
+		else if (a->main_group[0] && !subj.singular_noun)
+			memcpy(inc.group, a->main_group, sizeof(inc.group));
+		if (!find_date(a, sp, m->first, &inc.date)) {
+			if (inherited && a->have_date &&
+			    s - a->last_date_sentence <= REFERENCE_SENTENCES)
+				inc.date = (struct rw_date){a->last_date.year, 0, 0};
+			else if (a->pub && a->pub->year)
+				inc.date = (struct rw_date){a->pub->year, 0, 0};
+		}
+		find_places(a, sp, m->first, &inc, &subj);
+		if (inc.host[0] && inc.dest[0] && strcmp(inc.host, inc.dest) == 0)
+			inc.dest[0] = '\0';
+		inc.quote_start = a->t->tokens[sent->first].start;
+		inc.quote_end = a->t->tokens[sent->last - 1].end;
+		inc.confidence = 0.5 + (inherited ? 0.0 : 0.2) +
+		    (inc.n_persons ? 0.1 : 0.0) + (inc.date.month ? 0.1 : 0.0);
+		if ((rc = add_incident(a, &inc)) < 0)
+			return rc;
+		if (subj.n_persons) {
+			a->last_person = subj;
+			a->last_person_sentence = s;
+			a->have_person = true;
+		}
+		a->last_subjects = subj;
+		a->last_subjects_sentence = s;
+		a->have_subjects = true;
+		if (inc.date.year) {
+			a->last_date = inc.date;
+			a->last_date_sentence = s;
+			a->have_date = true;
+		}
+	}
+	return 0;
+}
+
+/* People named in a sentence without an incident are still who a later
+ * "he" means. */
+static void note_people(struct assembler *a, size_t s, struct span sp)
+{
+	struct subjects subj;
+	bool any = false;
+
+	memset(&subj, 0, sizeof(subj));
+	subj.count = -1;
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == M_PERSON && !m->possessive &&
+		    !is_speaker(a, sp, m)) {
+			add_person(&subj, m->name);
+			any = true;
+		}
+	if (any && (!a->have_person || a->last_person_sentence != s)) {
+		a->last_person = subj;
+		a->last_person_sentence = s;
+		a->have_person = true;
+	}
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == M_DATE && m->date.year) {
+			a->last_date = m->date;
+			a->last_date_sentence = s;
+			a->have_date = true;
+		}
+}
+
+/* The country and group the document is mostly about. */
+static void document_context(struct assembler *a)
+{
+	struct { char iso[3]; size_t score; } hosts[64];
+	struct { const struct lex_entry *e; size_t n; } groups[32];
+	size_t n_hosts = 0, n_groups = 0, best;
+
+	for (size_t k = 0; k < a->ms->n; k++) {
+		const struct mention *m = &a->ms->items[k];
+		if (m->kind == M_COUNTRY || m->kind == M_PLACE) {
+			size_t j;
+			for (j = 0; j < n_hosts; j++)
+				if (memcmp(hosts[j].iso, m->iso, 2) == 0)
+					break;
+			if (j == n_hosts) {
+				if (n_hosts == 64)
+					continue;
+				memcpy(hosts[n_hosts].iso, m->iso, 3);
+				hosts[n_hosts++].score = 0;
+			}
+			hosts[j].score += 1;
+		} else if (m->kind == M_GROUP) {
+			size_t j;
+			for (j = 0; j < n_groups; j++)
+				if (strcmp(groups[j].e->value, m->entry->value) == 0)
+					break;
+			if (j == n_groups) {
+				if (n_groups == 32)
+					continue;
+				groups[n_groups].e = m->entry;
+				groups[n_groups++].n = 0;
+			}
+			groups[j].n++;
+		}
+	}
+	best = 0;
+	for (size_t j = 0; j < n_hosts; j++)
+		if (hosts[j].score > best) {
+			best = hosts[j].score;
+			memcpy(a->main_host, hosts[j].iso, 3);
+		}
+	best = 0;
+	for (size_t j = 0; j < n_groups; j++)
+		if (groups[j].n > best) {
+			best = groups[j].n;
+			snprintf(a->main_group, sizeof(a->main_group), "%s",
+			    groups[j].e->value);
+			memcpy(a->main_origin, groups[j].e->origin, 3);
+		}
+}
+
+int incidents_assemble(const struct lexicon *lx, struct text *t,
+    const struct mentions *ms, const struct rw_date *published,
+    struct rw_extraction *out, struct rw_error *err)
+{
+	struct assembler a;
+	size_t k = 0;
+	int rc;
+
+	if (ms->n == 0)
+		return 0;
+	memset(&a, 0, sizeof(a));
+	a.lx = lx;
+	a.t = t;
+	a.ms = ms;
+	a.pub = published;
+	a.out = out;
+	a.err = err;
+	document_context(&a);
+	for (size_t s = 0; s < t->n_sentences; s++) {
+		struct span sp;
+		sp.first = &ms->items[k];
+		while (k < ms->n && ms->items[k].sentence == s)
+			k++;
+		sp.last = &ms->items[k];
+		if (sp.first == sp.last)
+			continue;
+		if ((rc = sentence_incidents(&a, s, sp)) < 0)
+			return rc;
+		note_people(&a, s, sp);
+	}
+	return 0;
+}

@@ -1,0 +1,405 @@
+/* lexicon.c: the extractor's rule data, loaded into a token trie.
+ *
+ * Every rule file (the .tsv files of data/extract/, compiled in) has lines
+ * KIND<TAB>VALUE<TAB>PHRASE|PHRASE...; each phrase is tokenised exactly as
+ * texts are, so a phrase matches wherever its normalised tokens appear in a
+ * row. Trie edges live in one open-addressing hash table keyed by the
+ * parent node and the token, so matching costs one probe per token and a
+ * phrase is at most LEX_PHRASE_MAX tokens long: scanning a text is linear. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "core/embedded.h"
+#include "crypto/digest.h"
+#include "extract/extract-int.h"
+
+#define LEX_PHRASE_MAX 12
+
+extern const struct rw_embedded rw_extract_rules[];
+
+struct edge {
+	uint32_t parent, child; /* child 0: empty slot */
+	uint32_t hash;
+	uint32_t word;          /* offset in the word pool */
+};
+
+struct node {
+	uint32_t first_entry;   /* 0 when no phrase ends here */
+	uint32_t last_entry;
+};
+
+struct lexicon {
+	struct node *nodes;
+	size_t n_nodes, cap_nodes;
+	struct edge *edges;
+	size_t n_edges, cap_edges; /* cap is a power of two */
+	struct lex_entry *entries; /* index 0 unused */
+	size_t n_entries, cap_entries;
+	struct rw_buf words;
+	char version[32];
+};
+
+static const char *const kind_names[LEX_KIND_COUNT] = {
+	[LEX_COUNTRY] = "country", [LEX_PLACE] = "place",
+	[LEX_GROUP] = "group", [LEX_ORG] = "org", [LEX_LAW] = "law",
+	[LEX_TRIGGER] = "trigger", [LEX_CUE] = "", [LEX_NUMBER] = "number",
+	[LEX_RELDATE] = "reldate",
+};
+
+static const char *const cue_names[CUE_COUNT] = {
+	[CUE_NEGATION] = "negation", [CUE_THREAT] = "threat",
+	[CUE_REQUEST] = "request", [CUE_CALL] = "call",
+	[CUE_CONDITIONAL] = "conditional", [CUE_AUTHORITY] = "authority",
+	[CUE_PEOPLE] = "people", [CUE_PERSON] = "person",
+	[CUE_SPEECH] = "speech", [CUE_PATTERN] = "pattern",
+	[CUE_HE] = "he", [CUE_THEY] = "they", [CUE_BLOCK] = "block",
+	[CUE_NONNAME] = "nonname", [CUE_ORGWORD] = "orgword",
+	[CUE_TITLE] = "title", [CUE_ABBREV] = "abbrev",
+	[CUE_APPROX_MORE] = "more", [CUE_APPROX] = "approx",
+	[CUE_PRESENT] = "present", [CUE_FROM] = "from", [CUE_TO] = "to",
+	[CUE_IN] = "in", [CUE_BY] = "by",
+};
+
+static uint32_t hash_word(uint32_t parent, const char *w, size_t len)
+{
+	uint32_t h = 2166136261u ^ parent;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h ? h : 1;
+}
+
+static struct edge *edge_slot(const struct lexicon *lx, uint32_t parent,
+    const char *w, size_t len, uint32_t h)
+{
+	size_t mask = lx->cap_edges - 1;
+
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		struct edge *e = &lx->edges[i];
+		if (!e->child)
+			return e;
+		if (e->hash == h && e->parent == parent &&
+		    strncmp(lx->words.data + e->word, w, len) == 0 &&
+		    lx->words.data[e->word + len] == '\0')
+			return e;
+	}
+}
+
+static int grow_edges(struct lexicon *lx)
+{
+	struct edge *old = lx->edges;
+	size_t old_cap = lx->cap_edges;
+
+	lx->cap_edges = old_cap ? old_cap * 2 : 4096;
+	lx->edges = calloc(lx->cap_edges, sizeof(*lx->edges));
+	if (!lx->edges)
+		return RW_ENOMEM;
+	for (size_t i = 0; i < old_cap; i++) {
+		if (!old[i].child)
+			continue;
+		const char *w = lx->words.data + old[i].word;
+		*edge_slot(lx, old[i].parent, w, strlen(w), old[i].hash) =
+		    old[i];
+	}
+	free(old);
+	return 0;
+}
+
+static int new_node(struct lexicon *lx, uint32_t *ret)
+{
+	if (lx->n_nodes == lx->cap_nodes) {
+		size_t cap = lx->cap_nodes ? lx->cap_nodes * 2 : 1024;
+		struct node *grown = realloc(lx->nodes, cap * sizeof(*grown));
+		if (!grown)
+			return RW_ENOMEM;
+		lx->nodes = grown;
+		lx->cap_nodes = cap;
+	}
+	memset(&lx->nodes[lx->n_nodes], 0, sizeof(struct node));
+	*ret = (uint32_t)lx->n_nodes++;
+	return 0;
+}
+
+static int child_of(struct lexicon *lx, uint32_t parent, const char *w,
+    uint32_t *ret)
+{
+	size_t len = strlen(w);
+	uint32_t h = hash_word(parent, w, len);
+	struct edge *e;
+	int rc;
+
+	if ((lx->n_edges + 1) * 2 > lx->cap_edges && (rc = grow_edges(lx)) < 0)
+		return rc;
+	e = edge_slot(lx, parent, w, len, h);
+	if (e->child) {
+		*ret = e->child;
+		return 0;
+	}
+	e->parent = parent;
+	e->hash = h;
+	e->word = (uint32_t)lx->words.len;
+	if (rw_buf_append(&lx->words, w, len + 1) < 0)
+		return RW_ENOMEM;
+	if ((rc = new_node(lx, &e->child)) < 0)
+		return rc;
+	lx->n_edges++;
+	*ret = e->child;
+	return 0;
+}
+
+static int add_entry(struct lexicon *lx, uint32_t node,
+    const struct lex_entry *proto)
+{
+	uint32_t id;
+
+	if (lx->n_entries == lx->cap_entries) {
+		size_t cap = lx->cap_entries * 2;
+		struct lex_entry *grown = realloc(lx->entries,
+		    cap * sizeof(*grown));
+		if (!grown)
+			return RW_ENOMEM;
+		lx->entries = grown;
+		lx->cap_entries = cap;
+	}
+	id = (uint32_t)lx->n_entries++;
+	lx->entries[id] = *proto;
+	lx->entries[id].next = 0;
+	if (!lx->nodes[node].first_entry)
+		lx->nodes[node].first_entry = id;
+	else
+		lx->entries[lx->nodes[node].last_entry].next = id;
+	lx->nodes[node].last_entry = id;
+	return 0;
+}
+
+static int add_phrase(struct lexicon *lx, const char *phrase, size_t len,
+    const struct lex_entry *proto, struct rw_error *err)
+{
+	struct text t;
+	uint32_t node = 0;
+	int rc;
+
+	if ((rc = text_tokenize(&t, phrase, len, err)) < 0)
+		goto out;
+	rc = RW_EINVAL;
+	if (t.n_tokens == 0 || t.n_tokens > LEX_PHRASE_MAX) {
+		rw_error_set(err, RW_EINVAL, "rule phrase '%.*s' has %zu words "
+		    "(1 to %d allowed)", (int)len, phrase, t.n_tokens,
+		    LEX_PHRASE_MAX);
+		goto out;
+	}
+	for (size_t i = 0; i < t.n_tokens; i++) {
+		if ((rc = child_of(lx, node, token_norm(&t, i), &node)) < 0) {
+			rw_error_set(err, rc, "out of memory");
+			goto out;
+		}
+	}
+	if ((rc = add_entry(lx, node, proto)) < 0)
+		rw_error_set(err, rc, "out of memory");
+out:
+	text_free(&t);
+	return rc;
+}
+
+static int parse_entry(const char *kind, size_t kind_len, const char *value,
+    size_t value_len, struct lex_entry *e)
+{
+	memset(e, 0, sizeof(*e));
+	if (value_len >= sizeof(e->value))
+		return RW_EINVAL;
+	memcpy(e->value, value, value_len);
+	for (int k = 0; k < LEX_KIND_COUNT; k++) {
+		if (k == LEX_CUE || strlen(kind_names[k]) != kind_len ||
+		    strncmp(kind_names[k], kind, kind_len) != 0)
+			continue;
+		e->kind = (enum lex_kind)k;
+		if (k == LEX_NUMBER) {
+			char *end;
+			e->number = strtol(e->value, &end, 10);
+			return *end ? RW_EINVAL : 0;
+		}
+		if (k == LEX_GROUP) {
+			char *colon = strchr(e->value, ':');
+			if (!colon || strlen(colon + 1) > 2)
+				return RW_EINVAL;
+			memcpy(e->origin, colon + 1, strlen(colon + 1) + 1);
+			if (strcmp(e->origin, "-") == 0)
+				e->origin[0] = '\0';
+			*colon = '\0';
+		}
+		if (k == LEX_RELDATE &&
+		    (e->relation = reldate_parse(e->value)) < 0)
+			return RW_EINVAL;
+		return 0;
+	}
+	for (int c = 0; c < CUE_COUNT; c++) {
+		if (strlen(cue_names[c]) == kind_len &&
+		    strncmp(cue_names[c], kind, kind_len) == 0) {
+			e->kind = LEX_CUE;
+			e->cue = c;
+			return 0;
+		}
+	}
+	return RW_EINVAL;
+}
+
+static int load_line(struct lexicon *lx, const char *file, int line_no,
+    const char *line, size_t len, struct rw_error *err)
+{
+	const char *tab1 = memchr(line, '\t', len), *tab2, *p, *end;
+	struct lex_entry proto;
+
+	if (len == 0 || line[0] == '#')
+		return 0;
+	tab2 = tab1 ? memchr(tab1 + 1, '\t', len - (size_t)(tab1 + 1 - line))
+	    : NULL;
+	if (!tab2 || parse_entry(line, (size_t)(tab1 - line), tab1 + 1,
+	    (size_t)(tab2 - tab1 - 1), &proto) < 0)
+		return rw_error_set(err, RW_EINVAL, "%s:%d: not a rule line "
+		    "(KIND<TAB>VALUE<TAB>PHRASES)", file, line_no);
+	end = line + len;
+	for (p = tab2 + 1; p < end;) {
+		const char *bar = memchr(p, '|', (size_t)(end - p));
+		const char *stop = bar ? bar : end;
+		struct rw_error why = {0};
+		int rc;
+		if (stop > p && (rc = add_phrase(lx, p, (size_t)(stop - p),
+		    &proto, &why)) < 0)
+			return rw_error_set(err, rc, "%s:%d: %s", file, line_no,
+			    why.message);
+		p = stop + 1;
+	}
+	return 0;
+}
+
+static int load_file(struct lexicon *lx, const struct rw_embedded *f,
+    struct rw_error *err)
+{
+	const char *p = f->data, *end = f->data + f->size;
+	int line_no = 0, rc;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *stop = nl ? nl : end;
+		if ((rc = load_line(lx, f->name, ++line_no, p,
+		    (size_t)(stop - p), err)) < 0)
+			return rc;
+		p = stop + 1;
+	}
+	return 0;
+}
+
+static int set_version(struct lexicon *lx, struct rw_error *err)
+{
+	struct rw_buf all;
+	char hex[65];
+	int rc = 0;
+
+	rw_buf_init(&all, (size_t)1 << 26);
+	for (const struct rw_embedded *f = rw_extract_rules; f->name; f++)
+		if (rw_buf_append(&all, f->data, f->size) < 0)
+			rc = RW_ENOMEM;
+	if (rc == 0)
+		rw_sha256_hex(all.data, all.len, hex);
+	rw_buf_free(&all);
+	if (rc < 0)
+		return rw_error_set(err, rc, "out of memory");
+	snprintf(lx->version, sizeof(lx->version), "1-%.12s", hex);
+	return 0;
+}
+
+int lexicon_load(struct lexicon **ret, struct rw_error *err)
+{
+	struct lexicon *lx = calloc(1, sizeof(*lx));
+	uint32_t root;
+	int rc;
+
+	if (!lx)
+		return rw_error_set(err, RW_ENOMEM, "out of memory");
+	rw_buf_init(&lx->words, (size_t)1 << 26);
+	lx->cap_entries = 1024;
+	lx->entries = calloc(lx->cap_entries, sizeof(*lx->entries));
+	lx->n_entries = 1;
+	if (!lx->entries || new_node(lx, &root) < 0 || grow_edges(lx) < 0) {
+		lexicon_free(lx);
+		return rw_error_set(err, RW_ENOMEM, "out of memory");
+	}
+	for (const struct rw_embedded *f = rw_extract_rules; f->name; f++) {
+		if ((rc = load_file(lx, f, err)) < 0) {
+			lexicon_free(lx);
+			return rc;
+		}
+	}
+	if ((rc = set_version(lx, err)) < 0) {
+		lexicon_free(lx);
+		return rc;
+	}
+	*ret = lx;
+	return 0;
+}
+
+void lexicon_free(struct lexicon *lx)
+{
+	if (!lx)
+		return;
+	free(lx->nodes);
+	free(lx->edges);
+	free(lx->entries);
+	rw_buf_free(&lx->words);
+	free(lx);
+}
+
+const char *lexicon_version(const struct lexicon *lx)
+{
+	return lx->version;
+}
+
+static uint32_t step(const struct lexicon *lx, uint32_t node, const char *w,
+    size_t len)
+{
+	struct edge *e = edge_slot(lx, node, w, len, hash_word(node, w, len));
+
+	return e->child;
+}
+
+size_t lexicon_match(const struct lexicon *lx, struct text *t, size_t i,
+    const struct lex_entry **ret)
+{
+	uint32_t node = 0;
+	size_t best = 0;
+
+	*ret = NULL;
+	for (size_t k = i; k < t->n_tokens && k - i < LEX_PHRASE_MAX; k++) {
+		t->work++;
+		node = step(lx, node, token_norm(t, k), t->tokens[k].norm_len);
+		if (!node)
+			break;
+		if (lx->nodes[node].first_entry) {
+			best = k - i + 1;
+			*ret = &lx->entries[lx->nodes[node].first_entry];
+		}
+	}
+	return best;
+}
+
+const struct lex_entry *lexicon_next(const struct lexicon *lx,
+    const struct lex_entry *e)
+{
+	return e->next ? &lx->entries[e->next] : NULL;
+}
+
+bool lexicon_word_is(const struct lexicon *lx, const char *w, size_t len,
+    enum cue c)
+{
+	uint32_t node = step(lx, 0, w, len);
+
+	if (!node)
+		return false;
+	for (uint32_t id = lx->nodes[node].first_entry; id;
+	    id = lx->entries[id].next)
+		if (lx->entries[id].kind == LEX_CUE && lx->entries[id].cue == (int)c)
+			return true;
+	return false;
+}

@@ -1,0 +1,429 @@
+/* mentions.c: what the spans of a text mean.
+ *
+ * Sentence by sentence, each token position is tried in this order: a
+ * date, a phrase of the lexicon (countries, groups, triggers, cues...), a
+ * number, and a run of capitalised words that may be a person's name.
+ * Numbers next to a people noun or group become counts ("five Uyghur
+ * men", "nearly three dozen refugees", "eleven of them"). A single
+ * capitalised word that repeats part of a name seen earlier ("Rozi" after
+ * "Nurmemet Rozi") is that person. Each step looks at a bounded number of
+ * tokens, so the pass is linear. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "extract/extract-int.h"
+
+#define NAME_MAX_WORDS 5
+#define COUNT_LOOKAHEAD 5
+
+struct finder {
+	const struct lexicon *lx;
+	struct text *t;
+	const struct rw_date *pub;
+	struct mentions *ms;
+	GHashTable *name_words; /* normalised name word -> person index + 1 */
+	struct rw_error *err;
+};
+
+static struct mention *push(struct finder *f, enum mention_kind kind,
+    size_t first, size_t last, size_t sentence)
+{
+	struct mentions *ms = f->ms;
+	struct mention *m;
+
+	if (ms->n == ms->cap) {
+		size_t cap = ms->cap ? ms->cap * 2 : 256;
+		struct mention *grown = g_try_renew(struct mention, ms->items,
+		    cap);
+		if (!grown) {
+			rw_error_set(f->err, RW_ENOMEM, "out of memory");
+			return NULL;
+		}
+		ms->items = grown;
+		ms->cap = cap;
+	}
+	m = &ms->items[ms->n++];
+	memset(m, 0, sizeof(*m));
+	m->kind = kind;
+	m->first = first;
+	m->last = last;
+	m->sentence = sentence;
+	return m;
+}
+
+static bool is_word_cue(const struct finder *f, size_t i, enum cue c)
+{
+	return i < f->t->n_tokens && (f->t->tokens[i].flags & TOKEN_WORD) &&
+	    lexicon_word_is(f->lx, token_norm(f->t, i),
+	    f->t->tokens[i].norm_len, c);
+}
+
+static bool any_capital(const struct text *t, size_t first, size_t last)
+{
+	for (size_t k = first; k < last; k++)
+		if (t->tokens[k].flags & TOKEN_CAPITAL)
+			return true;
+	return false;
+}
+
+static bool entity_kind(enum lex_kind k)
+{
+	return k == LEX_COUNTRY || k == LEX_PLACE || k == LEX_GROUP ||
+	    k == LEX_ORG || k == LEX_LAW;
+}
+
+/* Pushes one mention per meaning of the phrase at i; returns false only
+ * when memory runs out. */
+static bool push_phrase(struct finder *f, size_t i, size_t len,
+    const struct lex_entry *e, size_t s)
+{
+	bool capital = any_capital(f->t, i, i + len);
+
+	for (; e; e = lexicon_next(f->lx, e)) {
+		static const enum mention_kind kinds[LEX_KIND_COUNT] = {
+			[LEX_COUNTRY] = M_COUNTRY, [LEX_PLACE] = M_PLACE,
+			[LEX_GROUP] = M_GROUP, [LEX_ORG] = M_ORG,
+			[LEX_LAW] = M_LAW, [LEX_TRIGGER] = M_TRIGGER,
+			[LEX_CUE] = M_CUE, [LEX_NUMBER] = M_NUMBER,
+			[LEX_RELDATE] = M_DATE,
+		};
+		struct rw_date d;
+		struct mention *m;
+
+		if (entity_kind(e->kind) && !capital)
+			continue;
+		if (e->kind == LEX_RELDATE && !reldate_resolve(e->relation,
+		    token_norm(f->t, i + len - 1), f->pub, &d))
+			continue;
+		if (!(m = push(f, kinds[e->kind], i, i + len, s)))
+			return false;
+		m->entry = e;
+		m->cue = e->cue;
+		m->number = e->number;
+		if (e->kind == LEX_RELDATE)
+			m->date = d;
+		if (e->kind == LEX_COUNTRY || e->kind == LEX_PLACE)
+			memcpy(m->iso, e->value, 2);
+	}
+	return true;
+}
+
+static long parse_number(const char *w)
+{
+	long v = 0;
+
+	for (; *w; w++) {
+		if (*w == ',')
+			continue;
+		if (*w < '0' || *w > '9' || v > 100000000)
+			return -1;
+		v = v * 10 + (*w - '0');
+	}
+	return v;
+}
+
+static bool name_word(const struct finder *f, size_t i)
+{
+	const struct token *tok = &f->t->tokens[i];
+	const struct lex_entry *e;
+
+	if (!(tok->flags & TOKEN_WORD) || !(tok->flags & TOKEN_CAPITAL) ||
+	    (tok->flags & (TOKEN_NUMBER | TOKEN_UPPER | TOKEN_POSSESSIVE)))
+		return false;
+	if (is_word_cue(f, i, CUE_NONNAME))
+		return false;
+	return lexicon_match(f->lx, f->t, i, &e) == 0;
+}
+
+static bool name_particle(const struct text *t, size_t i)
+{
+	static const char *const particles[] = {"bin", "binti", "ibn", "al",
+		"el", "ul", "van", "von", "de", "der", "da", NULL};
+
+	if (i >= t->n_tokens || (t->tokens[i].flags & TOKEN_CAPITAL))
+		return false;
+	for (const char *const *p = particles; *p; p++)
+		if (token_is(t, i, *p))
+			return true;
+	return false;
+}
+
+/* A sentence written in title case (a headline) names no one reliably. */
+static bool title_case(const struct text *t, const struct sentence *s)
+{
+	size_t long_words = 0, capital = 0;
+
+	for (size_t k = s->first; k < s->last; k++) {
+		const struct token *tok = &t->tokens[k];
+		if (!(tok->flags & TOKEN_WORD) || tok->norm_len < 4 ||
+		    (tok->flags & TOKEN_NUMBER))
+			continue;
+		long_words++;
+		capital += (tok->flags & TOKEN_CAPITAL) != 0;
+	}
+	return long_words >= 3 && capital * 4 >= long_words * 3;
+}
+
+/* End of the capitalised run starting at i (exclusive), counting words. */
+static size_t name_run(const struct finder *f, size_t i, size_t last,
+    size_t *ret_words)
+{
+	const struct text *t = f->t;
+	size_t k = i + 1, words = 1;
+
+	while (k < last && words < NAME_MAX_WORDS) {
+		const struct token *tok = &t->tokens[k];
+		if (token_punct(t, k, '-') && !(tok->flags & TOKEN_SPACE) &&
+		    k + 1 < last && !(t->tokens[k + 1].flags & TOKEN_SPACE) &&
+		    (t->tokens[k + 1].flags & TOKEN_WORD)) {
+			k += 2; /* Siu-tat, Abdul-Rahman */
+			continue;
+		}
+		if (!(tok->flags & TOKEN_SPACE) || (tok->flags & TOKEN_NEWLINE))
+			break;
+		if (name_particle(t, k) && k + 1 < last && name_word(f, k + 1)) {
+			k += 2;
+			words += 2;
+			continue;
+		}
+		if (!name_word(f, k))
+			break;
+		k++;
+		words++;
+	}
+	*ret_words = words;
+	return k;
+}
+
+static bool run_has_orgword(const struct finder *f, size_t first, size_t last)
+{
+	for (size_t k = first; k <= last && k < f->t->n_tokens; k++)
+		if (is_word_cue(f, k, CUE_ORGWORD))
+			return true;
+	return false;
+}
+
+static void copy_span(const struct text *t, size_t first, size_t last,
+    char *out, size_t cap)
+{
+	size_t start = t->tokens[first].start, end = t->tokens[last - 1].end;
+	size_t len = end - start;
+	size_t o = 0;
+
+	/* keep it on one line, with single spaces */
+	for (size_t b = 0; b < len && o + 1 < cap; b++) {
+		char c = t->data[start + b];
+		if (c == '\n' || c == '\t' || c == '\r')
+			c = ' ';
+		if (c == ' ' && o > 0 && out[o - 1] == ' ')
+			continue;
+		out[o++] = c;
+	}
+	/* do not cut a UTF-8 sequence in half */
+	while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80 &&
+	    o + 1 >= cap)
+		o--;
+	if (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0xC0 && o + 1 >= cap)
+		o--;
+	out[o] = '\0';
+}
+
+static int remember_name(struct finder *f, size_t first, size_t last,
+    size_t index)
+{
+	for (size_t k = first; k < last; k++) {
+		if (!(f->t->tokens[k].flags & TOKEN_WORD))
+			continue;
+		g_hash_table_replace(f->name_words,
+		    (gpointer)token_norm(f->t, k), GSIZE_TO_POINTER(index + 1));
+	}
+	return 0;
+}
+
+/* Tries a person's name at i; returns the tokens used (0 when none). */
+static size_t find_person(struct finder *f, size_t i, size_t last, size_t s,
+    bool *failed)
+{
+	const struct text *t = f->t;
+	size_t words, end = name_run(f, i, last, &words);
+	bool titled = i > 0 && is_word_cue(f, i - 1, CUE_TITLE);
+	struct mention *m;
+
+	if (words >= 2 || titled) {
+		if (run_has_orgword(f, i, end) ||
+		    (i > 0 && token_is(t, i - 1, "the") && !titled))
+			return end - i;
+		if (!(m = push(f, M_PERSON, i, end, s))) {
+			*failed = true;
+			return 0;
+		}
+		copy_span(t, i, end, m->name, sizeof(m->name));
+		m->possessive = end < t->n_tokens &&
+		    (t->tokens[end].flags & TOKEN_POSSESSIVE);
+		remember_name(f, i, end, f->ms->n - 1);
+		return end - i;
+	}
+	/* one word: a later mention of someone named in full before */
+	gpointer hit = g_hash_table_lookup(f->name_words, token_norm(t, i));
+	if (!hit)
+		return 1;
+	const struct mention *earlier =
+	    &f->ms->items[GPOINTER_TO_SIZE(hit) - 1];
+	char name[RW_PERSON_NAME_MAX];
+	memcpy(name, earlier->name, sizeof(name));
+	if (!(m = push(f, M_PERSON, i, i + 1, s))) {
+		*failed = true;
+		return 0;
+	}
+	memcpy(m->name, name, sizeof(m->name));
+	m->possessive = i + 1 < t->n_tokens &&
+	    (t->tokens[i + 1].flags & TOKEN_POSSESSIVE);
+	return 1;
+}
+
+static bool scan_sentence(struct finder *f, size_t s)
+{
+	struct text *t = f->t;
+	const struct sentence *sent = &t->sentences[s];
+	bool names = !title_case(t, sent);
+	bool failed = false;
+
+	for (size_t i = sent->first; i < sent->last;) {
+		const struct lex_entry *e;
+		struct rw_date d;
+		size_t n;
+
+		t->work++;
+		if ((n = date_at(t, i, f->pub, &d)) > 0) {
+			struct mention *m = push(f, M_DATE, i, i + n, s);
+			if (!m)
+				return false;
+			m->date = d;
+			i += n;
+			continue;
+		}
+		if ((n = lexicon_match(f->lx, t, i, &e)) > 0) {
+			if (!push_phrase(f, i, n, e, s))
+				return false;
+			i += n;
+			continue;
+		}
+		if (t->tokens[i].flags & TOKEN_NUMBER) {
+			long v = parse_number(token_norm(t, i));
+			if (v >= 0) {
+				struct mention *m = push(f, M_NUMBER, i, i + 1, s);
+				if (!m)
+					return false;
+				m->number = v;
+			}
+			i++;
+			continue;
+		}
+		if (names && name_word(f, i)) {
+			n = find_person(f, i, sent->last, s, &failed);
+			if (failed)
+				return false;
+			i += n ? n : 1;
+			continue;
+		}
+		i++;
+	}
+	return true;
+}
+
+static bool people_word(const struct mention *m)
+{
+	return m->kind == M_GROUP || (m->kind == M_CUE &&
+	    (m->cue == CUE_PEOPLE || m->cue == CUE_PERSON));
+}
+
+/* Folds "three dozen", "twenty-five", "two hundred" into one number. */
+static size_t compose_number(const struct mentions *ms, size_t k, long *ret)
+{
+	long v = ms->items[k].number;
+	size_t used = 1;
+
+	while (k + used < ms->n && ms->items[k + used].kind == M_NUMBER &&
+	    ms->items[k + used].sentence == ms->items[k].sentence &&
+	    ms->items[k + used].first <= ms->items[k + used - 1].last + 1) {
+		long next = ms->items[k + used].number;
+		if (next == 12 || next == 100 || next == 1000)
+			v *= next;
+		else if (v % 10 == 0 && v >= 20 && v < 100 && next < 10)
+			v += next;
+		else
+			break;
+		used++;
+	}
+	*ret = v;
+	return used;
+}
+
+/* Turns numbers followed closely by a people word into counts. */
+static bool find_counts(struct finder *f, size_t from)
+{
+	const struct text *t = f->t;
+	size_t n = f->ms->n;
+
+	for (size_t k = from; k < n; k++) {
+		struct mention *num = &f->ms->items[k];
+		long v;
+		size_t used, j;
+		bool counted = false;
+
+		if (num->kind != M_NUMBER)
+			continue;
+		used = compose_number(f->ms, k, &v);
+		size_t end_tok = f->ms->items[k + used - 1].last;
+		for (j = k + used; j < n && j < k + used + COUNT_LOOKAHEAD; j++) {
+			const struct mention *m = &f->ms->items[j];
+			if (m->sentence != num->sentence ||
+			    m->first > end_tok + COUNT_LOOKAHEAD)
+				break;
+			if (people_word(m) || (m->kind == M_CUE &&
+			    m->cue == CUE_THEY && token_is(t, m->first - 1, "of")))
+				counted = true;
+			if (counted || m->kind == M_TRIGGER || m->kind == M_NUMBER)
+				break;
+		}
+		if (!counted && num->first > 0 && token_is(t, num->first - 1,
+		    "the") && (v > 1 && v < 1000))
+			counted = true; /* "the four" */
+		if (counted) {
+			struct mention *c = push(f, M_COUNT, num->first, end_tok,
+			    num->sentence);
+			if (!c)
+				return false;
+			c->number = v;
+		}
+		k += used - 1;
+	}
+	return true;
+}
+
+int mentions_find(const struct lexicon *lx, struct text *t,
+    const struct rw_date *published, struct mentions *ms,
+    struct rw_error *err)
+{
+	struct finder f = {lx, t, published, ms, NULL, err};
+
+	memset(ms, 0, sizeof(*ms));
+	f.name_words = g_hash_table_new(g_str_hash, g_str_equal);
+	for (size_t s = 0; s < t->n_sentences; s++) {
+		size_t from = ms->n;
+		if (!scan_sentence(&f, s) || !find_counts(&f, from)) {
+			g_hash_table_destroy(f.name_words);
+			return err && err->code ? err->code : RW_ENOMEM;
+		}
+	}
+	g_hash_table_destroy(f.name_words);
+	return 0;
+}
+
+void mentions_free(struct mentions *ms)
+{
+	g_free(ms->items);
+	memset(ms, 0, sizeof(*ms));
+}

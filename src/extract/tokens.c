@@ -1,0 +1,404 @@
+/* tokens.c: splitting a text into tokens and sentences for the extractor.
+ *
+ * One pass over the bytes. Words keep their byte span and get a normalised
+ * form (lower case, diacritics removed) that the lexicon matches against.
+ * Invalid UTF-8 separates tokens and is otherwise skipped, so the valid
+ * text around it is still read. */
+#include <string.h>
+
+#include <glib.h>
+
+#include "core/utf8.h"
+#include "extract/extract-int.h"
+
+enum char_class {
+	C_SPACE, C_NEWLINE, C_PAGE, C_LETTER, C_DIGIT, C_APOSTROPHE, C_PUNCT,
+	C_SKIP,
+};
+
+struct cursor {
+	const unsigned char *s;
+	size_t len, pos;
+};
+
+static enum char_class classify(uint32_t cp, size_t used)
+{
+	if (cp == RW_UTF8_REPLACEMENT && used == 1)
+		return C_SKIP;
+	if (cp == '\n')
+		return C_NEWLINE;
+	if (cp == '\f')
+		return C_PAGE;
+	if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\v' ||
+	    cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+	    cp == 0x3000)
+		return C_SPACE;
+	if (cp == 0x200B || cp == 0xAD || cp == 0xFEFF || cp < 0x20 ||
+	    cp == RW_UTF8_REPLACEMENT)
+		return C_SKIP;
+	if (cp == '\'' || cp == 0x2019)
+		return C_APOSTROPHE;
+	if (cp < 0x80) {
+		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+			return C_LETTER;
+		if (cp >= '0' && cp <= '9')
+			return C_DIGIT;
+		return C_PUNCT;
+	}
+	if (g_unichar_isdigit(cp))
+		return C_DIGIT;
+	if (g_unichar_isalpha(cp) || g_unichar_ismark(cp))
+		return C_LETTER;
+	return C_PUNCT;
+}
+
+static uint32_t peek(const struct cursor *c, size_t at, size_t *used)
+{
+	uint32_t cp;
+
+	if (at >= c->len) {
+		*used = 0;
+		return 0;
+	}
+	*used = rw_utf8_decode(c->s + at, c->len - at, &cp);
+	return cp;
+}
+
+static enum char_class class_at(const struct cursor *c, size_t at,
+    uint32_t *ret_cp, size_t *used)
+{
+	uint32_t cp = peek(c, at, used);
+
+	if (ret_cp)
+		*ret_cp = cp;
+	return *used ? classify(cp, *used) : C_SKIP;
+}
+
+/* Letters some scripts write as one base letter plus nothing ICU-free
+ * decomposition can strip. */
+static uint32_t fold_special(uint32_t cp)
+{
+	switch (cp) {
+	case 0x131: return 'i'; /* dotless i */
+	case 0xF8: case 0xD8: return 'o';
+	case 0x142: case 0x141: return 'l';
+	case 0x111: case 0x110: return 'd';
+	case 0xDF: return 's';
+	default: return cp;
+	}
+}
+
+static int norm_append(struct rw_buf *b, uint32_t cp)
+{
+	gunichar decomposed[8];
+	gsize n;
+
+	if (cp < 0x80)
+		return rw_buf_append_char(b, (char)g_ascii_tolower((gchar)cp));
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B:
+		return rw_buf_append_char(b, '\'');
+	case 0x201C: case 0x201D: case 0x201E: case 0xAB: case 0xBB:
+		return rw_buf_append_char(b, '"');
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2015: case 0x2212:
+		return rw_buf_append_char(b, '-');
+	case 0x2022: case 0x25CF: case 0x25AA:
+		return rw_buf_append_char(b, '*');
+	default:
+		break;
+	}
+	if (g_unichar_ismark(cp))
+		return 0;
+	cp = fold_special(cp);
+	n = g_unichar_fully_decompose(cp, FALSE, decomposed, 8);
+	if (n > 0)
+		cp = decomposed[0];
+	cp = g_unichar_tolower(cp);
+	if (cp < 0x80)
+		return rw_buf_append_char(b, (char)cp);
+	return rw_utf8_encode(b, cp);
+}
+
+static int push_token(struct text *t, size_t start, size_t end,
+    uint16_t flags, struct rw_error *err)
+{
+	struct cursor c = {(const unsigned char *)t->data, end, start};
+	struct token *tok;
+	size_t norm_start = t->norm.len;
+	int letters = 0, upper = 0, first = 1;
+
+	if (t->n_tokens == t->cap_tokens) {
+		size_t cap = t->cap_tokens ? t->cap_tokens * 2 : 256;
+		struct token *grown = g_try_renew(struct token, t->tokens, cap);
+		if (!grown)
+			return rw_error_set(err, RW_ENOMEM, "out of memory");
+		t->tokens = grown;
+		t->cap_tokens = cap;
+	}
+	while (c.pos < end) {
+		size_t used;
+		uint32_t cp = peek(&c, c.pos, &used);
+		if (classify(cp, used) != C_SKIP) {
+			if (g_unichar_isalpha(cp)) {
+				letters++;
+				if (g_unichar_isupper(cp) || g_unichar_istitle(cp)) {
+					upper++;
+					if (first)
+						flags |= TOKEN_CAPITAL;
+				}
+				first = 0;
+			}
+			if (norm_append(&t->norm, cp) < 0)
+				return rw_error_set(err, RW_ETOOBIG,
+				    "text too large to read");
+		}
+		c.pos += used;
+	}
+	if (rw_buf_append_char(&t->norm, '\0') < 0)
+		return rw_error_set(err, RW_ETOOBIG, "text too large to read");
+	if (letters >= 2 && upper == letters)
+		flags |= TOKEN_UPPER;
+	tok = &t->tokens[t->n_tokens++];
+	tok->start = start;
+	tok->end = end;
+	tok->norm = (uint32_t)norm_start;
+	tok->norm_len = (uint16_t)(t->norm.len - 1 - norm_start > 0xFFFF ?
+	    0xFFFF : t->norm.len - 1 - norm_start);
+	tok->flags = flags;
+	return 0;
+}
+
+/* End of the word starting at pos: letters and digits, joined by an
+ * apostrophe inside a word, by "." in initialisms (U.S.) and by "," or "."
+ * between digits (1,500). A final 's is left for its own token. */
+static size_t word_end(const struct cursor *c, size_t pos, int *possessive_at)
+{
+	size_t used, u2, u3;
+	enum char_class prev = C_SKIP;
+	size_t segment = 0;
+
+	*possessive_at = -1;
+	for (;;) {
+		uint32_t cp, next_cp;
+		enum char_class k = class_at(c, pos, &cp, &used);
+		if (k == C_LETTER || k == C_DIGIT) {
+			pos += used;
+			prev = k;
+			segment++;
+		} else if (k == C_APOSTROPHE && prev == C_LETTER &&
+		    class_at(c, pos + used, &next_cp, &u2) == C_LETTER) {
+			enum char_class after = class_at(c, pos + used + u2,
+			    NULL, &u3);
+			if ((next_cp == 's' || next_cp == 'S') &&
+			    after != C_LETTER && after != C_DIGIT) {
+				*possessive_at = (int)pos;
+				return pos;
+			}
+			pos += used;
+			segment = 0;
+		} else if ((cp == ',' || cp == '.') && prev == C_DIGIT &&
+		    class_at(c, pos + 1, NULL, &u2) == C_DIGIT) {
+			pos += 1;
+		} else if (cp == '.' && prev == C_LETTER && segment == 1 &&
+		    class_at(c, pos + 1, NULL, &u2) == C_LETTER &&
+		    pos + 2 < c->len && c->s[pos + 2] == '.') {
+			pos += 1;
+			segment = 0;
+		} else {
+			return pos;
+		}
+	}
+}
+
+int text_tokenize(struct text *t, const char *data, size_t len,
+    struct rw_error *err)
+{
+	struct cursor c = {(const unsigned char *)data, len, 0};
+	uint16_t pending = 0;
+	int newlines = 0;
+	int rc;
+
+	memset(t, 0, sizeof(*t));
+	t->data = data;
+	t->len = len;
+	rw_buf_init(&t->norm, (size_t)UINT32_MAX);
+	while (c.pos < len) {
+		size_t used;
+		uint32_t cp;
+		enum char_class k = class_at(&c, c.pos, &cp, &used);
+
+		t->work++;
+		switch (k) {
+		case C_SPACE:
+			pending |= TOKEN_SPACE;
+			c.pos += used;
+			continue;
+		case C_NEWLINE:
+		case C_PAGE:
+			pending |= TOKEN_SPACE | TOKEN_NEWLINE;
+			if (++newlines >= 2 || k == C_PAGE)
+				pending |= TOKEN_PARAGRAPH;
+			c.pos += used;
+			continue;
+		case C_SKIP:
+			pending |= TOKEN_SPACE;
+			c.pos += used ? used : 1;
+			continue;
+		case C_LETTER:
+		case C_DIGIT: {
+			int possessive_at;
+			size_t end = word_end(&c, c.pos, &possessive_at);
+			uint16_t flags = pending | TOKEN_WORD;
+			if (k == C_DIGIT)
+				flags |= TOKEN_NUMBER;
+			if ((rc = push_token(t, c.pos, end, flags, err)) < 0)
+				return rc;
+			t->work += end - c.pos;
+			c.pos = end;
+			if (possessive_at >= 0) {
+				size_t u1, u2;
+				peek(&c, c.pos, &u1);
+				peek(&c, c.pos + u1, &u2);
+				if ((rc = push_token(t, c.pos, c.pos + u1 + u2,
+				    TOKEN_WORD | TOKEN_POSSESSIVE, err)) < 0)
+					return rc;
+				c.pos += u1 + u2;
+			}
+			break;
+		}
+		case C_APOSTROPHE:
+		case C_PUNCT:
+			if ((rc = push_token(t, c.pos, c.pos + used, pending,
+			    err)) < 0)
+				return rc;
+			c.pos += used;
+			break;
+		}
+		pending = 0;
+		newlines = 0;
+	}
+	return 0;
+}
+
+void text_free(struct text *t)
+{
+	g_free(t->tokens);
+	g_free(t->sentences);
+	rw_buf_free(&t->norm);
+	memset(t, 0, sizeof(*t));
+}
+
+bool token_is(const struct text *t, size_t i, const char *word)
+{
+	return i < t->n_tokens && strcmp(token_norm(t, i), word) == 0;
+}
+
+bool token_punct(const struct text *t, size_t i, char c)
+{
+	const char *n;
+
+	if (i >= t->n_tokens || (t->tokens[i].flags & TOKEN_WORD))
+		return false;
+	n = token_norm(t, i);
+	return n[0] == c && n[1] == '\0';
+}
+
+static bool sentence_opens(const struct text *t, size_t i)
+{
+	const struct token *tok = &t->tokens[i];
+
+	if (tok->flags & TOKEN_PARAGRAPH)
+		return true;
+	if (!(tok->flags & TOKEN_NEWLINE))
+		return false;
+	/* a list item or a heading on its own line */
+	return token_punct(t, i, '-') || token_punct(t, i, '*') ||
+	    token_punct(t, i, '#') || token_punct(t, i, '>');
+}
+
+static bool is_closer(const struct text *t, size_t i)
+{
+	return token_punct(t, i, '"') || token_punct(t, i, '\'') ||
+	    token_punct(t, i, ')') || token_punct(t, i, ']') ||
+	    token_punct(t, i, '*');
+}
+
+/* Does the full stop at token i end a sentence? Not after an
+ * abbreviation or an initial, nor before a lower-case word. */
+static bool stop_ends(const struct text *t, const struct lexicon *lx,
+    size_t i)
+{
+	size_t next = i + 1;
+
+	if (i > 0 && token_punct(t, i, '.') && !(t->tokens[i].flags &
+	    TOKEN_SPACE) && (t->tokens[i - 1].flags & TOKEN_WORD)) {
+		const char *w = token_norm(t, i - 1);
+		size_t len = t->tokens[i - 1].norm_len;
+		if ((len == 1 && (t->tokens[i - 1].flags & TOKEN_CAPITAL)) ||
+		    lexicon_word_is(lx, w, len, CUE_ABBREV))
+			return false;
+	}
+	while (next < t->n_tokens && is_closer(t, next) &&
+	    !(t->tokens[next].flags & TOKEN_SPACE))
+		next++;
+	if (next >= t->n_tokens)
+		return true;
+	if (t->tokens[next].flags & TOKEN_PARAGRAPH)
+		return true;
+	if ((t->tokens[next].flags & TOKEN_WORD) &&
+	    !(t->tokens[next].flags & (TOKEN_CAPITAL | TOKEN_NUMBER)))
+		return false;
+	return (t->tokens[next].flags & TOKEN_SPACE) != 0;
+}
+
+static int push_sentence(struct text *t, size_t first, size_t last,
+    bool paragraph, struct rw_error *err)
+{
+	if (last <= first)
+		return 0;
+	if (t->n_sentences == t->cap_sentences) {
+		size_t cap = t->cap_sentences ? t->cap_sentences * 2 : 64;
+		struct sentence *grown = g_try_renew(struct sentence,
+		    t->sentences, cap);
+		if (!grown)
+			return rw_error_set(err, RW_ENOMEM, "out of memory");
+		t->sentences = grown;
+		t->cap_sentences = cap;
+	}
+	t->sentences[t->n_sentences++] = (struct sentence){first, last,
+	    paragraph};
+	return 0;
+}
+
+int text_split(struct text *t, const struct lexicon *lx, struct rw_error *err)
+{
+	size_t first = 0;
+	bool paragraph = true;
+	int rc;
+
+	for (size_t i = 0; i < t->n_tokens; i++) {
+		t->work++;
+		if (i > first && (sentence_opens(t, i) ||
+		    i - first >= SENTENCE_MAX_TOKENS)) {
+			if ((rc = push_sentence(t, first, i, paragraph, err)) < 0)
+				return rc;
+			first = i;
+			paragraph = true;
+		}
+		if ((token_punct(t, i, '.') || token_punct(t, i, '!') ||
+		    token_punct(t, i, '?')) && stop_ends(t, lx, i)) {
+			size_t end = i + 1;
+			while (end < t->n_tokens && is_closer(t, end) &&
+			    !(t->tokens[end].flags & TOKEN_SPACE))
+				end++;
+			if ((rc = push_sentence(t, first, end, paragraph,
+			    err)) < 0)
+				return rc;
+			first = end;
+			i = end - 1;
+			paragraph = false;
+		}
+	}
+	return push_sentence(t, first, t->n_tokens, paragraph, err);
+}
