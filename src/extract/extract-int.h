@@ -66,6 +66,12 @@ int text_split(struct text *t, const struct lexicon *lx,
     struct rw_error *err);
 void text_free(struct text *t);
 
+/* A headline: most long words capitalised. */
+bool sentence_title_case(const struct text *t, const struct sentence *s);
+/* A headline or a short line without a full stop (a title, a caption):
+ * such lines repeat what the text says and state no incident. */
+bool sentence_is_heading(const struct text *t, const struct sentence *s);
+
 static inline const char *token_norm(const struct text *t, size_t i)
 {
 	return t->norm.data + t->tokens[i].norm;

@@ -56,6 +56,7 @@ struct assembler {
 	size_t last_person_sentence;
 	struct subjects last_subjects;
 	size_t last_subjects_sentence;
+	char last_host[3];
 	struct rw_date last_date;
 	size_t last_date_sentence;
 	bool have_person, have_subjects, have_date;
@@ -121,13 +122,39 @@ static size_t distance(const struct mention *m, size_t pos)
 	return m->first >= pos ? m->first - pos : pos - m->last + 1;
 }
 
+static bool quote_mark(const struct text *t, size_t i)
+{
+	return token_punct(t, i, '*') || token_punct(t, i, '"') ||
+	    token_punct(t, i, '[') || token_punct(t, i, ']') ||
+	    token_punct(t, i, '(') || token_punct(t, i, ')');
+}
+
+/* "said Omer Khan, who ..." or "told Ms Lee.": a speech verb right before
+ * a name that ends its clause names the speaker; "said Zhang was
+ * arrested" does not. */
+static bool speech_names(const struct assembler *a, size_t from,
+    const struct mention *p)
+{
+	const struct text *t = a->t;
+	size_t k = p->last;
+
+	for (size_t i = from; i < p->first; i++)
+		if (!quote_mark(t, i))
+			return false;
+	while (k < t->n_tokens && quote_mark(t, k))
+		k++;
+	return k >= t->n_tokens || token_punct(t, k, ',') ||
+	    token_punct(t, k, '.') || token_punct(t, k, ';');
+}
+
 static bool is_speaker(const struct assembler *a, struct span sp,
     const struct mention *p)
 {
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (!cue_at(m, CUE_SPEECH))
 			continue;
-		if (m->first >= p->last && m->first <= p->last + 8) {
+		size_t reach = token_punct(a->t, p->last, ',') ? 24 : 3;
+		if (m->first >= p->last && m->first <= p->last + reach) {
 			bool trigger_between = false;
 			for (const struct mention *q = sp.first; q < sp.last; q++)
 				if (q->kind == M_TRIGGER && q->first >= p->last &&
@@ -136,10 +163,9 @@ static bool is_speaker(const struct assembler *a, struct span sp,
 			if (!trigger_between)
 				return true;
 		}
-		if (m->last <= p->first && m->last + 3 >= p->first)
+		if (m->last <= p->first && speech_names(a, m->last, p))
 			return true;
 	}
-	(void)a;
 	return false;
 }
 
@@ -181,7 +207,12 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 			he = true;
 		else if (cue_at(m, CUE_THEY))
 			they = true;
-		else if (cue_at(m, CUE_PERSON))
+		else if (cue_at(m, CUE_PERSON) && m->first > 0 &&
+		    (token_is(a->t, m->first - 1, "a") ||
+		    token_is(a->t, m->first - 1, "an") ||
+		    token_is(a->t, m->first - 1, "the") ||
+		    token_is(a->t, m->first - 1, "one") ||
+		    token_is(a->t, m->first - 1, "this")))
 			singular = true;
 	}
 	if (count)
@@ -192,6 +223,12 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 	}
 	if (s->n_persons >= 2 && s->count < 0)
 		s->count = (long)s->n_persons;
+	if (!s->n_persons && s->count >= 2 && a->have_person &&
+	    a->last_person.n_persons == (size_t)s->count) {
+		/* "two ethnic Kazakhs" after two Kazakhs were named */
+		memcpy(s->persons, a->last_person.persons, sizeof(s->persons));
+		s->n_persons = a->last_person.n_persons;
+	}
 	if (s->n_persons || s->count > 0)
 		return;
 	/* no one named or counted: follow the reference back */
@@ -288,19 +325,26 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 	return n;
 }
 
-static const char *nearest(const struct place *pl, size_t n, size_t pos,
-    enum place_role role, const char *skip)
+static const char *nearest_from(const struct place *pl, size_t n, size_t pos,
+    enum place_role role, const char *skip, bool after_only)
 {
 	const struct place *best = NULL;
 
 	for (size_t k = 0; k < n; k++) {
 		if (pl[k].role != role || (skip && skip[0] &&
-		    memcmp(pl[k].m->iso, skip, 2) == 0))
+		    memcmp(pl[k].m->iso, skip, 2) == 0) ||
+		    (after_only && pl[k].m->first < pos))
 			continue;
 		if (!best || distance(pl[k].m, pos) < distance(best->m, pos))
 			best = &pl[k];
 	}
 	return best ? best->m->iso : NULL;
+}
+
+static const char *nearest(const struct place *pl, size_t n, size_t pos,
+    enum place_role role, const char *skip)
+{
+	return nearest_from(pl, n, pos, role, skip, false);
 }
 
 static void set_iso(char out[3], const char *iso)
@@ -314,8 +358,11 @@ static void set_iso(char out[3], const char *iso)
 }
 
 static void find_places(const struct assembler *a, struct span sp,
-    size_t pos, struct rw_incident *inc, const struct subjects *s)
+    size_t pos, struct rw_incident *inc, const struct subjects *s,
+    bool inherited)
 {
+	const char *fallback = inherited && a->last_host[0] ? a->last_host :
+	    (a->main_host[0] ? a->main_host : NULL);
 	struct place pl[32];
 	size_t n = collect_places(a, sp, pos, pl, 32);
 	const char *host = NULL, *dest = NULL;
@@ -323,7 +370,7 @@ static void find_places(const struct assembler *a, struct span sp,
 	switch (inc->type) {
 	case RW_INCIDENT_RETURN:
 	case RW_INCIDENT_THREATENED_RETURN:
-		dest = nearest(pl, n, pos, ROLE_TO, NULL);
+		dest = nearest_from(pl, n, pos, ROLE_TO, NULL, true);
 		if (!dest)
 			dest = s->origin[0] ? s->origin : (a->main_origin[0] ?
 			    a->main_origin : NULL);
@@ -332,11 +379,10 @@ static void find_places(const struct assembler *a, struct span sp,
 			host = nearest(pl, n, pos, ROLE_AGENT, dest);
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, dest);
-		if (!host)
+		if (!host && !inherited)
 			host = nearest(pl, n, pos, ROLE_NONE, dest);
-		if (!host && a->main_host[0] && (!dest ||
-		    memcmp(a->main_host, dest, 2) != 0))
-			host = a->main_host;
+		if (!host && fallback && (!dest || memcmp(fallback, dest, 2) != 0))
+			host = fallback;
 		break;
 	case RW_INCIDENT_WARRANT:
 		dest = nearest(pl, n, pos, ROLE_AGENT, NULL);
@@ -359,10 +405,10 @@ static void find_places(const struct assembler *a, struct span sp,
 			host = nearest(pl, n, pos, ROLE_AGENT, NULL);
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_FROM, NULL);
-		if (!host)
+		if (!host && !inherited)
 			host = nearest(pl, n, pos, ROLE_NONE, NULL);
-		if (!host && a->main_host[0])
-			host = a->main_host;
+		if (!host)
+			host = fallback;
 		break;
 	}
 	set_iso(inc->host, host);
@@ -555,7 +601,8 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 	    !has_kind(sp, M_PERSON);
 	int rc;
 
-	if (distinct_countries(sp) >= 4 || pattern)
+	if (distinct_countries(sp) >= 4 || pattern ||
+	    sentence_is_heading(a->t, sent))
 		return 0;
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		struct rw_incident inc;
@@ -575,16 +622,22 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		inc.count = subj.count;
 		if (subj.group[0])
 			memcpy(inc.group, subj.group, sizeof(inc.group));
-		else if (a->main_group[0] && !subj.singular_noun)
+		else if (a->main_group[0] && !subj.singular_noun &&
+		    !subj.n_persons)
 			memcpy(inc.group, a->main_group, sizeof(inc.group));
-		if (!find_date(a, sp, m->first, &inc.date)) {
+		if ((inc.type == RW_INCIDENT_THREATENED_RETURN ||
+		    inc.type == RW_INCIDENT_DISAPPEARANCE) &&
+		    cue_before(a, sp, m->first, CUE_PRESENT, CUE_WINDOW_CALL) &&
+		    a->pub && a->pub->year)
+			inc.date = (struct rw_date){a->pub->year, 0, 0};
+		else if (!find_date(a, sp, m->first, &inc.date)) {
 			if (inherited && a->have_date &&
 			    s - a->last_date_sentence <= REFERENCE_SENTENCES)
 				inc.date = (struct rw_date){a->last_date.year, 0, 0};
 			else if (a->pub && a->pub->year)
 				inc.date = (struct rw_date){a->pub->year, 0, 0};
 		}
-		find_places(a, sp, m->first, &inc, &subj);
+		find_places(a, sp, m->first, &inc, &subj, inherited);
 		if (inc.host[0] && inc.dest[0] && strcmp(inc.host, inc.dest) == 0)
 			inc.dest[0] = '\0';
 		inc.quote_start = a->t->tokens[sent->first].start;
@@ -600,6 +653,7 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		}
 		a->last_subjects = subj;
 		a->last_subjects_sentence = s;
+		memcpy(a->last_host, inc.host, 3);
 		a->have_subjects = true;
 		if (inc.date.year) {
 			a->last_date = inc.date;
@@ -638,39 +692,58 @@ static void note_people(struct assembler *a, size_t s, struct span sp)
 		}
 }
 
-/* The country and group the document is mostly about. */
+static size_t place_weight(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	switch (role_of(a, sp, m)) {
+	case ROLE_TO:
+		return 0; /* where people are sent, not where things happen */
+	case ROLE_NONE:
+		return 1;
+	default:
+		return 2;
+	}
+}
+
+/* The country and group the document is mostly about: places weighted by
+ * how they are mentioned, groups by how often. */
 static void document_context(struct assembler *a)
 {
 	struct { char iso[3]; size_t score; } hosts[64];
 	struct { const struct lex_entry *e; size_t n; } groups[32];
-	size_t n_hosts = 0, n_groups = 0, best;
+	size_t n_hosts = 0, n_groups = 0, best, k = 0;
 
-	for (size_t k = 0; k < a->ms->n; k++) {
-		const struct mention *m = &a->ms->items[k];
-		if (m->kind == M_COUNTRY || m->kind == M_PLACE) {
+	for (size_t s = 0; s < a->t->n_sentences; s++) {
+		struct span sp = {&a->ms->items[k], NULL};
+		while (k < a->ms->n && a->ms->items[k].sentence == s)
+			k++;
+		sp.last = &a->ms->items[k];
+		for (const struct mention *m = sp.first; m < sp.last; m++) {
 			size_t j;
-			for (j = 0; j < n_hosts; j++)
-				if (memcmp(hosts[j].iso, m->iso, 2) == 0)
-					break;
-			if (j == n_hosts) {
-				if (n_hosts == 64)
-					continue;
-				memcpy(hosts[n_hosts].iso, m->iso, 3);
-				hosts[n_hosts++].score = 0;
+			if (m->kind == M_COUNTRY || m->kind == M_PLACE) {
+				for (j = 0; j < n_hosts; j++)
+					if (memcmp(hosts[j].iso, m->iso, 2) == 0)
+						break;
+				if (j == n_hosts) {
+					if (n_hosts == 64)
+						continue;
+					memcpy(hosts[n_hosts].iso, m->iso, 3);
+					hosts[n_hosts++].score = 0;
+				}
+				hosts[j].score += place_weight(a, sp, m);
+			} else if (m->kind == M_GROUP) {
+				for (j = 0; j < n_groups; j++)
+					if (strcmp(groups[j].e->value,
+					    m->entry->value) == 0)
+						break;
+				if (j == n_groups) {
+					if (n_groups == 32)
+						continue;
+					groups[n_groups].e = m->entry;
+					groups[n_groups++].n = 0;
+				}
+				groups[j].n++;
 			}
-			hosts[j].score += 1;
-		} else if (m->kind == M_GROUP) {
-			size_t j;
-			for (j = 0; j < n_groups; j++)
-				if (strcmp(groups[j].e->value, m->entry->value) == 0)
-					break;
-			if (j == n_groups) {
-				if (n_groups == 32)
-					continue;
-				groups[n_groups].e = m->entry;
-				groups[n_groups++].n = 0;
-			}
-			groups[j].n++;
 		}
 	}
 	best = 0;

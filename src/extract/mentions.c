@@ -74,6 +74,32 @@ static bool entity_kind(enum lex_kind k)
 	    k == LEX_ORG || k == LEX_LAW;
 }
 
+/* A word that is both a nationality and a group ("Saudi", "Taiwanese")
+ * names people only next to a people noun or a number, or after "the"
+ * or "ethnic"; "Saudi authorities" is the state. */
+static bool names_people(const struct finder *f, size_t i, size_t len)
+{
+	const struct lex_entry *e;
+	bool country = false;
+
+	lexicon_match(f->lx, f->t, i, &e);
+	for (; e; e = lexicon_next(f->lx, e))
+		if (e->kind == LEX_COUNTRY)
+			country = true;
+	if (!country)
+		return true;
+	if (is_word_cue(f, i + len, CUE_AUTHORITY))
+		return false;
+	if (is_word_cue(f, i + len, CUE_PEOPLE) ||
+	    is_word_cue(f, i + len, CUE_PERSON))
+		return true;
+	if (i == 0)
+		return false;
+	return (f->t->tokens[i - 1].flags & TOKEN_NUMBER) ||
+	    token_is(f->t, i - 1, "the") || token_is(f->t, i - 1, "ethnic") ||
+	    token_is(f->t, i - 1, "and");
+}
+
 /* Pushes one mention per meaning of the phrase at i; returns false only
  * when memory runs out. */
 static bool push_phrase(struct finder *f, size_t i, size_t len,
@@ -93,6 +119,8 @@ static bool push_phrase(struct finder *f, size_t i, size_t len,
 		struct mention *m;
 
 		if (entity_kind(e->kind) && !capital)
+			continue;
+		if (e->kind == LEX_GROUP && !names_people(f, i, len))
 			continue;
 		if (e->kind == LEX_RELDATE && !reldate_resolve(e->relation,
 		    token_norm(f->t, i + len - 1), f->pub, &d))
@@ -137,6 +165,26 @@ static bool name_word(const struct finder *f, size_t i)
 	return lexicon_match(f->lx, f->t, i, &e) == 0;
 }
 
+/* A one-word group or place inside a name ("Ted Hui", "Nathan Law"). */
+static bool name_like_entity(const struct finder *f, size_t i)
+{
+	const struct token *tok = &f->t->tokens[i];
+	const struct lex_entry *e;
+
+	if (!(tok->flags & TOKEN_WORD) || !(tok->flags & TOKEN_CAPITAL) ||
+	    (tok->flags & (TOKEN_NUMBER | TOKEN_UPPER)) ||
+	    is_word_cue(f, i, CUE_NONNAME))
+		return false;
+	if (lexicon_match(f->lx, f->t, i, &e) != 1)
+		return false;
+	for (; e; e = lexicon_next(f->lx, e))
+		if (e->kind != LEX_GROUP && e->kind != LEX_PLACE &&
+		    e->kind != LEX_COUNTRY)
+			return false;
+	return i + 1 >= f->t->n_tokens ||
+	    !is_word_cue(f, i + 1, CUE_PEOPLE);
+}
+
 static bool name_particle(const struct text *t, size_t i)
 {
 	static const char *const particles[] = {"bin", "binti", "ibn", "al",
@@ -148,22 +196,6 @@ static bool name_particle(const struct text *t, size_t i)
 		if (token_is(t, i, *p))
 			return true;
 	return false;
-}
-
-/* A sentence written in title case (a headline) names no one reliably. */
-static bool title_case(const struct text *t, const struct sentence *s)
-{
-	size_t long_words = 0, capital = 0;
-
-	for (size_t k = s->first; k < s->last; k++) {
-		const struct token *tok = &t->tokens[k];
-		if (!(tok->flags & TOKEN_WORD) || tok->norm_len < 4 ||
-		    (tok->flags & TOKEN_NUMBER))
-			continue;
-		long_words++;
-		capital += (tok->flags & TOKEN_CAPITAL) != 0;
-	}
-	return long_words >= 3 && capital * 4 >= long_words * 3;
 }
 
 /* End of the capitalised run starting at i (exclusive), counting words. */
@@ -188,7 +220,7 @@ static size_t name_run(const struct finder *f, size_t i, size_t last,
 			words += 2;
 			continue;
 		}
-		if (!name_word(f, k))
+		if (!name_word(f, k) && !name_like_entity(f, k))
 			break;
 		k++;
 		words++;
@@ -287,7 +319,7 @@ static bool scan_sentence(struct finder *f, size_t s)
 {
 	struct text *t = f->t;
 	const struct sentence *sent = &t->sentences[s];
-	bool names = !title_case(t, sent);
+	bool names = !sentence_title_case(t, sent);
 	bool failed = false;
 
 	for (size_t i = sent->first; i < sent->last;) {

@@ -402,3 +402,39 @@ int text_split(struct text *t, const struct lexicon *lx, struct rw_error *err)
 	}
 	return push_sentence(t, first, t->n_tokens, paragraph, err);
 }
+
+bool sentence_title_case(const struct text *t, const struct sentence *s)
+{
+	size_t long_words = 0, capital = 0;
+
+	for (size_t k = s->first; k < s->last; k++) {
+		const struct token *tok = &t->tokens[k];
+		if (!(tok->flags & TOKEN_WORD) || tok->norm_len < 4 ||
+		    (tok->flags & TOKEN_NUMBER))
+			continue;
+		long_words++;
+		capital += (tok->flags & TOKEN_CAPITAL) != 0;
+	}
+	return long_words >= 3 && capital * 4 >= long_words * 3;
+}
+
+bool sentence_is_heading(const struct text *t, const struct sentence *s)
+{
+	size_t words = 0;
+	size_t last = s->last - 1;
+
+	if (sentence_title_case(t, s))
+		return true;
+	while (last > s->first && is_closer(t, last))
+		last--;
+	if (token_punct(t, last, '.') || token_punct(t, last, '!') ||
+	    token_punct(t, last, '?') || token_punct(t, last, ':') ||
+	    token_punct(t, last, ';') || token_punct(t, last, ','))
+		return false;
+	if (s->last < t->n_tokens &&
+	    !(t->tokens[s->last].flags & TOKEN_NEWLINE))
+		return false;
+	for (size_t k = s->first; k < s->last; k++)
+		words += (t->tokens[k].flags & TOKEN_WORD) != 0;
+	return words < 20;
+}
