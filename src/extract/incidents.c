@@ -281,8 +281,13 @@ static enum place_role role_of(const struct assembler *a, struct span sp,
 		if (cue_at(q, CUE_AUTHORITY) && q->first >= m->last &&
 		    q->first <= m->last + 2)
 			return ROLE_AGENT;
-	if (word_before(a, m->first, CUE_IN, 3))
+	if (word_before(a, m->first, CUE_IN, 3)) {
+		/* "police in Hong Kong" acted; "detained in Hanoi" is a place */
+		for (const struct mention *q = sp.first; q < sp.last; q++)
+			if (cue_at(q, CUE_AUTHORITY) && q->last + 1 == m->first)
+				return ROLE_AGENT;
 		return ROLE_IN;
+	}
 	/* a country as the subject: "Malaysia has deported" */
 	if (m->kind == M_COUNTRY && m->last < t->n_tokens &&
 	    (token_is(t, m->last, "has") || token_is(t, m->last, "have") ||
@@ -594,6 +599,19 @@ static bool has_kind(struct span sp, enum mention_kind kind)
 	return false;
 }
 
+/* "a warrant for the arrest of": the arrest is the warrant's. */
+static bool after_warrant(struct span sp, const struct mention *m)
+{
+	if (strcmp(m->entry->value, "detention") != 0)
+		return false;
+	for (const struct mention *q = sp.first; q < m; q++)
+		if (q->kind == M_TRIGGER && q->last <= m->first &&
+		    q->last + 4 >= m->first &&
+		    strcmp(q->entry->value, "warrant") == 0)
+			return true;
+	return false;
+}
+
 static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 {
 	const struct sentence *sent = &a->t->sentences[s];
@@ -610,6 +628,8 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		bool inherited;
 
 		if (m->kind != M_TRIGGER)
+			continue;
+		if (after_warrant(sp, m))
 			continue;
 		memset(&inc, 0, sizeof(inc));
 		if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism))
@@ -634,7 +654,9 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			if (inherited && a->have_date &&
 			    s - a->last_date_sentence <= REFERENCE_SENTENCES)
 				inc.date = (struct rw_date){a->last_date.year, 0, 0};
-			else if (a->pub && a->pub->year)
+			else if (a->pub && a->pub->year &&
+			    inc.type != RW_INCIDENT_WARRANT &&
+			    inc.type != RW_INCIDENT_CONVICTION)
 				inc.date = (struct rw_date){a->pub->year, 0, 0};
 		}
 		find_places(a, sp, m->first, &inc, &subj, inherited);
@@ -666,7 +688,8 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 
 /* People named in a sentence without an incident are still who a later
  * "he" means. */
-static void note_people(struct assembler *a, size_t s, struct span sp)
+static void note_people(struct assembler *a, size_t s, struct span sp,
+    size_t incidents_before)
 {
 	struct subjects subj;
 	bool any = false;
@@ -679,6 +702,18 @@ static void note_people(struct assembler *a, size_t s, struct span sp)
 			add_person(&subj, m->name);
 			any = true;
 		}
+	if (any && a->out->n_incidents == incidents_before &&
+	    a->out->n_incidents > 0 && a->have_subjects &&
+	    s - a->last_subjects_sentence <= 2) {
+		/* "Eight activists were charged. They include A, B and C." */
+		struct rw_incident *prev = &a->out->incidents[
+		    a->out->n_incidents - 1];
+		if (!prev->n_persons && prev->count >= 2)
+			for (size_t k = 0; k < subj.n_persons &&
+			    prev->n_persons < (size_t)prev->count; k++)
+				memcpy(prev->persons[prev->n_persons++],
+				    subj.persons[k], RW_PERSON_NAME_MAX);
+	}
 	if (any && (!a->have_person || a->last_person_sentence != s)) {
 		a->last_person = subj;
 		a->last_person_sentence = s;
@@ -788,9 +823,10 @@ int incidents_assemble(const struct lexicon *lx, struct text *t,
 		sp.last = &ms->items[k];
 		if (sp.first == sp.last)
 			continue;
+		size_t before = out->n_incidents;
 		if ((rc = sentence_incidents(&a, s, sp)) < 0)
 			return rc;
-		note_people(&a, s, sp);
+		note_people(&a, s, sp, before);
 	}
 	return 0;
 }
