@@ -206,6 +206,9 @@ size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
 	long v;
 	int m;
 
+	if (i >= t->n_tokens || !(t->tokens[i].flags &
+	    (TOKEN_NUMBER | TOKEN_CAPITAL)))
+		return 0; /* dates start with a number or a month's name */
 	memset(ret, 0, sizeof(*ret));
 	if ((v = number_at(t, i, 1, 31)) > 0 && (m = month_at(t, i + 1))) {
 		/* 6 December [2019] */

@@ -58,13 +58,13 @@ const char *rw_entity_kind_name(enum rw_entity_kind kind)
 
 size_t rw_char_offset(struct rw_char_counter *cc, size_t byte)
 {
-	if (byte < cc->byte) {
-		cc->byte = 0;
-		cc->chars = 0;
-	}
+	/* walk from the last position, forwards or backwards */
 	for (; cc->byte < byte; cc->byte++)
 		if (((unsigned char)cc->text[cc->byte] & 0xC0) != 0x80)
 			cc->chars++;
+	for (; cc->byte > byte; cc->byte--)
+		if (((unsigned char)cc->text[cc->byte - 1] & 0xC0) != 0x80)
+			cc->chars--;
 	return cc->chars;
 }
 

@@ -52,6 +52,23 @@ static enum char_class classify(uint32_t cp, size_t used)
 	return C_PUNCT;
 }
 
+static enum char_class ascii_class(unsigned char b)
+{
+	if ((unsigned)((b | 0x20) - 'a') < 26)
+		return C_LETTER;
+	if ((unsigned)(b - '0') < 10)
+		return C_DIGIT;
+	if (b == ' ' || b == '\t' || b == '\r' || b == '\v')
+		return C_SPACE;
+	if (b == '\n')
+		return C_NEWLINE;
+	if (b == '\f')
+		return C_PAGE;
+	if (b == '\'')
+		return C_APOSTROPHE;
+	return b < 0x20 || b == 0x7F ? C_SKIP : C_PUNCT;
+}
+
 static uint32_t peek(const struct cursor *c, size_t at, size_t *used)
 {
 	uint32_t cp;
@@ -67,7 +84,17 @@ static uint32_t peek(const struct cursor *c, size_t at, size_t *used)
 static enum char_class class_at(const struct cursor *c, size_t at,
     uint32_t *ret_cp, size_t *used)
 {
-	uint32_t cp = peek(c, at, used);
+	uint32_t cp;
+
+	if (at < c->len && c->s[at] < 0x80) {
+		/* ASCII: the common case, without decoding */
+		cp = c->s[at];
+		*used = 1;
+		if (ret_cp)
+			*ret_cp = cp;
+		return ascii_class((unsigned char)cp);
+	}
+	cp = peek(c, at, used);
 
 	if (ret_cp)
 		*ret_cp = cp;
@@ -120,6 +147,14 @@ static int norm_append(struct rw_buf *b, uint32_t cp)
 	return rw_utf8_encode(b, cp);
 }
 
+static bool ascii_token(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80 || s[i] == '\0')
+			return false;
+	return true;
+}
+
 static int push_token(struct text *t, size_t start, size_t end,
     uint16_t flags, struct rw_error *err)
 {
@@ -136,9 +171,47 @@ static int push_token(struct text *t, size_t start, size_t end,
 		t->tokens = grown;
 		t->cap_tokens = cap;
 	}
+	if (ascii_token(t->data + start, end - start)) {
+		if (rw_buf_append(&t->norm, t->data + start, end - start) < 0)
+			return rw_error_set(err, RW_ETOOBIG,
+			    "text too large to read");
+		for (char *p = t->norm.data + norm_start; *p; p++) {
+			if (*p >= 'A' && *p <= 'Z') {
+				*p += 32;
+				upper++;
+				letters++;
+				if (p == t->norm.data + norm_start)
+					flags |= TOKEN_CAPITAL;
+			} else if (*p >= 'a' && *p <= 'z') {
+				letters++;
+			}
+		}
+		c.pos = end;
+	}
 	while (c.pos < end) {
 		size_t used;
-		uint32_t cp = peek(&c, c.pos, &used);
+		uint32_t cp;
+		unsigned char byte = c.s[c.pos];
+		if (byte < 0x80) {
+			/* ASCII: no tables needed */
+			bool upper_case = byte >= 'A' && byte <= 'Z';
+			if (upper_case || (byte >= 'a' && byte <= 'z')) {
+				letters++;
+				if (upper_case) {
+					upper++;
+					if (first)
+						flags |= TOKEN_CAPITAL;
+				}
+				first = 0;
+			}
+			if (rw_buf_append_char(&t->norm, (char)(upper_case ?
+			    byte + 32 : byte)) < 0)
+				return rw_error_set(err, RW_ETOOBIG,
+				    "text too large to read");
+			c.pos++;
+			continue;
+		}
+		cp = peek(&c, c.pos, &used);
 		if (classify(cp, used) != C_SKIP) {
 			if (g_unichar_isalpha(cp)) {
 				letters++;
