@@ -97,7 +97,8 @@ enum lex_kind {
 };
 
 enum cue {
-	CUE_NEGATION,    /* not, never, denied */
+	CUE_NEGATION,    /* not, never */
+	CUE_DENIAL,      /* denied, refused, turned down */
 	CUE_THREAT,      /* at risk of, facing, could be */
 	CUE_REQUEST,     /* requested, demanded: a state asks for a return */
 	CUE_CALL,        /* urge, calls on, must */

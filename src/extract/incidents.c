@@ -556,7 +556,9 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 	if (!parse_trigger(m->entry->value, type, mech))
 		return false;
 	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION) ||
-	    cue_before(a, sp, pos, CUE_CONDITIONAL, CUE_WINDOW_THREAT) ||
+	    (*type != RW_INCIDENT_RELEASE &&
+	    cue_before(a, sp, pos, CUE_DENIAL, CUE_WINDOW_CALL)) ||
+	    cue_before(a, sp, pos, CUE_CONDITIONAL, CUE_WINDOW_CALL) ||
 	    cue_before(a, sp, pos, CUE_CALL, CUE_WINDOW_CALL))
 		return false;
 	if (*type == RW_INCIDENT_RETURN || *type == RW_INCIDENT_THREATENED_RETURN) {

@@ -49,7 +49,8 @@ static const char *const kind_names[LEX_KIND_COUNT] = {
 };
 
 static const char *const cue_names[CUE_COUNT] = {
-	[CUE_NEGATION] = "negation", [CUE_THREAT] = "threat",
+	[CUE_NEGATION] = "negation", [CUE_DENIAL] = "denial",
+	[CUE_THREAT] = "threat",
 	[CUE_REQUEST] = "request", [CUE_CALL] = "call",
 	[CUE_CONDITIONAL] = "conditional", [CUE_AUTHORITY] = "authority",
 	[CUE_PEOPLE] = "people", [CUE_PERSON] = "person",
