@@ -122,6 +122,7 @@ enum cue {
 	CUE_TO,          /* to, into, back to */
 	CUE_IN,          /* in, at, inside */
 	CUE_BY,          /* by */
+	CUE_OFFICE,      /* President, Minister, spokesman */
 	CUE_COUNT
 };
 

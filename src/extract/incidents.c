@@ -147,9 +147,26 @@ static bool speech_names(const struct assembler *a, size_t from,
 	    token_punct(t, k, '.') || token_punct(t, k, ';');
 }
 
+/* "US President Joe Biden", "Mahathir Mohamad, the Prime Minister":
+ * someone acting for a state, not the subject of an incident. */
+static bool is_official(struct span sp, const struct mention *p)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_OFFICE))
+			continue;
+		if (m->last <= p->first && m->last + 1 >= p->first)
+			return true;
+		if (m->first >= p->last && m->first <= p->last + 4)
+			return true;
+	}
+	return false;
+}
+
 static bool is_speaker(const struct assembler *a, struct span sp,
     const struct mention *p)
 {
+	if (is_official(sp, p))
+		return true;
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (!cue_at(m, CUE_SPEECH))
 			continue;
@@ -653,12 +670,14 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		    a->pub && a->pub->year)
 			inc.date = (struct rw_date){a->pub->year, 0, 0};
 		else if (!find_date(a, sp, m->first, &inc.date)) {
-			if (inherited && a->have_date &&
+			bool undated = inc.type == RW_INCIDENT_WARRANT ||
+			    inc.type == RW_INCIDENT_CONVICTION;
+			if (undated)
+				; /* a warrant or sentence is dated only by its text */
+			else if (inherited && a->have_date &&
 			    s - a->last_date_sentence <= REFERENCE_SENTENCES)
 				inc.date = (struct rw_date){a->last_date.year, 0, 0};
-			else if (a->pub && a->pub->year &&
-			    inc.type != RW_INCIDENT_WARRANT &&
-			    inc.type != RW_INCIDENT_CONVICTION)
+			else if (a->pub && a->pub->year)
 				inc.date = (struct rw_date){a->pub->year, 0, 0};
 		}
 		find_places(a, sp, m->first, &inc, &subj, inherited);

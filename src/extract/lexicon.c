@@ -60,7 +60,7 @@ static const char *const cue_names[CUE_COUNT] = {
 	[CUE_TITLE] = "title", [CUE_ABBREV] = "abbrev",
 	[CUE_APPROX_MORE] = "more", [CUE_APPROX] = "approx",
 	[CUE_PRESENT] = "present", [CUE_FROM] = "from", [CUE_TO] = "to",
-	[CUE_IN] = "in", [CUE_BY] = "by",
+	[CUE_IN] = "in", [CUE_BY] = "by", [CUE_OFFICE] = "office",
 };
 
 static uint32_t hash_word(uint32_t parent, const char *w, size_t len)
