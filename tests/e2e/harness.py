@@ -17,6 +17,11 @@ SHARED = os.environ.get('REFUGE_SHARED', os.path.join(ROOT, '..', 'shared'))
 _tests = []
 
 
+class Skip(Exception):
+    """Raised by a test that cannot run here (say why); reported as a TAP
+    skip, not a failure."""
+
+
 def test(fn):
     _tests.append(fn)
     return fn
@@ -76,6 +81,8 @@ def run_tests():
         try:
             fn(tmp)
             print('ok %d - %s' % (i, fn.__name__))
+        except Skip as why:
+            print('ok %d - %s # SKIP %s' % (i, fn.__name__, why))
         except Exception:
             failed += 1
             print('not ok %d - %s' % (i, fn.__name__))

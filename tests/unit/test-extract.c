@@ -1,0 +1,1244 @@
+/* test-extract.c: the incident extractor's public API (extract/extract.h,
+ * extract/incident.h) on short texts written for these tests.
+ *
+ * Expectations follow ../shared/eval/SCHEMA.md: what a careful annotator
+ * would record, not what the rules happen to produce today. Where the
+ * current rules fall short of a reasonable expectation the case is kept
+ * with its full assertions and declared a known gap: it is reported as
+ * skipped (with the reason and what was extracted) while the gap remains,
+ * and passes by itself once the rules catch up. Known bugs that would
+ * crash a sanitizer build run only with RW_TEST_KNOWN_BUGS=1. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <jansson.h>
+
+#include "core/date.h"
+#include "core/error.h"
+#include "core/utf8.h"
+#include "extract/extract.h"
+#include "extract/incident.h"
+#include "unit.h"
+
+static struct rw_extractor *ex;
+
+/* ---- what an incident should look like ---- */
+
+/* A field given as ANY is not checked. */
+#define ANY "*"
+#define ANY_COUNT (-2)
+
+struct want {
+	const char *type;      /* "detention", ... */
+	const char *mechanism; /* NULL: none; "deportation", ... */
+	/* NULL: none; "2021-03"; "~2021-03": compatible as score.py
+	 * compares dates */
+	const char *date;
+	const char *host, *dest;   /* NULL: none */
+	const char *persons[RW_INCIDENT_PERSONS + 1]; /* NULL-terminated */
+	bool any_persons;
+	const char *group;     /* NULL: none */
+	long count;            /* 0: none */
+};
+
+#define WANTS(...) (const struct want[]){__VA_ARGS__}, \
+	sizeof((const struct want[]){__VA_ARGS__}) / sizeof(struct want)
+
+static void
+describe(const struct rw_incident *inc, char *out, size_t cap)
+{
+	char date[RW_DATE_TEXT_MAX] = "-";
+	const char *mech = rw_mechanism_name(inc->mechanism);
+	size_t used;
+
+	if (inc->date.year)
+		rw_date_format(&inc->date, date);
+	used = (size_t)snprintf(out, cap, "%s%s%s %s %s->%s [",
+	    rw_incident_type_name(inc->type), mech ? "/" : "",
+	    mech ? mech : "", date, inc->host[0] ? inc->host : "-",
+	    inc->dest[0] ? inc->dest : "-");
+	for (size_t k = 0; k < inc->n_persons && used < cap; k++)
+		used += (size_t)snprintf(out + used, cap - used, "%s%s",
+		    k ? ", " : "", inc->persons[k]);
+	if (used < cap)
+		snprintf(out + used, cap - used, "] group=%s count=%ld",
+		    inc->group[0] ? inc->group : "-", inc->count);
+}
+
+static bool
+string_field(const char *want, const char *got)
+{
+	if (want && strcmp(want, ANY) == 0)
+		return true;
+	return strcmp(want ? want : "", got) == 0;
+}
+
+/* Dates as score.py compares them: both unknown, or the same year and,
+ * where both give a month, the same month. */
+static bool
+dates_compatible(const struct rw_date *x, const struct rw_date *y)
+{
+	if (!x->year || !y->year)
+		return !x->year && !y->year;
+	if (x->year != y->year)
+		return false;
+	return !x->month || !y->month || x->month == y->month;
+}
+
+static bool
+date_field(const char *want, const struct rw_date *got)
+{
+	char text[RW_DATE_TEXT_MAX] = "";
+	struct rw_date d = {0, 0, 0};
+
+	if (want && strcmp(want, ANY) == 0)
+		return true;
+	if (want && want[0] == '~') {
+		if (rw_date_parse(want + 1, &d) != RW_OK)
+			fail_msg("bad date in test: %s", want);
+		return dates_compatible(&d, got);
+	}
+	if (got->year)
+		rw_date_format(got, text);
+	return strcmp(want ? want : "", text) == 0;
+}
+
+static bool
+matches(const struct rw_incident *inc, const struct want *w)
+{
+	const char *mech = rw_mechanism_name(inc->mechanism);
+	size_t n = 0;
+
+	if (strcmp(w->type, rw_incident_type_name(inc->type)) != 0 ||
+	    !string_field(w->mechanism, mech ? mech : "") ||
+	    !date_field(w->date, &inc->date) ||
+	    !string_field(w->host, inc->host) ||
+	    !string_field(w->dest, inc->dest) ||
+	    !string_field(w->group, inc->group))
+		return false;
+	if (w->count != ANY_COUNT && (w->count ? w->count : -1) !=
+	    (inc->count > 0 ? inc->count : -1))
+		return false;
+	if (w->any_persons)
+		return true;
+	while (w->persons[n])
+		n++;
+	if (n != inc->n_persons)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(w->persons[k], inc->persons[k]) != 0)
+			return false;
+	return true;
+}
+
+static void
+extract(const char *text, size_t len, const char *published,
+    struct rw_extraction *out)
+{
+	struct rw_date pub = {0, 0, 0};
+	struct rw_error err = {0};
+
+	if (published && rw_date_parse(published, &pub) != RW_OK)
+		fail_msg("bad published date in test: %s", published);
+	if (rw_extract(ex, text, len, published ? &pub : NULL, out, &err) < 0)
+		fail_msg("rw_extract failed: %s", err.message);
+}
+
+/* The extraction holds exactly the wanted incidents (in any order). */
+static bool
+same_set(const struct rw_extraction *x, const struct want *wants, size_t n)
+{
+	bool used[64] = {false};
+
+	if (x->n_incidents != n || n > 64)
+		return false;
+	for (size_t w = 0; w < n; w++) {
+		size_t k;
+		for (k = 0; k < x->n_incidents; k++)
+			if (!used[k] && matches(&x->incidents[k], &wants[w]))
+				break;
+		if (k == x->n_incidents)
+			return false;
+		used[k] = true;
+	}
+	return true;
+}
+
+static void
+print_found(const char *text, const struct rw_extraction *x)
+{
+	char line[1024];
+
+	printf("# text: %.200s\n", text);
+	printf("# extracted %zu incident(s)\n", x->n_incidents);
+	for (size_t k = 0; k < x->n_incidents; k++) {
+		describe(&x->incidents[k], line, sizeof(line));
+		printf("#   %s\n", line);
+	}
+}
+
+/* Extracts text and expects exactly the wanted incidents. gap, when not
+ * NULL, names a known shortcoming of the rules: a mismatch then skips the
+ * case with that reason instead of failing it. */
+static void
+expect_gap(const char *gap, const char *text, const char *published,
+    const struct want *wants, size_t n)
+{
+	struct rw_extraction x;
+	bool ok;
+
+	extract(text, strlen(text), published, &x);
+	ok = same_set(&x, wants, n);
+	if (!ok || gap) {
+		print_found(text, &x);
+		for (size_t w = 0; w < n; w++)
+			printf("#   wanted: %s %s %s->%s group=%s\n", wants[w].type,
+			    wants[w].date ? wants[w].date : "-",
+			    wants[w].host ? wants[w].host : "-",
+			    wants[w].dest ? wants[w].dest : "-",
+			    wants[w].group ? wants[w].group : "-");
+	}
+	rw_extraction_free(&x);
+	if (ok) {
+		if (gap)
+			printf("# known gap now passes, remove its mark: %s\n", gap);
+		return;
+	}
+	if (gap) {
+		printf("# SKIP known gap: %s\n", gap);
+		fflush(stdout);
+		skip();
+	}
+	fail_msg("the extracted incidents differ from the expected ones");
+}
+
+#define expect(text, published, ...) \
+	expect_gap(NULL, text, published, WANTS(__VA_ARGS__))
+#define expect_known_gap(gap, text, published, ...) \
+	expect_gap(gap, text, published, WANTS(__VA_ARGS__))
+
+static void
+expect_none_gap(const char *gap, const char *text, const char *published)
+{
+	expect_gap(gap, text, published, NULL, 0);
+}
+
+#define expect_none(text, published) expect_none_gap(NULL, text, published)
+
+/* Runs only with RW_TEST_KNOWN_BUGS=1: the input crashes a sanitizer
+ * build until the bug is fixed. */
+static void
+known_bug(const char *what)
+{
+	const char *env = getenv("RW_TEST_KNOWN_BUGS");
+
+	if (env && strcmp(env, "1") == 0)
+		return;
+	printf("# SKIP known bug (run with RW_TEST_KNOWN_BUGS=1): %s\n", what);
+	fflush(stdout);
+	skip();
+}
+
+/* ---- setup ---- */
+
+static int
+setup(void **state)
+{
+	struct rw_error err = {0};
+
+	if (rw_extractor_new(&ex, &err) < 0) {
+		fprintf(stderr, "rw_extractor_new: %s\n", err.message);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	rw_extractor_free(ex);
+	ex = NULL;
+	return 0;
+}
+
+/* ---- one incident of each type ---- */
+
+static void
+test_detention_counted_group(void **state)
+{
+	expect("Turkish police detained two Uyghur men in Istanbul on "
+	    "3 March 2021.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-03", .host = "TR",
+	    .group = "Uyghur", .count = 2});
+}
+
+static void
+test_detention_named_person(void **state)
+{
+	expect("Thai police detained the Uyghur teacher Abdulla Rozi in "
+	    "Bangkok on 2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .persons = {"Abdulla Rozi"}, .group = "Uyghur"});
+}
+
+static void
+test_return_deportation(void **state)
+{
+	expect("Malaysian authorities deported eleven Uyghur refugees to "
+	    "China on 5 March 2021.", "2021-03-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-03-05", .host = "MY", .dest = "CN",
+	    .group = "Uyghur", .count = 11});
+}
+
+static void
+test_return_extradition(void **state)
+{
+	expect("Egypt extradited the young activist Karim Hassan to Saudi "
+	    "Arabia on 4 February, his family said.", "2021-03-10",
+	    {.type = "return", .mechanism = "extradition",
+	    .date = "2021-02-04", .host = "EG", .dest = "SA",
+	    .persons = {"Karim Hassan"}});
+}
+
+static void
+test_return_rendition(void **state)
+{
+	expect("Unknown men abducted the Uyghur teacher Memet Tohti in "
+	    "Bishkek on 2 March, and he reappeared in Chinese custody a week "
+	    "later.", "2021-03-10",
+	    {.type = "return", .mechanism = "rendition",
+	    .date = "2021-03-02", .host = "KG", .dest = "CN",
+	    .persons = {"Memet Tohti"}, .group = "Uyghur"});
+}
+
+static void
+test_return_forcibly_returned(void **state)
+{
+	expect("Nepalese police forcibly returned a group of six Tibetan "
+	    "monks to China on 20 February.", "2021-03-10",
+	    {.type = "return", .mechanism = "unknown", .date = "2021-02-20",
+	    .host = "NP", .dest = "CN", .group = "Tibetan", .count = 6});
+}
+
+static void
+test_threatened_return(void **state)
+{
+	/* a present situation takes the year of writing */
+	expect("The Kazakh activist Serik Nurlanov faces deportation from "
+	    "Kyrgyzstan to China.", "2021-03-10",
+	    {.type = "threatened_return", .date = "2021", .host = "KG",
+	    .dest = "CN", .persons = {"Serik Nurlanov"}, .group = "Kazakh"});
+}
+
+static void
+test_warrant(void **state)
+{
+	expect("Chinese authorities issued an arrest warrant for the Uyghur "
+	    "activist Dilnur Kasim, who lives in Turkey, in February.",
+	    "2021-03-10",
+	    {.type = "warrant", .date = "2021-02", .host = "TR", .dest = "CN",
+	    .persons = {"Dilnur Kasim"}, .group = "Uyghur"});
+}
+
+static void
+test_disappearance(void **state)
+{
+	expect("The Uyghur businessman Ablikim Yusuf went missing in Dubai in "
+	    "February.", "2021-03-10",
+	    {.type = "disappearance", .date = "2021-02", .host = "AE",
+	    .persons = {"Ablikim Yusuf"}, .group = "Uyghur"});
+}
+
+static void
+test_conviction(void **state)
+{
+	expect("A court in Urumqi sentenced the Uyghur scholar Ilham Abdulla "
+	    "to ten years on 1 March.", "2021-03-10",
+	    {.type = "conviction", .date = "2021-03-01", .host = "CN",
+	    .persons = {"Ilham Abdulla"}, .group = "Uyghur"});
+}
+
+static void
+test_conviction_to_years_in_prison_is_one_incident(void **state)
+{
+	/* "sentenced to ten years in prison" states a conviction; the shared
+	 * gold records one conviction for such sentences, not a detention
+	 * as well. */
+	expect_known_gap("\"sentenced ... to ten years in prison\" also gives a "
+	    "detention (the trigger \"in prison\")",
+	    "A court in Urumqi sentenced the Uyghur scholar Ilham Abdulla "
+	    "to ten years in prison on 1 March.", "2021-03-10",
+	    {.type = "conviction", .date = "2021-03-01", .host = "CN",
+	    .persons = {"Ilham Abdulla"}, .group = "Uyghur"});
+}
+
+static void
+test_release(void **state)
+{
+	expect("A court in Bangkok released the Lao activist Somchai Wongsa on "
+	    "bail on 8 March, his lawyer said.", "2021-03-10",
+	    {.type = "release", .date = "2021-03-08", .host = "TH",
+	    .persons = {"Somchai Wongsa"}, .group = ANY});
+}
+
+static void
+test_short_sentence_with_names_is_no_heading(void **state)
+{
+	/* A sentence that ends with a full stop is no headline, even when
+	 * most of its long words are names. */
+	expect_known_gap("a short sentence whose long words are mostly names "
+	    "and places is taken for a title-case heading and dropped",
+	    "Police in Bangkok released Somchai Wongsa on 8 March 2021.",
+	    "2021-03-10",
+	    {.type = "release", .date = "2021-03-08", .host = "TH",
+	    .persons = {"Somchai Wongsa"}});
+}
+
+static void
+test_nationality_adjective_of_state(void **state)
+{
+	/* "Kazakh border guards" are the state of Kazakhstan acting */
+	expect_known_gap("\"Kazakh\" is read only as the ethnic group, so "
+	    "\"Kazakh border guards\" give no host",
+	    "Kazakh border guards arrested the activist Erlan Bekov near the "
+	    "border on 6 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-06", .host = "KZ",
+	    .persons = {"Erlan Bekov"}, .group = ANY});
+}
+
+/* ---- relative dates ---- */
+
+static void
+relative(const char *when, const char *published, const char *date)
+{
+	char text[256];
+
+	snprintf(text, sizeof(text), "Thai police detained the Uyghur teacher "
+	    "Abdulla Rozi in Bangkok %s.", when);
+	expect(text, published,
+	    {.type = "detention", .date = date, .host = "TH",
+	    .persons = {"Abdulla Rozi"}, .group = "Uyghur"});
+}
+
+static void
+test_relative_last_month(void **state)
+{
+	relative("last month", "2021-03-10", "2021-02");
+	relative("last month", "2021-01-15", "2020-12");
+}
+
+static void
+test_relative_weekday(void **state)
+{
+	/* 2021-03-10 is a Wednesday */
+	relative("on Tuesday", "2021-03-10", "2021-03-09");
+	relative("on Friday", "2021-03-10", "2021-03-05");
+	/* across a month and a year */
+	relative("on Thursday", "2021-01-02", "2020-12-31");
+}
+
+static void
+test_relative_day_month(void **state)
+{
+	/* the latest 6 December on or before publication */
+	relative("on 6 December", "2021-03-10", "2020-12-06");
+	relative("on 6 December", "2021-12-10", "2021-12-06");
+	relative("on 6 December", "2021-12-01", "2020-12-06");
+	relative("on 6 December", "2021-12-06", "2021-12-06");
+}
+
+static void
+test_relative_other_phrases(void **state)
+{
+	relative("yesterday", "2021-03-01", "2021-02-28");
+	relative("last week", "2021-03-10", "2021-03");
+	relative("last week", "2021-03-03", "2021-02");
+	relative("last November", "2021-03-10", "2020-11");
+	relative("earlier this year", "2021-03-10", "2021");
+	relative("last year", "2021-03-10", "2020");
+	relative("in May", "2021-03-10", "2020-05");
+	relative("in February", "2021-03-10", "2021-02");
+}
+
+static void
+test_relative_without_published_date(void **state)
+{
+	/* no date of writing: "on 6 December" has no year to resolve */
+	expect("Thai police detained the Uyghur teacher Abdulla Rozi in "
+	    "Bangkok on 6 December.", NULL,
+	    {.type = "detention", .date = NULL, .host = "TH",
+	    .persons = {"Abdulla Rozi"}, .group = "Uyghur"});
+	/* an absolute date needs none */
+	expect("Thai police detained the Uyghur teacher Abdulla Rozi in "
+	    "Bangkok on 6 December 2019.", NULL,
+	    {.type = "detention", .date = "2019-12-06", .host = "TH",
+	    .persons = {"Abdulla Rozi"}, .group = "Uyghur"});
+}
+
+/* ---- what is not an incident ---- */
+
+static void
+test_negation(void **state)
+{
+	expect_none("Officials said the Uyghur teacher Abdulla Rozi was not "
+	    "deported.", "2021-03-10");
+	expect_none("The ministry denied reports that Abdulla Rozi had been "
+	    "deported to China.", "2021-03-10");
+	expect_none("Abdulla Rozi was never arrested in Thailand, his brother "
+	    "said.", "2021-03-10");
+}
+
+static void
+test_negation_keeps_the_other_clause(void **state)
+{
+	expect("Police arrested the Uyghur teacher Abdulla Rozi in Bangkok in "
+	    "February, but he was not deported.", "2021-03-10",
+	    {.type = "detention", .date = "2021-02", .host = "TH",
+	    .persons = {"Abdulla Rozi"}, .group = "Uyghur"});
+}
+
+static void
+test_call_for_action(void **state)
+{
+	expect_none("We urge Malaysia not to deport them.", "2021-03-10");
+	expect_none("Rights groups urged Thailand not to deport the eleven "
+	    "Uyghur men to China.", "2021-03-10");
+	expect_none("Eleven Uyghur men are held in Bangkok. We urge Thailand "
+	    "not to deport them.", "2021-03-10");
+}
+
+static void
+test_call_after_an_incident(void **state)
+{
+	/* the detention is stated; the call that follows adds nothing */
+	expect("Thai police detained eleven Uyghur men in Bangkok on 2 March. "
+	    "We urge Thailand not to deport them to China.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .group = "Uyghur", .count = 11});
+}
+
+static void
+test_hypothetical(void **state)
+{
+	expect_none("If he is deported to China, the Uyghur teacher Abdulla "
+	    "Rozi will face torture.", "2021-03-10");
+}
+
+static void
+test_aggregate(void **state)
+{
+	expect_none("Since 2017 thousands of Uyghurs have been detained in "
+	    "camps across the region.", "2021-03-10");
+}
+
+/* ---- one incident, several mentions ---- */
+
+static void
+test_mentioned_twice_is_one(void **state)
+{
+	expect("Malaysian police arrested the Uyghur teacher Abdulla Rozi in "
+	    "Kuala Lumpur on 2 March. Abdulla Rozi was arrested at his home, "
+	    "his wife said.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "MY",
+	    .persons = {"Abdulla Rozi"}, .group = "Uyghur"});
+}
+
+static void
+test_pronoun_continues(void **state)
+{
+	/* "a week later" after May 2020: May or June 2020 */
+	expect("Zhang Wei was arrested in Bangkok in May 2020. He was "
+	    "deported to China a week later.", "2021-03-10",
+	    {.type = "detention", .date = "2020-05", .host = "TH",
+	    .persons = {"Zhang Wei"}},
+	    {.type = "return", .mechanism = "deportation", .date = "~2020",
+	    .host = "TH", .dest = "CN", .persons = {"Zhang Wei"}});
+}
+
+static void
+test_pronoun_continues_without_place(void **state)
+{
+	/* The brief's example: no place is given for the arrest. */
+	struct rw_extraction x;
+	const char *text = "Zhang Wei was arrested in May. He was deported to "
+	    "China a week later.";
+	bool found = false;
+
+	extract(text, strlen(text), "2021-03-10", &x);
+	for (size_t k = 0; k < x.n_incidents; k++) {
+		const struct rw_incident *inc = &x.incidents[k];
+		if (inc->type != RW_INCIDENT_RETURN)
+			continue;
+		found = true;
+		assert_int_equal(inc->n_persons, 1);
+		assert_string_equal(inc->persons[0], "Zhang Wei");
+		assert_string_equal(inc->dest, "CN");
+		assert_int_equal(inc->date.year, 2020);
+		assert_true(inc->quote_start > 0);
+	}
+	if (!found)
+		print_found(text, &x);
+	rw_extraction_free(&x);
+	assert_true(found);
+}
+
+/* ---- entities ---- */
+
+static const struct rw_entity *
+find_entity(const struct rw_extraction *x, const char *text,
+    enum rw_entity_kind kind, const char *span)
+{
+	for (size_t k = 0; k < x->n_entities; k++) {
+		const struct rw_entity *e = &x->entities[k];
+		if (e->kind == kind && e->end - e->start == strlen(span) &&
+		    memcmp(text + e->start, span, strlen(span)) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+static void
+expect_entity(const char *text, const char *published,
+    enum rw_entity_kind kind, const char *span, const char *value)
+{
+	struct rw_extraction x;
+	const struct rw_entity *e;
+
+	extract(text, strlen(text), published, &x);
+	e = find_entity(&x, text, kind, span);
+	if (!e) {
+		for (size_t k = 0; k < x.n_entities; k++)
+			printf("# entity %s \"%.*s\" = %s\n",
+			    rw_entity_kind_name(x.entities[k].kind),
+			    (int)(x.entities[k].end - x.entities[k].start),
+			    text + x.entities[k].start, x.entities[k].value);
+		rw_extraction_free(&x);
+		fail_msg("no %s entity \"%s\" in \"%s\"",
+		    rw_entity_kind_name(kind), span, text);
+	}
+	assert_string_equal(e->value, value);
+	rw_extraction_free(&x);
+}
+
+static void
+test_entities_demonyms(void **state)
+{
+	const char *thai = "Thai authorities detained the Chinese dissident "
+	    "Wang Lifeng on 2 March.";
+	const char *lao = "Police in the Lao capital detained the Chinese "
+	    "dissident Wang Lifeng last month.";
+
+	expect_entity(thai, "2021-03-10", RW_ENTITY_COUNTRY, "Thai", "TH");
+	expect(thai, "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .persons = {"Wang Lifeng"}});
+	expect_entity(lao, "2021-03-10", RW_ENTITY_COUNTRY, "Lao", "LA");
+	expect(lao, "2021-03-10",
+	    {.type = "detention", .date = "2021-02", .host = "LA",
+	    .persons = {"Wang Lifeng"}});
+}
+
+static void
+test_entities_kinds(void **state)
+{
+	const char *text = "Turkish police detained two Uyghur men in "
+	    "Istanbul on 3 March 2021, Amnesty International said.";
+
+	expect_entity(text, "2021-03-10", RW_ENTITY_COUNTRY, "Turkish", "TR");
+	expect_entity(text, "2021-03-10", RW_ENTITY_PLACE, "Istanbul", "TR");
+	expect_entity(text, "2021-03-10", RW_ENTITY_GROUP, "Uyghur", "Uyghur");
+	expect_entity(text, "2021-03-10", RW_ENTITY_DATE, "3 March 2021",
+	    "2021-03-03");
+	expect_entity(text, "2021-03-10", RW_ENTITY_ORG, "Amnesty International",
+	    "");
+	expect_entity("The lawyer Elif Kaya met the family on Monday.",
+	    "2021-03-10", RW_ENTITY_PERSON, "Elif Kaya", "Elif Kaya");
+}
+
+static void
+test_counts(void **state)
+{
+	const char *dozens = "Nearly three dozen Uyghur men were deported from "
+	    "Egypt to China last week.";
+	const char *hundred = "More than 100 Rohingya refugees were detained by "
+	    "Malaysian police in Penang on 2 March.";
+
+	expect(dozens, "2021-03-10",
+	    {.type = "return", .mechanism = "deportation", .date = "2021-03",
+	    .host = "EG", .dest = "CN", .group = "Uyghur", .count = 36});
+	expect(hundred, "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "MY",
+	    .group = "Rohingya", .count = 100});
+	expect("Around 30 Vietnamese workers were detained in Phnom Penh on "
+	    "2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "KH",
+	    .group = ANY, .count = 30});
+	expect("Police in Islamabad detained twenty-five Uyghur students on "
+	    "2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "PK",
+	    .group = "Uyghur", .count = 25});
+}
+
+static void
+test_count_overflow_is_defined(void **state)
+{
+	/* compose_number multiplies "thousand thousand ..." without bound:
+	 * signed overflow (UBSan: mentions.c compose_number). */
+	const char *text = "thousand thousand thousand thousand thousand "
+	    "thousand thousand refugees were detained in Bangkok.";
+	struct rw_extraction x;
+	/* more than there are people: no count can be larger */
+	const long most = 10000000000L;
+
+	known_bug("signed overflow in compose_number on repeated "
+	    "\"thousand\"/\"dozen\"/\"hundred\" (aborts under UBSan)");
+	extract(text, strlen(text), "2021-03-10", &x);
+	for (size_t k = 0; k < x.n_entities; k++)
+		if (x.entities[k].kind == RW_ENTITY_COUNT) {
+			long v = strtol(x.entities[k].value, NULL, 10);
+			assert_true(v > 0 && v <= most);
+		}
+	for (size_t k = 0; k < x.n_incidents; k++)
+		assert_true(x.incidents[k].count == -1 ||
+		    (x.incidents[k].count > 0 && x.incidents[k].count <= most));
+	rw_extraction_free(&x);
+}
+
+/* ---- hostile text ---- */
+
+static void
+test_invalid_utf8_keeps_neighbours(void **state)
+{
+	static const char text[] =
+	    "Thai police detained the Uyghur teacher Abdulla Rozi in Bangkok "
+	    "on 2 March. \xff\xfe\xc3\xed\xa0\x80 Malaysian police arrested "
+	    "the activist Chen Ming in Penang on 4 March\xf8\x88\x80\x80\x80.";
+	const char *first = "Thai police detained the Uyghur teacher Abdulla "
+	    "Rozi in Bangkok on 2 March.";
+	const char *second = "Malaysian police arrested the activist Chen Ming "
+	    "in Penang on 4 March";
+	struct rw_extraction x;
+	bool saw_first = false, saw_second = false;
+
+	extract(text, sizeof(text) - 1, "2021-03-10", &x);
+	for (size_t k = 0; k < x.n_incidents; k++) {
+		const struct rw_incident *inc = &x.incidents[k];
+		assert_true(inc->quote_end <= sizeof(text) - 1);
+		if (inc->n_persons == 1 &&
+		    strcmp(inc->persons[0], "Abdulla Rozi") == 0) {
+			saw_first = true;
+			assert_int_equal(inc->quote_start, 0);
+			assert_int_equal(inc->quote_end, strlen(first));
+			assert_int_equal(inc->date.day, 2);
+		}
+		if (inc->n_persons == 1 &&
+		    strcmp(inc->persons[0], "Chen Ming") == 0) {
+			saw_second = true;
+			assert_int_equal(inc->quote_start,
+			    strstr(text, second) - text);
+			assert_string_equal(inc->host, "MY");
+			assert_int_equal(inc->date.day, 4);
+		}
+	}
+	if (!saw_first || !saw_second)
+		print_found(text, &x);
+	rw_extraction_free(&x);
+	assert_true(saw_first);
+	assert_true(saw_second);
+}
+
+static void
+test_invalid_utf8_inside_a_name(void **state)
+{
+	/* A stray byte between two words of a name: the valid text around it
+	 * is kept, the name handed back is valid UTF-8, and so the JSON of
+	 * the incident (which can carry nothing else) still names him. */
+	static const char text[] = "Thai police detained the Uyghur teacher "
+	    "Abdulla\xff Rozi in Bangkok on 2 March.";
+	struct rw_extraction x;
+	struct rw_char_counter cc = {text, 0, 0};
+	bool ok = true;
+
+	extract(text, sizeof(text) - 1, "2021-03-10", &x);
+	assert_int_equal(x.n_incidents, 1);
+	for (size_t p = 0; p < x.incidents[0].n_persons; p++) {
+		const char *name = x.incidents[0].persons[p];
+		if (!rw_utf8_valid(name, strlen(name)))
+			ok = false;
+	}
+	for (size_t k = 0; k < x.n_entities; k++)
+		if (!rw_utf8_valid(x.entities[k].value,
+		    strlen(x.entities[k].value)))
+			ok = false;
+	json_t *o = rw_incident_to_json(&x.incidents[0], "d", text, &cc, NULL);
+	assert_non_null(o);
+	const json_t *persons = json_object_get(o, "persons");
+	if (json_array_size(persons) != 1 ||
+	    strcmp(json_string_value(json_array_get(persons, 0)),
+	    "Abdulla Rozi") != 0)
+		ok = false;
+	json_decref(o);
+	rw_extraction_free(&x);
+	if (!ok) {
+		printf("# SKIP known gap: a person's name keeps the invalid "
+		    "byte between its words, and rw_incident_to_json then "
+		    "drops the name from \"persons\"\n");
+		fflush(stdout);
+		skip();
+	}
+}
+
+static void
+test_long_name_stays_valid_utf8(void **state)
+{
+	/* A five-word Cyrillic name longer than RW_PERSON_NAME_MAX bytes is
+	 * cut; the cut must not split a character, or the name is invalid
+	 * UTF-8 and rw_incident_to_json drops it from "persons" (this text
+	 * is valid, so `refuge extract` loses the person too). */
+	static const char text[] = "Police in Moscow detained the activist "
+	    "A\xd0\xb1\xd0\xb2\xd0\xb3\xd0\xb4\xd0\xb5\xd0\xb6\xd0\xb7"
+	    "\xd0\xb8\xd0\xba "
+	    "\xd0\x91\xd0\xb2\xd0\xb3\xd0\xb4\xd0\xb5\xd0\xb6\xd0\xb7"
+	    "\xd0\xb8\xd0\xba\xd0\xb0 "
+	    "\xd0\x92\xd0\xb3\xd0\xb4\xd0\xb5\xd0\xb6\xd0\xb7\xd0\xb8"
+	    "\xd0\xba\xd0\xb1 "
+	    "\xd0\x93\xd0\xb4\xd0\xb5\xd0\xb6\xd0\xb7\xd0\xb8\xd0\xba"
+	    "\xd0\xb1\xd0\xb2 "
+	    "\xd0\x94\xd0\xb5\xd0\xb6\xd0\xb7\xd0\xb8\xd0\xba\xd0\xb1"
+	    "\xd0\xb2\xd0\xb3 on 2 March, his lawyer said.";
+	struct rw_extraction x;
+	struct rw_char_counter cc = {text, 0, 0};
+	bool ok = true;
+	json_t *o;
+
+	assert_true(rw_utf8_valid(text, sizeof(text) - 1));
+	extract(text, sizeof(text) - 1, "2021-03-10", &x);
+	assert_int_equal(x.n_incidents, 1);
+	assert_int_equal(x.incidents[0].n_persons, 1);
+	if (!rw_utf8_valid(x.incidents[0].persons[0],
+	    strlen(x.incidents[0].persons[0])))
+		ok = false;
+	for (size_t k = 0; k < x.n_entities; k++)
+		if (!rw_utf8_valid(x.entities[k].value,
+		    strlen(x.entities[k].value)))
+			ok = false;
+	o = rw_incident_to_json(&x.incidents[0], "d", text, &cc, NULL);
+	assert_non_null(o);
+	if (json_array_size(json_object_get(o, "persons")) != 1)
+		ok = false;
+	json_decref(o);
+	rw_extraction_free(&x);
+	if (!ok) {
+		printf("# SKIP known gap: a name cut at RW_PERSON_NAME_MAX "
+		    "bytes ends in half a character (mentions.c copy_span), "
+		    "and the JSON then has no person\n");
+		fflush(stdout);
+		skip();
+	}
+}
+
+static void
+test_nul_and_controls(void **state)
+{
+	static const char text[] = "Thai police detained the Uyghur teacher "
+	    "Abdulla Rozi\0 in Bangkok on 2 March.\x01\x02\x7f";
+	struct rw_extraction x;
+
+	extract(text, sizeof(text) - 1, "2021-03-10", &x);
+	for (size_t k = 0; k < x.n_incidents; k++)
+		assert_true(x.incidents[k].quote_end <= sizeof(text) - 1);
+	rw_extraction_free(&x);
+}
+
+static void
+test_empty_text(void **state)
+{
+	struct rw_extraction x;
+	struct rw_error err = {0};
+	struct rw_date pub = {2021, 3, 10};
+
+	assert_int_equal(rw_extract(ex, "", 0, &pub, &x, &err), 0);
+	assert_int_equal(x.n_incidents, 0);
+	assert_int_equal(x.n_entities, 0);
+	assert_int_equal(x.tokens, 0);
+	rw_extraction_free(&x);
+	assert_int_equal(rw_extract(ex, "", 0, NULL, &x, &err), 0);
+	assert_int_equal(x.n_incidents, 0);
+	rw_extraction_free(&x);
+	/* only white space */
+	assert_int_equal(rw_extract(ex, " \n\n\t \f ", 7, &pub, &x, &err), 0);
+	assert_int_equal(x.n_incidents, 0);
+	assert_int_equal(x.tokens, 0);
+	rw_extraction_free(&x);
+}
+
+static void
+test_only_punctuation(void **state)
+{
+	static const char text[] = "...!!!???,,,;;;---***(((]]]\"\"''..\n\n. . .";
+	struct rw_extraction x;
+
+	extract(text, sizeof(text) - 1, "2021-03-10", &x);
+	assert_int_equal(x.n_incidents, 0);
+	assert_int_equal(x.n_entities, 0);
+	assert_true(x.tokens > 0);
+	rw_extraction_free(&x);
+}
+
+static void
+test_too_big_is_refused(void **state)
+{
+	size_t len = RW_EXTRACT_TEXT_MAX + 1;
+	char *text = malloc(len);
+	struct rw_extraction x;
+	struct rw_error err = {0};
+
+	assert_non_null(text);
+	memset(text, 'a', len);
+	assert_int_equal(rw_extract(ex, text, len, NULL, &x, &err), RW_ETOOBIG);
+	assert_int_equal(err.code, RW_ETOOBIG);
+	assert_true(err.message[0] != '\0');
+	assert_int_equal(x.n_incidents, 0);
+	rw_extraction_free(&x);
+	free(text);
+}
+
+static void
+test_out_is_filled_afresh(void **state)
+{
+	const char *text = "Thai police detained the Uyghur teacher Abdulla "
+	    "Rozi in Bangkok on 2 March.";
+	struct rw_extraction x;
+
+	extract(text, strlen(text), "2021-03-10", &x);
+	assert_int_equal(x.n_incidents, 1);
+	rw_extraction_free(&x);
+	assert_null(x.incidents);
+	assert_int_equal(x.n_incidents, 0);
+	/* again on the freed struct, then on nothing */
+	extract(text, strlen(text), "2021-03-10", &x);
+	assert_int_equal(x.n_incidents, 1);
+	rw_extraction_free(&x);
+	extract("", 0, "2021-03-10", &x);
+	assert_int_equal(x.n_incidents, 0);
+	rw_extraction_free(&x);
+}
+
+/* ---- names, versions and JSON ---- */
+
+static void
+test_names_round_trip(void **state)
+{
+	for (int k = 0; k < RW_INCIDENT_TYPE_COUNT; k++) {
+		enum rw_incident_type t;
+		const char *name = rw_incident_type_name((enum rw_incident_type)k);
+		assert_non_null(name);
+		assert_int_equal(rw_incident_type_parse(name, &t), 0);
+		assert_int_equal(t, k);
+	}
+	assert_null(rw_incident_type_name(RW_INCIDENT_TYPE_COUNT));
+	assert_null(rw_incident_type_name((enum rw_incident_type)-1));
+	{
+		enum rw_incident_type t = RW_INCIDENT_RELEASE;
+		assert_int_equal(rw_incident_type_parse("arrest", &t), RW_EINVAL);
+		assert_int_equal(rw_incident_type_parse("", &t), RW_EINVAL);
+	}
+	assert_null(rw_mechanism_name(RW_MECHANISM_NONE));
+	for (int k = 1; k < RW_MECHANISM_COUNT; k++) {
+		enum rw_mechanism m;
+		const char *name = rw_mechanism_name((enum rw_mechanism)k);
+		assert_non_null(name);
+		assert_int_equal(rw_mechanism_parse(name, &m), 0);
+		assert_int_equal(m, k);
+	}
+	{
+		enum rw_mechanism m;
+		assert_int_equal(rw_mechanism_parse("flight", &m), RW_EINVAL);
+	}
+	for (int k = 0; k < RW_ENTITY_KIND_COUNT; k++)
+		assert_non_null(rw_entity_kind_name((enum rw_entity_kind)k));
+	assert_null(rw_entity_kind_name(RW_ENTITY_KIND_COUNT));
+	assert_string_equal(rw_incident_type_name(RW_INCIDENT_THREATENED_RETURN),
+	    "threatened_return");
+}
+
+static void
+test_version_format(void **state)
+{
+	struct rw_extractor *other;
+	struct rw_error err = {0};
+	const char *v = rw_extractor_version(ex);
+	const char *dash;
+
+	assert_non_null(v);
+	dash = strchr(v, '-');
+	assert_non_null(dash);
+	assert_true(dash > v);
+	for (const char *p = v; p < dash; p++)
+		assert_true(*p >= '0' && *p <= '9');
+	assert_true(strlen(dash + 1) >= 8);
+	for (const char *p = dash + 1; *p; p++)
+		assert_true((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f'));
+	/* the same rules give the same version */
+	assert_int_equal(rw_extractor_new(&other, &err), 0);
+	assert_string_equal(rw_extractor_version(other), v);
+	rw_extractor_free(other);
+	rw_extractor_free(NULL);
+}
+
+static long
+json_int(const json_t *o, const char *key)
+{
+	const json_t *v = json_object_get(o, key);
+
+	if (!json_is_integer(v))
+		fail_msg("\"%s\" is not an integer", key);
+	return (long)json_integer_value(v);
+}
+
+static const char *
+json_str(const json_t *o, const char *key)
+{
+	const json_t *v = json_object_get(o, key);
+
+	if (!json_is_string(v))
+		fail_msg("\"%s\" is not a string", key);
+	return json_string_value(v);
+}
+
+static void
+test_incident_json(void **state)
+{
+	/* multibyte characters before the sentence: offsets are characters */
+	static const char prefix[] = "Ürümqi — «Τεστ» 東京の報告。\n\n";
+	static const char sentence[] = "Malaysian authorities deported eleven "
+	    "Uyghur refugees to China on 5 March 2021.";
+	static const char after[] = " Их семьи ждут.";
+	char text[512];
+	struct rw_extraction x;
+	struct rw_char_counter cc;
+	json_t *o;
+	const json_t *persons;
+	long start_chars = (long)g_utf8_strlen(prefix, -1);
+	long sentence_chars = (long)g_utf8_strlen(sentence, -1);
+
+	snprintf(text, sizeof(text), "%s%s%s", prefix, sentence, after);
+	extract(text, strlen(text), "2021-03-10", &x);
+	assert_int_equal(x.n_incidents, 1);
+	assert_int_equal(x.incidents[0].quote_start, strlen(prefix));
+	assert_int_equal(x.incidents[0].quote_end,
+	    strlen(prefix) + strlen(sentence));
+
+	cc = (struct rw_char_counter){text, 0, 0};
+	o = rw_incident_to_json(&x.incidents[0], "doc-1", text, &cc,
+	    rw_extractor_version(ex));
+	assert_non_null(o);
+	assert_string_equal(json_str(o, "doc"), "doc-1");
+	assert_string_equal(json_str(o, "type"), "return");
+	assert_string_equal(json_str(o, "mechanism"), "deportation");
+	assert_string_equal(json_str(o, "date"), "2021-03-05");
+	assert_string_equal(json_str(o, "host"), "MY");
+	assert_string_equal(json_str(o, "dest"), "CN");
+	assert_string_equal(json_str(o, "group"), "Uyghur");
+	assert_int_equal(json_int(o, "count"), 11);
+	persons = json_object_get(o, "persons");
+	assert_true(json_is_array(persons));
+	assert_int_equal(json_array_size(persons), 0);
+	assert_string_equal(json_str(o, "quote"), sentence);
+	assert_int_equal(json_int(o, "quote_start"), start_chars);
+	assert_int_equal(json_int(o, "quote_end"), start_chars + sentence_chars);
+	assert_true(json_is_real(json_object_get(o, "confidence")));
+	assert_true(json_real_value(json_object_get(o, "confidence")) >= 0.0);
+	assert_true(json_real_value(json_object_get(o, "confidence")) <= 1.0);
+	assert_string_equal(json_str(o, "rules"), rw_extractor_version(ex));
+	json_decref(o);
+
+	/* the counter may be reused, also going back */
+	o = rw_incident_to_json(&x.incidents[0], NULL, text, &cc, NULL);
+	assert_non_null(o);
+	assert_int_equal(json_int(o, "quote_start"), start_chars);
+	assert_true(json_is_null(json_object_get(o, "doc")));
+	assert_true(json_is_null(json_object_get(o, "rules")));
+	json_decref(o);
+	rw_extraction_free(&x);
+}
+
+static void
+test_incident_json_nulls(void **state)
+{
+	const char *text = "Zhang Wei was arrested.";
+	struct rw_incident inc;
+	struct rw_char_counter cc = {text, 0, 0};
+	json_t *o;
+
+	memset(&inc, 0, sizeof(inc));
+	inc.type = RW_INCIDENT_DETENTION;
+	inc.count = -1;
+	inc.quote_start = 0;
+	inc.quote_end = strlen(text);
+	o = rw_incident_to_json(&inc, "d", text, &cc, "1-abc");
+	assert_non_null(o);
+	assert_true(json_is_null(json_object_get(o, "mechanism")));
+	assert_true(json_is_null(json_object_get(o, "date")));
+	assert_true(json_is_null(json_object_get(o, "host")));
+	assert_true(json_is_null(json_object_get(o, "dest")));
+	assert_true(json_is_null(json_object_get(o, "group")));
+	assert_true(json_is_null(json_object_get(o, "count")));
+	assert_int_equal(json_array_size(json_object_get(o, "persons")), 0);
+	assert_string_equal(json_str(o, "quote"), text);
+	json_decref(o);
+}
+
+static void
+test_incident_json_invalid_quote(void **state)
+{
+	/* a quote over invalid UTF-8 comes back as valid text, U+FFFD for
+	 * the bad bytes */
+	static const char text[] = "Zhang \xff Wei was arrested.";
+	struct rw_incident inc;
+	struct rw_char_counter cc = {text, 0, 0};
+	const char *quote;
+	json_t *o;
+
+	memset(&inc, 0, sizeof(inc));
+	inc.type = RW_INCIDENT_DETENTION;
+	inc.count = -1;
+	inc.quote_end = sizeof(text) - 1;
+	o = rw_incident_to_json(&inc, "d", text, &cc, NULL);
+	assert_non_null(o);
+	quote = json_str(o, "quote");
+	assert_true(rw_utf8_valid(quote, strlen(quote)));
+	assert_non_null(strstr(quote, "\xef\xbf\xbd"));
+	assert_non_null(strstr(quote, "Wei was arrested."));
+	json_decref(o);
+}
+
+static void
+test_entity_json(void **state)
+{
+	static const char text[] = "Über den Fall: Thai authorities detained "
+	    "the Chinese dissident Wang Lifeng on 2 March.";
+	struct rw_extraction x;
+	struct rw_char_counter cc = {text, 0, 0};
+	const struct rw_entity *e;
+	json_t *o;
+
+	extract(text, sizeof(text) - 1, "2021-03-10", &x);
+	e = find_entity(&x, text, RW_ENTITY_COUNTRY, "Thai");
+	assert_non_null(e);
+	o = rw_entity_to_json(e, text, &cc);
+	assert_non_null(o);
+	assert_string_equal(json_str(o, "kind"), "country");
+	assert_string_equal(json_str(o, "text"), "Thai");
+	assert_string_equal(json_str(o, "value"), "TH");
+	/* "Über" is 4 characters and 5 bytes */
+	assert_int_equal(json_int(o, "start"), (long)(e->start - 1));
+	assert_int_equal(json_int(o, "end"), (long)(e->end - 1));
+	json_decref(o);
+	rw_extraction_free(&x);
+}
+
+static void
+test_char_offsets_back_and_forth(void **state)
+{
+	static const char text[] = "aé東😀b";
+	struct rw_char_counter cc = {text, 0, 0};
+
+	assert_int_equal(rw_char_offset(&cc, 0), 0);
+	assert_int_equal(rw_char_offset(&cc, 1), 1);
+	assert_int_equal(rw_char_offset(&cc, 3), 2);
+	assert_int_equal(rw_char_offset(&cc, 6), 3);
+	assert_int_equal(rw_char_offset(&cc, 10), 4);
+	assert_int_equal(rw_char_offset(&cc, 11), 5);
+	assert_int_equal(rw_char_offset(&cc, 3), 2);
+	assert_int_equal(rw_char_offset(&cc, 1), 1);
+	assert_int_equal(rw_char_offset(&cc, 11), 5);
+}
+
+static void
+test_char_offsets_go_back_locally(void **state)
+{
+	/* Two incidents from one sentence ask for the second's quote_start
+	 * after the first's quote_end: the counter must step back, not count
+	 * again from the start of the text, or `refuge extract --format
+	 * jsonl` is quadratic in the document (2.3 MB of such sentences take
+	 * 12 s, 580 KB took 1.3 s before the counter learnt to step back).
+	 * Seen by changing the text before the point: a counter that steps
+	 * back never reads it again. */
+	char text[] = "xxxxxxxxxxxxxxxxxxxxyyyy";
+	struct rw_char_counter cc = {text, 0, 0};
+
+	assert_int_equal(rw_char_offset(&cc, 22), 22);
+	/* bytes 0..9 become continuation bytes: 10 fewer characters if read
+	 * again */
+	memset(text, 0x80, 10);
+	assert_int_equal(rw_char_offset(&cc, 20), 20);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_detention_counted_group),
+		cmocka_unit_test(test_detention_named_person),
+		cmocka_unit_test(test_return_deportation),
+		cmocka_unit_test(test_return_extradition),
+		cmocka_unit_test(test_return_rendition),
+		cmocka_unit_test(test_return_forcibly_returned),
+		cmocka_unit_test(test_threatened_return),
+		cmocka_unit_test(test_warrant),
+		cmocka_unit_test(test_disappearance),
+		cmocka_unit_test(test_conviction),
+		cmocka_unit_test(test_conviction_to_years_in_prison_is_one_incident),
+		cmocka_unit_test(test_release),
+		cmocka_unit_test(test_short_sentence_with_names_is_no_heading),
+		cmocka_unit_test(test_nationality_adjective_of_state),
+		cmocka_unit_test(test_relative_last_month),
+		cmocka_unit_test(test_relative_weekday),
+		cmocka_unit_test(test_relative_day_month),
+		cmocka_unit_test(test_relative_other_phrases),
+		cmocka_unit_test(test_relative_without_published_date),
+		cmocka_unit_test(test_negation),
+		cmocka_unit_test(test_negation_keeps_the_other_clause),
+		cmocka_unit_test(test_call_for_action),
+		cmocka_unit_test(test_call_after_an_incident),
+		cmocka_unit_test(test_hypothetical),
+		cmocka_unit_test(test_aggregate),
+		cmocka_unit_test(test_mentioned_twice_is_one),
+		cmocka_unit_test(test_pronoun_continues),
+		cmocka_unit_test(test_pronoun_continues_without_place),
+		cmocka_unit_test(test_entities_demonyms),
+		cmocka_unit_test(test_entities_kinds),
+		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_count_overflow_is_defined),
+		cmocka_unit_test(test_invalid_utf8_keeps_neighbours),
+		cmocka_unit_test(test_invalid_utf8_inside_a_name),
+		cmocka_unit_test(test_long_name_stays_valid_utf8),
+		cmocka_unit_test(test_nul_and_controls),
+		cmocka_unit_test(test_empty_text),
+		cmocka_unit_test(test_only_punctuation),
+		cmocka_unit_test(test_too_big_is_refused),
+		cmocka_unit_test(test_out_is_filled_afresh),
+		cmocka_unit_test(test_names_round_trip),
+		cmocka_unit_test(test_version_format),
+		cmocka_unit_test(test_incident_json),
+		cmocka_unit_test(test_incident_json_nulls),
+		cmocka_unit_test(test_incident_json_invalid_quote),
+		cmocka_unit_test(test_entity_json),
+		cmocka_unit_test(test_char_offsets_back_and_forth),
+		cmocka_unit_test(test_char_offsets_go_back_locally),
+	};
+
+	unit_tap_filter();
+	return cmocka_run_group_tests_name("extract", tests, setup, teardown);
+}
