@@ -5,7 +5,8 @@ import os
 
 from harness import ROOT, new_store, ok, refuge, run_tests, test, write
 
-VERBS = ['init', 'ingest', 'search', 'sources', 'show', 'export', 'check']
+VERBS = ['init', 'ingest', 'search', 'sources', 'show', 'export', 'check',
+         'incidents', 'incident', 'entities', 'people']
 
 
 @test
