@@ -465,30 +465,70 @@ claim_old(struct save *s, const struct report *rep)
 	return r < 0 ? r : 1;
 }
 
-/* Ids of the incidents rep may join (step 2). */
+static int
+id_order(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The persons (ids, as a JSON array) the names of inc belong to, or NULL
+ * when it names nobody. */
+static int
+person_ids_json(struct rw_store_backend *b, const struct rw_incident *inc,
+    char **ret)
+{
+	json_t *ids;
+	sqlite3_stmt *st;
+
+	*ret = NULL;
+	if (inc->n_persons == 0)
+		return RW_OK;
+	if ((ids = json_array()) == NULL)
+		return RW_ENOMEM;
+	for (size_t k = 0; k < inc->n_persons; k++) {
+		st = sq_use(b, ST_NAME_PERSON);
+		sq_bind_text(st, 1, inc->persons[k]);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			json_array_append_new(ids,
+			    json_integer(sqlite3_column_int64(st, 0)));
+		sqlite3_reset(st);
+	}
+	*ret = json_dumps(ids, JSON_COMPACT);
+	json_decref(ids);
+	return *ret != NULL ? RW_OK : RW_ENOMEM;
+}
+
+/* Ids of the incidents rep may join (step 2), lowest first. */
 static int
 merge_candidates(struct save *s, const struct rw_incident *inc,
     int64_t **ret_ids, size_t *ret_n)
 {
 	sqlite3_stmt *st;
-	char year[12], next[12];
+	char year[12], next[12], month[4], *persons = NULL;
 	int64_t *ids = NULL;
 	size_t n = 0, cap = 0;
 	int rc;
 
+	if ((rc = person_ids_json(s->b, inc, &persons)) < 0)
+		return rc;
 	if (inc->date.year != 0) {
 		snprintf(year, sizeof(year), "%04d", inc->date.year);
 		snprintf(next, sizeof(next), "%04d", inc->date.year + 1);
+		snprintf(month, sizeof(month), "%02d", inc->date.month);
 		st = sq_use(s->b, ST_CANDIDATES_DATED);
 		sq_bind_text(st, 3, year);
 		sq_bind_text(st, 4, next);
-		sqlite3_bind_int64(st, 5, s->source_id);
+		if (inc->date.month != 0)
+			sq_bind_text(st, 6, month);
 	} else {
 		st = sq_use(s->b, ST_CANDIDATES_UNDATED);
-		sqlite3_bind_int64(st, 3, s->source_id);
 	}
 	sq_bind_text(st, 1, rw_incident_type_name(inc->type));
 	bind_copy(st, 2, inc->host);
+	sqlite3_bind_int64(st, 5, s->source_id);
+	sq_bind_text(st, 7, persons);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
@@ -497,6 +537,7 @@ merge_candidates(struct save *s, const struct rw_incident *inc,
 			if (grown == NULL) {
 				sqlite3_reset(st);
 				free(ids);
+				free(persons);
 				return RW_ENOMEM;
 			}
 			ids = grown;
@@ -505,10 +546,13 @@ merge_candidates(struct save *s, const struct rw_incident *inc,
 		ids[n++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
+	free(persons);
 	if (rc != SQLITE_DONE) {
 		free(ids);
 		return RW_ESTORE;
 	}
+	if (n > 1)
+		qsort(ids, n, sizeof(*ids), id_order);
 	*ret_ids = ids;
 	*ret_n = n;
 	return RW_OK;

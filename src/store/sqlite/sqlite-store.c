@@ -192,19 +192,26 @@ static const char *const statements[ST__MAX] = {
 	[ST_PERSONS_INSERT] =
 	    "INSERT INTO incident_person (incident_id, pos, name) "
 	    "VALUES (?1, ?2, ?3)",
-	/* Incidents another source's report may join: same type and host, a
-	 * date in the same year (?3 <= date < ?4), not rejected, not already
-	 * reported by this source (?5). */
+	/* Incidents another source's report may join: same type and host, not
+	 * rejected, not already reported by this source (?5), a date in the
+	 * same year (?3 <= date < ?4) and month (?6, when both give one) or
+	 * both undated, and, as far as SQL can tell, the same subjects: a
+	 * person of one of the persons ?7 (a JSON array of person ids) or,
+	 * when ?7 is NULL, no person at all. rw_incidents_same decides. */
+#define CANDIDATE_FILTER \
+	"AND status != 'rejected' AND NOT EXISTS (SELECT 1 FROM incident_source l " \
+	"WHERE l.incident_id = i.id AND l.source_id = ?5) AND CASE WHEN ?7 IS NULL " \
+	"THEN NOT EXISTS (SELECT 1 FROM incident_person p WHERE p.incident_id = i.id) " \
+	"ELSE EXISTS (SELECT 1 FROM incident_person p JOIN person_name n " \
+	"ON n.name = p.name WHERE p.incident_id = i.id AND n.person_id IN " \
+	"(SELECT value FROM json_each(?7))) END"
 	[ST_CANDIDATES_DATED] =
 	    "SELECT id FROM incident i WHERE type = ?1 AND host IS ?2 "
-	    "AND date >= ?3 AND date < ?4 AND status != 'rejected' "
-	    "AND NOT EXISTS (SELECT 1 FROM incident_source l "
-	    "WHERE l.incident_id = i.id AND l.source_id = ?5) ORDER BY id",
+	    "AND date >= ?3 AND date < ?4 AND (?6 IS NULL OR length(date) < 7 OR "
+	    "substr(date, 6, 2) = ?6) " CANDIDATE_FILTER,
 	[ST_CANDIDATES_UNDATED] =
 	    "SELECT id FROM incident i WHERE type = ?1 AND host IS ?2 "
-	    "AND date IS NULL AND status != 'rejected' "
-	    "AND NOT EXISTS (SELECT 1 FROM incident_source l "
-	    "WHERE l.incident_id = i.id AND l.source_id = ?3) ORDER BY id",
+	    "AND date IS NULL " CANDIDATE_FILTER,
 	[ST_REVIEW_INSERT] =
 	    "INSERT INTO review (incident_id, who, at, action, changes) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5)",
