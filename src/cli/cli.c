@@ -155,6 +155,31 @@ cli_int_option(const struct cli *cli, const char *option, const char *value,
 }
 
 void
+cli_print_safe(FILE *out, const char *s, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), i = 0;
+
+	if (max > 0 && len > max)
+		len = rw_utf8_prefix(s, len, max);
+	while (i < len) {
+		uint32_t cp;
+		size_t n = rw_utf8_decode(p + i, len - i, &cp);
+
+		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+		    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+			fputc(' ', out);
+		else if (cp == RW_UTF8_REPLACEMENT)
+			fputs("\xEF\xBF\xBD", out);
+		else
+			fwrite(p + i, 1, n, out);
+		i += n;
+	}
+	if (len < strlen(s))
+		fputs("…", out);
+}
+
+void
 cli_print_marked(FILE *out, const char *text, int tty)
 {
 	for (const char *p = text; *p != '\0'; p++) {

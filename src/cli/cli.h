@@ -28,6 +28,15 @@ int cmd_sources(struct cli *cli, int argc, char **argv);
 int cmd_show(struct cli *cli, int argc, char **argv);
 int cmd_export(struct cli *cli, int argc, char **argv);
 int cmd_extract(struct cli *cli, int argc, char **argv);
+int cmd_incidents(struct cli *cli, int argc, char **argv);
+int cmd_incident(struct cli *cli, int argc, char **argv);
+int cmd_entities(struct cli *cli, int argc, char **argv);
+int cmd_people(struct cli *cli, int argc, char **argv);
+
+/* `refuge extract --all`: reads every stored source again (args are what
+ * follows the options; published is --published, which --all refuses). */
+int cmd_extract_all(struct cli *cli, int argc, char **argv,
+    const char *published);
 
 /* Prints "refuge VERB: message" on standard error. */
 void cli_error(const struct cli *cli, const char *fmt, ...)
@@ -64,6 +73,12 @@ int cli_date_option(const struct cli *cli, const char *option,
 /* Parses a positive integer option within [min, max]. */
 int cli_int_option(const struct cli *cli, const char *option,
     const char *value, long min, long max, long *ret);
+
+/* Writes text from a document or a person to out so that it cannot
+ * steer the terminal: control characters (C0, DEL, C1), line breaks and
+ * bidirectional overrides become spaces, invalid UTF-8 becomes U+FFFD.
+ * At most max bytes of s are written (0: all), then "…". */
+void cli_print_safe(FILE *out, const char *s, size_t max);
 
 /* Writes text to out, turning the store's highlight markers into bold on a
  * terminal or «guillemets» elsewhere. */

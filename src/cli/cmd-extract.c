@@ -123,16 +123,20 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 	static const struct option options[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"published", required_argument, NULL, 'p'},
+		{"all", no_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct extract_run run = {cli, NULL, FORMAT_TEXT, NULL, 0, 0, 0};
 	struct rw_error err = {0};
 	char published[11];
-	int c, rc;
+	int c, rc, all = 0;
 
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		switch (c) {
+		case 'a': /* stored sources: cmd-incidents.c */
+			all = 1;
+			break;
 		case 'f':
 			if (strcmp(optarg, "jsonl") == 0)
 				run.format = FORMAT_JSONL;
@@ -155,6 +159,9 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 			return cli_bad_option(cli, argv);
 		}
 	}
+	if (all)
+		return cmd_extract_all(cli, argc - optind, argv + optind,
+		    run.published);
 	if (optind >= argc)
 		return cli_usage(cli, "name at least one file to read");
 	if (rw_extractor_new(&run.ex, &err) < 0) {

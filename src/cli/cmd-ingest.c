@@ -2,9 +2,9 @@
  *
  * The paths are walked first, so the progress bar knows the total; paths
  * that cannot be walked are recorded as failed attempts. Each file is then
- * ingested in its own transaction (see src/ingest/ingest.h), and a summary
- * counts what became of every file. Exit status 0 only when nothing
- * failed. */
+ * ingested in its own transaction (see src/ingest/ingest.h) and read for
+ * incidents, which wait for review as `proposed`; a summary counts what
+ * became of every file. Exit status 0 only when nothing failed. */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +41,8 @@ struct batch {
 	size_t failure_count, failure_cap;
 	size_t counts[RW_ATTEMPT_FAILED + 1];
 	size_t warnings;
+	struct rw_extractor *extractor; /* made once per run, or NULL */
+	size_t incidents_new, incidents_merged;
 	size_t next_near_optimize; /* stored count that compacts the band index */
 	int store_broken;
 };
@@ -144,6 +146,10 @@ ingest_one(struct batch *b, const char *path)
 		note_failure(b, path, res.reason);
 	else
 		b->counts[res.status]++;
+	if (res.extracted) {
+		b->incidents_new += res.extraction.created;
+		b->incidents_merged += res.extraction.merged;
+	}
 	if (res.warning[0] != '\0') {
 		b->warnings++;
 		snprintf(line, sizeof(line), "refuge ingest: %s: warning: %s", path,
@@ -201,6 +207,10 @@ print_summary(const struct batch *b)
 	if (b->warnings > 0)
 		printf(" (%zu with warnings)", b->warnings);
 	putchar('\n');
+	if (b->extractor != NULL)
+		printf("incidents: %zu new, awaiting review; %zu more report%s of "
+		    "incidents already stored\n", b->incidents_new,
+		    b->incidents_merged, b->incidents_merged == 1 ? "" : "s");
 	for (size_t i = 0; i < b->failure_count; i++)
 		printf("  failed: %s: %s\n", b->failures[i].path,
 		    b->failures[i].reason);
@@ -217,6 +227,7 @@ batch_free(struct batch *b)
 		free(b->failures[i].reason);
 	}
 	free(b->failures);
+	rw_extractor_free(b->extractor);
 	rw_store_close(b->store);
 }
 
@@ -274,6 +285,7 @@ int
 cmd_ingest(struct cli *cli, int argc, char **argv)
 {
 	struct batch b;
+	struct rw_error err;
 	char published[11];
 	int r, first, finish;
 
@@ -288,6 +300,14 @@ cmd_ingest(struct cli *cli, int argc, char **argv)
 	b.store = cli_open_store(cli, 0);
 	if (b.store == NULL)
 		return 1;
+	rw_error_clear(&err);
+	if (rw_extractor_new(&b.extractor, &err) < 0) {
+		cli_error(cli, "cannot load the extraction rules (%s): sources are "
+		    "stored without incidents; `refuge extract --all` reads them "
+		    "later", err.message);
+		b.extractor = NULL;
+	}
+	b.opt.extractor = b.extractor;
 	progress_start(&b.progress, 0);
 	for (int i = first; i < argc && !b.store_broken; i++)
 		if (rw_walk(argv[i], add_file, walk_problem, &b) != 0 &&

@@ -23,6 +23,10 @@ static const struct verb verbs[] = {
 	{"export", cmd_export, "export sources as JSON Lines"},
 	{"check", cmd_check, "verify the store's integrity"},
 	{"extract", cmd_extract, "find incidents in files (no store needed)"},
+	{"incidents", cmd_incidents, "list incidents: the review queue"},
+	{"incident", cmd_incident, "accept, reject, edit, show or split one"},
+	{"entities", cmd_entities, "what extraction found in one source"},
+	{"people", cmd_people, "people named across spellings; same/different"},
 };
 
 static void
@@ -32,7 +36,7 @@ print_usage(FILE *out)
 	    "Refuge Watch: monitoring and case documentation for people at risk "
 	    "of refoulement.\n\nverbs:\n", out);
 	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-		fprintf(out, "  %-8s %s\n", verbs[i].name, verbs[i].summary);
+		fprintf(out, "  %-10s %s\n", verbs[i].name, verbs[i].summary);
 	fputs("\n`refuge VERB --help` describes a verb. The data directory comes "
 	    "from --data,\nor from REFUGE_DATA when --data is absent.\n", out);
 }

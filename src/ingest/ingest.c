@@ -161,6 +161,42 @@ override(const char *given, const char *found)
 	return given != NULL ? given : found;
 }
 
+/* Appends a warning to res (after any already there). */
+static void
+add_warning(struct rw_ingest_result *res, const char *what, const char *why)
+{
+	size_t used = strlen(res->warning);
+
+	snprintf(res->warning + used, sizeof(res->warning) - used, "%s%s: %s",
+	    used > 0 ? "; " : "", what, why);
+}
+
+/* Reads the stored source for incidents and saves them. A failure leaves
+ * the source stored and becomes a warning. */
+static void
+extract_stored(struct rw_store *store, const struct rw_document *doc,
+    const char *published, const struct rw_ingest_options *opt,
+    struct rw_ingest_result *res)
+{
+	struct rw_extraction found;
+	struct rw_date date = {0, 0, 0};
+	struct rw_error why;
+
+	rw_error_clear(&why);
+	if (published != NULL && rw_date_parse(published, &date) < 0)
+		memset(&date, 0, sizeof(date));
+	if (rw_extract(opt->extractor, doc->text.data != NULL ? doc->text.data :
+	    "", doc->text.len, &date, &found, &why) == RW_OK &&
+	    rw_store_extraction_save(store, res->source_id,
+	    rw_extractor_version(opt->extractor), doc->text.data, doc->text.len,
+	    &found, &res->extraction, &why) == RW_OK)
+		res->extracted = 1;
+	else
+		add_warning(res, "incident extraction failed (the source is "
+		    "stored; `refuge extract --all` retries)", why.message);
+	rw_extraction_free(&found);
+}
+
 /* Inserts doc as a new source; fills res. */
 static int
 store_document(struct rw_store *store, const char *path, const char *data,
@@ -212,6 +248,8 @@ store_document(struct rw_store *store, const char *path, const char *data,
 		res->near_duplicate_of = 0;
 		return record(store, path, res, opt, err);
 	}
+	if (r == RW_OK && opt->extractor != NULL)
+		extract_stored(store, doc, src.published, opt, res);
 	return r;
 }
 

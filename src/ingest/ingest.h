@@ -10,6 +10,10 @@
  *                                   v
  *   MinHash -> similar source stored? -> insert (one transaction)
  *                                          -> new | near-duplicate
+ *                                   |
+ *                                   v
+ *   extract incidents (when an extractor is given) -> save (a second
+ *   transaction; a failure there is a warning: the source stays stored)
  *
  * Every outcome, failures included, is recorded as an ingest attempt, so
  * the store holds an auditable log and re-runs skip what is stored. */
@@ -20,6 +24,7 @@
 #include <stdint.h>
 
 #include "core/error.h"
+#include "extract/extract.h"
 #include "ingest/document.h"
 #include "store/store.h"
 
@@ -33,6 +38,9 @@ struct rw_ingest_options {
 	const char *published;  /* YYYY[-MM[-DD]], already checked */
 	const char *user;       /* who ingests: recorded with each attempt */
 	size_t max_bytes;       /* files larger than this fail */
+	/* Reads each stored source for incidents (rw_store_extraction_save),
+	 * or NULL not to; made once per batch with rw_extractor_new. */
+	const struct rw_extractor *extractor;
 };
 
 struct rw_ingest_result {
@@ -44,6 +52,8 @@ struct rw_ingest_result {
 	char sha256[RW_SHA256_HEX]; /* empty when the file was not read */
 	char reason[RW_ERROR_MESSAGE_MAX]; /* why it failed */
 	char warning[RW_ERROR_MESSAGE_MAX]; /* stored, but with a caveat */
+	int extracted;              /* extraction ran and was saved */
+	struct rw_extraction_saved extraction; /* what it saved */
 };
 
 /* Ingests the file at path. Returns 0 when the attempt was recorded

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crypto/digest.h"
+#include "store/incident-record.h"
 #include "store/store-int.h"
 
 struct rw_store {
@@ -208,6 +209,107 @@ rw_store_check(struct rw_store *store, rw_problem_cb cb, void *ctx,
 		return rw_error_set(err, RW_ECORRUPT,
 		    "the store failed its integrity check");
 	return RW_OK;
+}
+
+int
+rw_store_extraction_save(struct rw_store *store, int64_t source_id,
+    const char *rules, const char *text, size_t text_len,
+    const struct rw_extraction *found, struct rw_extraction_saved *ret,
+    struct rw_error *err)
+{
+	struct rw_extraction_saved ignored;
+
+	assert(rules != NULL && found != NULL);
+	assert(text != NULL || text_len == 0);
+	if (text == NULL)
+		text = "";
+	return store->ops->extraction_save(store->backend, source_id, rules,
+	    text, text_len, found, ret != NULL ? ret : &ignored, err);
+}
+
+int
+rw_store_entity_list(struct rw_store *store, int64_t source_id,
+    rw_entity_cb cb, void *ctx, struct rw_error *err)
+{
+	assert(cb != NULL);
+	return store->ops->entity_list(store->backend, source_id, cb, ctx, err);
+}
+
+int
+rw_store_incident_list(struct rw_store *store, int status, rw_incident_cb cb,
+    void *ctx, struct rw_error *err)
+{
+	assert(cb != NULL && status >= -1 && status < RW_STATUS_COUNT);
+	return store->ops->incident_list(store->backend, status, cb, ctx, err);
+}
+
+int
+rw_store_incident_get(struct rw_store *store, int64_t id,
+    struct rw_incident_record **ret, struct rw_error *err)
+{
+	assert(ret != NULL);
+	return store->ops->incident_get(store->backend, id, ret, err);
+}
+
+int
+rw_store_incident_review(struct rw_store *store, int64_t id,
+    enum rw_review_action action, const char *who,
+    const struct rw_incident_edit *edit, int *ret_changed,
+    struct rw_error *err)
+{
+	int changed = 0, r;
+
+	assert(who != NULL);
+	if (action != RW_REVIEW_ACCEPT && action != RW_REVIEW_REJECT &&
+	    action != RW_REVIEW_EDIT)
+		return rw_error_set(err, RW_EINVAL, "not a review action: %d",
+		    (int)action);
+	if (action == RW_REVIEW_EDIT) {
+		if (edit == NULL || edit->fields == 0 ||
+		    (edit->fields & ~(unsigned)RW_FIELD_ALL) != 0)
+			return rw_error_set(err, RW_EINVAL,
+			    "an edit must name the fields it changes");
+		r = rw_incident_fields_check(&edit->values, edit->fields, err);
+		if (r < 0)
+			return r;
+	}
+	r = store->ops->incident_review(store->backend, id, action, who, edit,
+	    &changed, err);
+	if (r == RW_OK && ret_changed != NULL)
+		*ret_changed = changed;
+	return r;
+}
+
+int
+rw_store_incident_split(struct rw_store *store, int64_t id, int64_t source_id,
+    const char *who, int64_t *ret_new_id, struct rw_error *err)
+{
+	int64_t new_id = 0;
+	int r;
+
+	assert(who != NULL);
+	r = store->ops->incident_split(store->backend, id, source_id, who,
+	    &new_id, err);
+	if (r == RW_OK && ret_new_id != NULL)
+		*ret_new_id = new_id;
+	return r;
+}
+
+int
+rw_store_people_list(struct rw_store *store, rw_person_cb cb, void *ctx,
+    struct rw_error *err)
+{
+	assert(cb != NULL);
+	return store->ops->people_list(store->backend, cb, ctx, err);
+}
+
+int
+rw_store_person_decide(struct rw_store *store, const char *name_a,
+    const char *name_b, int same, const char *who, struct rw_error *err)
+{
+	assert(name_a != NULL && name_b != NULL && who != NULL);
+	return store->ops->person_decide(store->backend, name_a, name_b,
+	    same != 0, who, err);
 }
 
 void

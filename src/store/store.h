@@ -26,6 +26,7 @@
 #include <stdint.h>
 
 #include "core/error.h"
+#include "extract/extract.h"
 
 #define RW_SHA256_HEX 65    /* 64 hex digits and NUL */
 #define RW_MINHASH_SIZE 64  /* values in a near-duplicate signature */
@@ -119,7 +120,138 @@ typedef int (*rw_problem_cb)(const char *problem, void *ctx);
 #define RW_SOURCE_WITH_TEXT 0x1
 #define RW_SOURCE_WITH_BYTES 0x2
 
-#define RW_STORE_OPS_VERSION 1
+/* ---- Extraction, incidents, review and people (schema 2) ----
+ *
+ * Extraction's output for a source is saved whole (rw_store_extraction_save):
+ * its entities, and its incidents, each either linked to an incident
+ * already stored (the same incident told by another source: same type and
+ * host, compatible dates, the same people, or the same group and a close
+ * count) or stored as a new `proposed` incident. A person then accepts,
+ * rejects, edits or splits it; each review is logged with what changed.
+ *
+ * Invariants every backend keeps, besides 1-4 above:
+ *  5. Reviewed incidents (accepted, rejected, edited or split) are never
+ *     changed or deleted by extraction; extraction may only add a source
+ *     to an accepted or proposed one.
+ *  6. The machine's proposal is kept: each source's reading of an incident
+ *     (rw_incident_link.proposal) and the one the incident was made from
+ *     (rw_incident_record.proposal) are never edited.
+ *  7. A person name belongs to one person at a time; a recorded decision
+ *     that two names are (not) the same person holds over the rules, and
+ *     is keyed by the names' comparison keys, so it outlives
+ *     re-extraction. */
+
+enum rw_incident_status {
+	RW_STATUS_PROPOSED,
+	RW_STATUS_ACCEPTED,
+	RW_STATUS_REJECTED,
+	RW_STATUS_COUNT
+};
+
+/* One source's report of an incident. */
+struct rw_incident_link {
+	int64_t source_id;
+	const char *quote;          /* the sentence, from the source's text */
+	int64_t quote_start, quote_end; /* in characters of the source's text */
+	const char *rules;          /* extraction rules that read it */
+	const char *proposal;       /* JSON: the machine's incident, as read here */
+	const char *added_at;
+};
+
+/* One thing a person did to an incident. */
+struct rw_review {
+	int64_t id;
+	const char *who;
+	const char *at;
+	const char *action;  /* "accept", "reject", "edit", "split" */
+	const char *changes; /* JSON object: field -> {"before":..,"after":..} */
+};
+
+/* A stored incident with its sources and review history. Returned by
+ * rw_store_incident_get (free with rw_incident_record_free) or lent to a
+ * listing callback. fields.quote_start/quote_end are not used. */
+struct rw_incident_record {
+	int64_t id;
+	enum rw_incident_status status;
+	int reviewed;               /* a person reviewed it */
+	struct rw_incident fields;
+	const char *rules;          /* rules of the proposal it was made from */
+	const char *proposal;       /* JSON: that original proposal */
+	const char *created_at;
+	const char *updated_at;
+	struct rw_incident_link *links; /* in the order they were added */
+	size_t n_links;
+	struct rw_review *reviews;  /* oldest first */
+	size_t n_reviews;
+};
+
+/* What rw_store_extraction_save did. */
+struct rw_extraction_saved {
+	size_t entities;  /* entities stored */
+	size_t created;   /* new incidents */
+	size_t merged;    /* incidents added to one another source reported */
+	size_t kept;      /* already stored from this source (maybe updated) */
+	size_t removed;   /* unreviewed reports the rules no longer make */
+};
+
+/* An edit: the fields named in `fields` take their values from `values`
+ * (an empty string, count -1, year 0 or RW_MECHANISM_NONE clear them). */
+#define RW_FIELD_TYPE 0x01
+#define RW_FIELD_MECHANISM 0x02
+#define RW_FIELD_DATE 0x04
+#define RW_FIELD_HOST 0x08
+#define RW_FIELD_DEST 0x10
+#define RW_FIELD_PERSONS 0x20
+#define RW_FIELD_GROUP 0x40
+#define RW_FIELD_COUNT 0x80
+#define RW_FIELD_ALL 0xFF
+
+struct rw_incident_edit {
+	unsigned fields;
+	struct rw_incident values;
+};
+
+enum rw_review_action {
+	RW_REVIEW_ACCEPT,
+	RW_REVIEW_REJECT,
+	RW_REVIEW_EDIT,
+	RW_REVIEW_SPLIT,
+};
+
+/* An entity as stored: offsets in characters of the source's text. */
+struct rw_entity_record {
+	int64_t source_id;
+	const char *kind;  /* "person", "country", ... */
+	int64_t start, end;
+	const char *text;  /* the span as written */
+	const char *value; /* normalised value, or NULL */
+};
+
+/* A name of a person and why it belongs there. */
+struct rw_person_name {
+	const char *name;
+	const char *rule; /* "canonical", a rw_name_rule_name(), or "alias"
+	                   * (a person recorded that it is the same person) */
+	const char *via;  /* the name it was matched with, or NULL */
+};
+
+struct rw_person {
+	int64_t id;
+	const char *name;             /* canonical name */
+	struct rw_person_name *names; /* the canonical name first */
+	size_t n_names;
+	int64_t *sources;             /* sources naming any of the names */
+	size_t n_sources;
+	int64_t *incidents;           /* incidents naming any of the names */
+	size_t n_incidents;
+};
+
+typedef int (*rw_incident_cb)(const struct rw_incident_record *inc,
+    void *ctx);
+typedef int (*rw_entity_cb)(const struct rw_entity_record *e, void *ctx);
+typedef int (*rw_person_cb)(const struct rw_person *p, void *ctx);
+
+#define RW_STORE_OPS_VERSION 2
 
 struct rw_store_backend;
 
@@ -153,6 +285,29 @@ struct rw_store_ops {
 	int (*search)(struct rw_store_backend *b, const struct rw_search_query *q,
 	    rw_hit_cb cb, void *ctx, struct rw_error *err);
 	int (*check)(struct rw_store_backend *b, rw_problem_cb cb, void *ctx,
+	    struct rw_error *err);
+	/* Version 2: extraction, incidents, review, people. */
+	int (*extraction_save)(struct rw_store_backend *b, int64_t source_id,
+	    const char *rules, const char *text, size_t text_len,
+	    const struct rw_extraction *found, struct rw_extraction_saved *ret,
+	    struct rw_error *err);
+	int (*entity_list)(struct rw_store_backend *b, int64_t source_id,
+	    rw_entity_cb cb, void *ctx, struct rw_error *err);
+	int (*incident_list)(struct rw_store_backend *b, int status,
+	    rw_incident_cb cb, void *ctx, struct rw_error *err);
+	int (*incident_get)(struct rw_store_backend *b, int64_t id,
+	    struct rw_incident_record **ret, struct rw_error *err);
+	int (*incident_review)(struct rw_store_backend *b, int64_t id,
+	    enum rw_review_action action, const char *who,
+	    const struct rw_incident_edit *edit, int *ret_changed,
+	    struct rw_error *err);
+	int (*incident_split)(struct rw_store_backend *b, int64_t id,
+	    int64_t source_id, const char *who, int64_t *ret_new_id,
+	    struct rw_error *err);
+	int (*people_list)(struct rw_store_backend *b, rw_person_cb cb,
+	    void *ctx, struct rw_error *err);
+	int (*person_decide)(struct rw_store_backend *b, const char *name_a,
+	    const char *name_b, int same, const char *who,
 	    struct rw_error *err);
 };
 
@@ -225,6 +380,64 @@ int rw_store_search(struct rw_store *store, const struct rw_search_query *q,
  * returns RW_ECORRUPT if any was found. */
 int rw_store_check(struct rw_store *store, rw_problem_cb cb, void *ctx,
     struct rw_error *err);
+
+/* Saves what extraction found in a source's text (the text the source
+ * holds: offsets are checked against it) in one transaction: replaces the
+ * source's entities and its unreviewed incidents, merges each incident
+ * into one another source reported when they agree (see above), and
+ * leaves reviewed incidents as they are. rules is the extractor's version.
+ * Saving the same output twice changes nothing. *ret may be NULL. */
+int rw_store_extraction_save(struct rw_store *store, int64_t source_id,
+    const char *rules, const char *text, size_t text_len,
+    const struct rw_extraction *found, struct rw_extraction_saved *ret,
+    struct rw_error *err);
+
+/* Calls cb for each entity of a source, in text order; RW_ENOTFOUND when
+ * there is no such source. */
+int rw_store_entity_list(struct rw_store *store, int64_t source_id,
+    rw_entity_cb cb, void *ctx, struct rw_error *err);
+
+/* Calls cb for each incident (with its links and reviews) in id order;
+ * status is an enum rw_incident_status, or -1 for all. */
+int rw_store_incident_list(struct rw_store *store, int status,
+    rw_incident_cb cb, void *ctx, struct rw_error *err);
+
+/* Loads one incident; RW_ENOTFOUND when there is none with that id. */
+int rw_store_incident_get(struct rw_store *store, int64_t id,
+    struct rw_incident_record **ret, struct rw_error *err);
+void rw_incident_record_free(struct rw_incident_record *inc);
+
+/* Records a person's review (RW_REVIEW_ACCEPT, _REJECT or _EDIT; edit
+ * is used for _EDIT only) with who and when, and what changed. A review
+ * that changes nothing (accepting an accepted incident, an edit to the
+ * values already there) is not recorded: *ret_changed (if not NULL) says
+ * which. Values are checked (RW_EINVAL). */
+int rw_store_incident_review(struct rw_store *store, int64_t id,
+    enum rw_review_action action, const char *who,
+    const struct rw_incident_edit *edit, int *ret_changed,
+    struct rw_error *err);
+
+/* Moves one source's report out of an incident into a new incident made
+ * from that report's proposal (a wrong merge undone); both incidents log
+ * the split. RW_EINVAL when it is the incident's only source. */
+int rw_store_incident_split(struct rw_store *store, int64_t id,
+    int64_t source_id, const char *who, int64_t *ret_new_id,
+    struct rw_error *err);
+
+/* Calls cb for each person, in id order. */
+int rw_store_people_list(struct rw_store *store, rw_person_cb cb, void *ctx,
+    struct rw_error *err);
+
+/* Records that two names are (same = 1) or are not (same = 0) the same
+ * person, and regroups the names concerned at once. Incidents merged on
+ * the strength of a name follow at their sources' next extraction.
+ * RW_EINVAL when the names cannot be compared or have the same key. */
+int rw_store_person_decide(struct rw_store *store, const char *name_a,
+    const char *name_b, int same, const char *who, struct rw_error *err);
+
+/* "proposed", "accepted", "rejected"; NULL when out of range. */
+const char *rw_incident_status_name(enum rw_incident_status status);
+int rw_incident_status_parse(const char *name, enum rw_incident_status *ret);
 
 /* Frees a source returned by rw_store_source_get; NULL is accepted. */
 void rw_source_free(struct rw_source *src);

@@ -5,7 +5,9 @@
  * the store opens; values are always bound, never pasted into SQL. Writes
  * take the write lock up front (BEGIN IMMEDIATE) and a busy timeout lets two
  * refuge processes share one store. Schema changes are the numbered .sql
- * files of src/store/sql/sqlite/, applied in order, one transaction each. */
+ * files of src/store/sql/sqlite/, applied in order, one transaction each.
+ * Incidents and people are in sqlite-incidents.c and sqlite-people.c
+ * (see sqlite-int.h); their SQL is here too. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +18,7 @@
 
 #include "core/buf.h"
 #include "core/embedded.h"
-#include "store/store-int.h"
+#include "store/sqlite/sqlite-int.h"
 
 #define DB_FILE "refuge.db"
 #define BUSY_TIMEOUT_MS 15000
@@ -24,41 +26,6 @@
 
 extern const struct rw_embedded rw_sqlite_migrations[];
 
-enum stmt {
-	ST_BEGIN,
-	ST_COMMIT,
-	ST_ROLLBACK,
-	ST_FIND_SHA,
-	ST_INSERT_SOURCE,
-	ST_INSERT_BYTES,
-	ST_INSERT_TEXT,
-	ST_QUEUE_INSERT,
-	ST_INSERT_ATTEMPT,
-	ST_QUEUE_BATCH,
-	ST_INDEX_TEXT,
-	ST_INDEX_BANDS,
-	ST_QUEUE_DELETE,
-	ST_QUEUE_CANDIDATES,
-	ST_GET_SOURCE,
-	ST_GET_TEXT,
-	ST_GET_BYTES,
-	ST_LIST_SOURCES,
-	ST_LIST_WITH_TEXT,
-	ST_LIST_WITH_BYTES,
-	ST_COUNT_SOURCES,
-	ST_BAND_CANDIDATES,
-	ST_SEARCH_TOP,
-	ST_SEARCH_WINDOW,
-	ST_SEARCH_FILTERED,
-	ST_SNIPPETS,
-	ST_CHECK_INTEGRITY,
-	ST_CHECK_FTS,
-	ST_OPTIMIZE_NEAR,
-	ST_OPTIMIZE_SEARCH,
-	ST_QUEUE_COUNT,
-	ST_CHECK_ORPHANS,
-	ST__MAX
-};
 
 #define SOURCE_COLUMNS \
 	"s.id, s.sha256, s.path, s.format, s.title, s.url, s.publisher, " \
@@ -146,24 +113,167 @@ static const char *const statements[ST__MAX] = {
 	    "SELECT id FROM source s WHERE NOT EXISTS "
 	    "(SELECT 1 FROM source_text t WHERE t.source_id = s.id) OR NOT EXISTS "
 	    "(SELECT 1 FROM source_bytes b WHERE b.source_id = s.id)",
+	/* Extraction and incidents (sqlite-incidents.c). */
+	[ST_SOURCE_EXISTS] = "SELECT 1 FROM source WHERE id = ?1",
+	[ST_EXTRACTION_SET] =
+	    "INSERT INTO extraction (source_id, rules, at) VALUES (?1, ?2, ?3) "
+	    "ON CONFLICT (source_id) DO UPDATE SET rules = excluded.rules, "
+	    "at = excluded.at",
+	[ST_ENTITY_DELETE] = "DELETE FROM entity WHERE source_id = ?1",
+	[ST_ENTITY_INSERT] =
+	    "INSERT INTO entity (source_id, kind, start, end, text, value) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_ENTITY_LIST] =
+	    "SELECT kind, start, end, text, value FROM entity "
+	    "WHERE source_id = ?1 ORDER BY start, id",
+	/* Person names a source's entities and incidents hold. */
+	[ST_SOURCE_PERSON_NAMES] =
+	    "SELECT value FROM entity WHERE source_id = ?1 AND kind = 'person' "
+	    "AND value IS NOT NULL UNION "
+	    "SELECT p.name FROM incident_source l JOIN incident_person p "
+	    "ON p.incident_id = l.incident_id WHERE l.source_id = ?1",
+	/* A source's reports, with whether each is its incident's first. */
+	[ST_SOURCE_LINKS] =
+	    "SELECT l.id, l.incident_id, l.proposal, i.reviewed, "
+	    "l.id = (SELECT min(m.id) FROM incident_source m "
+	    "WHERE m.incident_id = l.incident_id) "
+	    "FROM incident_source l JOIN incident i ON i.id = l.incident_id "
+	    "WHERE l.source_id = ?1 ORDER BY l.id",
+	[ST_LINK_INSERT] =
+	    "INSERT INTO incident_source (incident_id, source_id, quote, "
+	    "quote_start, quote_end, rules, proposal, added_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_LINK_UPDATE] =
+	    "UPDATE incident_source SET quote = ?2, quote_start = ?3, "
+	    "quote_end = ?4, rules = ?5, proposal = ?6 WHERE id = ?1",
+	[ST_LINK_DELETE] = "DELETE FROM incident_source WHERE id = ?1",
+	[ST_LINK_MOVE] = "UPDATE incident_source SET incident_id = ?2 WHERE id = ?1",
+	[ST_LINK_FIRST] =
+	    "SELECT id, proposal, rules FROM incident_source "
+	    "WHERE incident_id = ?1 ORDER BY id LIMIT 1",
+	[ST_LINK_FIND] =
+	    "SELECT l.id, l.proposal, l.rules, l.id = (SELECT min(m.id) FROM "
+	    "incident_source m WHERE m.incident_id = ?1) FROM incident_source l "
+	    "WHERE l.incident_id = ?1 AND l.source_id = ?2",
+	[ST_LINK_COUNT] =
+	    "SELECT count(*) FROM incident_source WHERE incident_id = ?1",
+	[ST_INCIDENT_INSERT] =
+	    "INSERT INTO incident (status, reviewed, type, mechanism, date, host, "
+	    "dest, grp, count, confidence, rules, proposal, created_at, "
+	    "updated_at) VALUES ('proposed', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+	    "?10, ?11, ?12, ?12)",
+	[ST_INCIDENT_FIELDS] =
+	    "UPDATE incident SET type = ?2, mechanism = ?3, date = ?4, host = ?5, "
+	    "dest = ?6, grp = ?7, count = ?8, updated_at = ?9 WHERE id = ?1",
+	[ST_INCIDENT_PROPOSAL] =
+	    "UPDATE incident SET confidence = ?2, rules = ?3, proposal = ?4 "
+	    "WHERE id = ?1",
+	[ST_INCIDENT_STATUS] =
+	    "UPDATE incident SET status = ?2, reviewed = 1, updated_at = ?3 "
+	    "WHERE id = ?1",
+	[ST_INCIDENT_REVIEWED] =
+	    "UPDATE incident SET reviewed = 1, updated_at = ?2 WHERE id = ?1",
+	[ST_INCIDENT_DELETE] = "DELETE FROM incident WHERE id = ?1 AND reviewed = 0",
+	[ST_INCIDENT_GET] =
+	    "SELECT id, status, reviewed, type, mechanism, date, host, dest, grp, "
+	    "count, confidence, rules, proposal, created_at, updated_at "
+	    "FROM incident WHERE id = ?1",
+	[ST_INCIDENT_IDS] =
+	    "SELECT id FROM incident WHERE ?1 IS NULL OR status = ?1 ORDER BY id",
+	[ST_INCIDENT_LINKS] =
+	    "SELECT source_id, quote, quote_start, quote_end, rules, proposal, "
+	    "added_at FROM incident_source WHERE incident_id = ?1 ORDER BY id",
+	[ST_INCIDENT_REVIEWS] =
+	    "SELECT id, who, at, action, changes FROM review "
+	    "WHERE incident_id = ?1 ORDER BY id",
+	[ST_INCIDENT_PERSONS] =
+	    "SELECT name FROM incident_person WHERE incident_id = ?1 ORDER BY pos",
+	[ST_PERSONS_DELETE] = "DELETE FROM incident_person WHERE incident_id = ?1",
+	[ST_PERSONS_INSERT] =
+	    "INSERT INTO incident_person (incident_id, pos, name) "
+	    "VALUES (?1, ?2, ?3)",
+	/* Incidents another source's report may join: same type and host, not
+	 * rejected, not already reported by this source (?5), a date in the
+	 * same year (?3 <= date < ?4) and month (?6, when both give one) or
+	 * both undated, and, as far as SQL can tell, the same subjects: a
+	 * person of one of the persons ?7 (a JSON array of person ids) or,
+	 * when ?7 is NULL, no person at all. rw_incidents_same decides. */
+#define CANDIDATE_FILTER \
+	"AND status != 'rejected' AND NOT EXISTS (SELECT 1 FROM incident_source l " \
+	"WHERE l.incident_id = i.id AND l.source_id = ?5) AND CASE WHEN ?7 IS NULL " \
+	"THEN NOT EXISTS (SELECT 1 FROM incident_person p WHERE p.incident_id = i.id) " \
+	"ELSE EXISTS (SELECT 1 FROM incident_person p JOIN person_name n " \
+	"ON n.name = p.name WHERE p.incident_id = i.id AND n.person_id IN " \
+	"(SELECT value FROM json_each(?7))) END"
+	[ST_CANDIDATES_DATED] =
+	    "SELECT id FROM incident i WHERE type = ?1 AND host IS ?2 "
+	    "AND date >= ?3 AND date < ?4 AND (?6 IS NULL OR length(date) < 7 OR "
+	    "substr(date, 6, 2) = ?6) " CANDIDATE_FILTER,
+	[ST_CANDIDATES_UNDATED] =
+	    "SELECT id FROM incident i WHERE type = ?1 AND host IS ?2 "
+	    "AND date IS NULL " CANDIDATE_FILTER,
+	[ST_REVIEW_INSERT] =
+	    "INSERT INTO review (incident_id, who, at, action, changes) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_CHECK_INCIDENTS] =
+	    "SELECT id FROM incident i WHERE NOT EXISTS "
+	    "(SELECT 1 FROM incident_source l WHERE l.incident_id = i.id)",
+	/* People (sqlite-people.c). */
+	[ST_NAME_PERSON] = "SELECT person_id FROM person_name WHERE name = ?1",
+	[ST_NAMES_BY_BAG] =
+	    "SELECT name, person_id FROM person_name WHERE bag = ?1 ORDER BY id",
+	[ST_NAMES_BY_KEY] =
+	    "SELECT name, person_id FROM person_name WHERE key = ?1 ORDER BY id",
+	[ST_NAME_INSERT] =
+	    "INSERT INTO person_name (name, person_id, key, bag, rule, via) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_NAME_DELETE] = "DELETE FROM person_name WHERE name = ?1",
+	[ST_NAMES_OF_PERSON] =
+	    "SELECT id, name, key, rule, via FROM person_name "
+	    "WHERE person_id = ?1 ORDER BY id",
+	[ST_NAME_MENTIONED] =
+	    "SELECT EXISTS (SELECT 1 FROM entity WHERE kind = 'person' "
+	    "AND value = ?1) OR EXISTS (SELECT 1 FROM incident_person "
+	    "WHERE name = ?1)",
+	[ST_PERSON_INSERT] = "INSERT INTO person (name) VALUES (?1)",
+	[ST_PERSON_DELETE] = "DELETE FROM person WHERE id = ?1",
+	[ST_PERSON_LIST] = "SELECT id, name FROM person ORDER BY id",
+	[ST_PERSON_SOURCES] =
+	    "SELECT e.source_id FROM person_name n JOIN entity e "
+	    "ON e.kind = 'person' AND e.value = n.name WHERE n.person_id = ?1 "
+	    "UNION SELECT l.source_id FROM person_name n JOIN incident_person p "
+	    "ON p.name = n.name JOIN incident_source l "
+	    "ON l.incident_id = p.incident_id WHERE n.person_id = ?1 ORDER BY 1",
+	[ST_PERSON_INCIDENTS] =
+	    "SELECT DISTINCT p.incident_id FROM person_name n "
+	    "JOIN incident_person p ON p.name = n.name WHERE n.person_id = ?1 "
+	    "ORDER BY 1",
+	[ST_DECISION_INSERT] =
+	    "INSERT INTO person_decision (key_a, key_b, name_a, name_b, same, "
+	    "who, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_DECISION_GET] =
+	    "SELECT same FROM person_decision WHERE key_a = ?1 AND key_b = ?2 "
+	    "ORDER BY id DESC LIMIT 1",
+	/* Keys ?1 is the same person as, by the latest decision on each pair. */
+	[ST_DECISIONS_SAME] =
+	    "SELECT other FROM (SELECT CASE WHEN key_a = ?1 THEN key_b "
+	    "ELSE key_a END AS other, same, row_number() OVER "
+	    "(PARTITION BY key_a, key_b ORDER BY id DESC) AS latest "
+	    "FROM person_decision WHERE key_a = ?1 OR key_b = ?1) "
+	    "WHERE latest = 1 AND same = 1",
 };
 
-struct rw_store_backend {
-	sqlite3 *db;
-	char *path;
-	sqlite3_stmt *stmt[ST__MAX];
-};
 
-static int
-db_error(struct rw_store_backend *b, struct rw_error *err, const char *what)
+int
+sq_error(struct rw_store_backend *b, struct rw_error *err, const char *what)
 {
 	return rw_error_set(err, RW_ESTORE, "%s failed in %s: %s", what,
 	    b->path, sqlite3_errmsg(b->db));
 }
 
 /* Resets st after use; returns its statement for chaining. */
-static sqlite3_stmt *
-use(struct rw_store_backend *b, enum stmt id)
+sqlite3_stmt *
+sq_use(struct rw_store_backend *b, enum stmt id)
 {
 	sqlite3_stmt *st = b->stmt[id];
 
@@ -172,8 +282,8 @@ use(struct rw_store_backend *b, enum stmt id)
 	return st;
 }
 
-static int
-bind_text(sqlite3_stmt *st, int col, const char *s)
+int
+sq_bind_text(sqlite3_stmt *st, int col, const char *s)
 {
 	if (s == NULL)
 		return sqlite3_bind_null(st, col);
@@ -181,8 +291,8 @@ bind_text(sqlite3_stmt *st, int col, const char *s)
 }
 
 /* Runs a statement that returns no rows. */
-static int
-run(struct rw_store_backend *b, enum stmt id)
+int
+sq_run(struct rw_store_backend *b, enum stmt id)
 {
 	int rc = sqlite3_step(b->stmt[id]);
 
@@ -190,31 +300,31 @@ run(struct rw_store_backend *b, enum stmt id)
 	return rc == SQLITE_DONE ? RW_OK : RW_ESTORE;
 }
 
-static int
-begin(struct rw_store_backend *b, struct rw_error *err)
+int
+sq_begin(struct rw_store_backend *b, struct rw_error *err)
 {
-	if (run(b, ST_BEGIN) < 0)
-		return db_error(b, err, "starting a transaction");
+	if (sq_run(b, ST_BEGIN) < 0)
+		return sq_error(b, err, "starting a transaction");
 	return RW_OK;
 }
 
-static int
-commit(struct rw_store_backend *b, struct rw_error *err)
+int
+sq_commit(struct rw_store_backend *b, struct rw_error *err)
 {
-	if (run(b, ST_COMMIT) < 0) {
-		int r = db_error(b, err, "committing");
+	if (sq_run(b, ST_COMMIT) < 0) {
+		int r = sq_error(b, err, "committing");
 
-		run(b, ST_ROLLBACK);
+		sq_run(b, ST_ROLLBACK);
 		return r;
 	}
 	return RW_OK;
 }
 
-static void
-rollback(struct rw_store_backend *b)
+void
+sq_rollback(struct rw_store_backend *b)
 {
 	if (!sqlite3_get_autocommit(b->db))
-		run(b, ST_ROLLBACK);
+		sq_run(b, ST_ROLLBACK);
 }
 
 static int
@@ -392,10 +502,10 @@ static int
 sqlite_find_sha(struct rw_store_backend *b, const char *sha256,
     int64_t *ret_id)
 {
-	sqlite3_stmt *st = use(b, ST_FIND_SHA);
+	sqlite3_stmt *st = sq_use(b, ST_FIND_SHA);
 	int rc;
 
-	bind_text(st, 1, sha256);
+	sq_bind_text(st, 1, sha256);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*ret_id = sqlite3_column_int64(st, 0);
@@ -409,34 +519,34 @@ static int
 insert_attempt(struct rw_store_backend *b, const struct rw_attempt *a,
     int64_t source_id)
 {
-	sqlite3_stmt *st = use(b, ST_INSERT_ATTEMPT);
+	sqlite3_stmt *st = sq_use(b, ST_INSERT_ATTEMPT);
 
-	bind_text(st, 1, a->path);
-	bind_text(st, 2, a->sha256);
-	bind_text(st, 3, rw_attempt_status_name(a->status));
-	bind_text(st, 4, a->reason);
+	sq_bind_text(st, 1, a->path);
+	sq_bind_text(st, 2, a->sha256);
+	sq_bind_text(st, 3, rw_attempt_status_name(a->status));
+	sq_bind_text(st, 4, a->reason);
 	if (source_id != 0)
 		sqlite3_bind_int64(st, 5, source_id);
-	bind_text(st, 6, a->by);
-	bind_text(st, 7, a->at);
-	return run(b, ST_INSERT_ATTEMPT);
+	sq_bind_text(st, 6, a->by);
+	sq_bind_text(st, 7, a->at);
+	return sq_run(b, ST_INSERT_ATTEMPT);
 }
 
 static int
 insert_source_row(struct rw_store_backend *b, const struct rw_source *s)
 {
-	sqlite3_stmt *st = use(b, ST_INSERT_SOURCE);
+	sqlite3_stmt *st = sq_use(b, ST_INSERT_SOURCE);
 
-	bind_text(st, 1, s->sha256);
-	bind_text(st, 2, s->path);
-	bind_text(st, 3, s->format);
-	bind_text(st, 4, s->title);
-	bind_text(st, 5, s->url);
-	bind_text(st, 6, s->publisher);
-	bind_text(st, 7, s->published);
-	bind_text(st, 8, s->ingested_by);
-	bind_text(st, 9, s->ingested_at);
-	bind_text(st, 10, s->meta_json);
+	sq_bind_text(st, 1, s->sha256);
+	sq_bind_text(st, 2, s->path);
+	sq_bind_text(st, 3, s->format);
+	sq_bind_text(st, 4, s->title);
+	sq_bind_text(st, 5, s->url);
+	sq_bind_text(st, 6, s->publisher);
+	sq_bind_text(st, 7, s->published);
+	sq_bind_text(st, 8, s->ingested_by);
+	sq_bind_text(st, 9, s->ingested_at);
+	sq_bind_text(st, 10, s->meta_json);
 	if (s->near_duplicate_of != 0)
 		sqlite3_bind_int64(st, 11, s->near_duplicate_of);
 	sqlite3_bind_int64(st, 12, s->byte_size);
@@ -452,23 +562,23 @@ static int
 insert_contents(struct rw_store_backend *b, const struct rw_source *s,
     int64_t id)
 {
-	sqlite3_stmt *st = use(b, ST_INSERT_BYTES);
+	sqlite3_stmt *st = sq_use(b, ST_INSERT_BYTES);
 
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_blob64(st, 2, s->bytes != NULL ? (const void *)s->bytes : "",
 	    (sqlite3_uint64)s->byte_size, SQLITE_STATIC);
-	if (run(b, ST_INSERT_BYTES) < 0)
+	if (sq_run(b, ST_INSERT_BYTES) < 0)
 		return RW_ESTORE;
-	st = use(b, ST_INSERT_TEXT);
+	st = sq_use(b, ST_INSERT_TEXT);
 	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, s->title != NULL ? s->title : "");
+	sq_bind_text(st, 2, s->title != NULL ? s->title : "");
 	sqlite3_bind_text64(st, 3, s->text, s->text_len, SQLITE_STATIC,
 	    SQLITE_UTF8);
-	if (run(b, ST_INSERT_TEXT) < 0)
+	if (sq_run(b, ST_INSERT_TEXT) < 0)
 		return RW_ESTORE;
-	st = use(b, ST_QUEUE_INSERT);
+	st = sq_use(b, ST_QUEUE_INSERT);
 	sqlite3_bind_int64(st, 1, id);
-	return run(b, ST_QUEUE_INSERT);
+	return sq_run(b, ST_QUEUE_INSERT);
 }
 
 static int
@@ -478,14 +588,14 @@ sqlite_source_insert(struct rw_store_backend *b, const struct rw_source *s,
 	int64_t id;
 	int rc;
 
-	if (begin(b, err) < 0)
+	if (sq_begin(b, err) < 0)
 		return RW_ESTORE;
 	rc = insert_source_row(b, s);
 	sqlite3_reset(b->stmt[ST_INSERT_SOURCE]);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
-		rollback(b);
+		sq_rollback(b);
 		if (sqlite_find_sha(b, s->sha256, ret_id) < 0)
-			return db_error(b, err, "looking up a duplicate");
+			return sq_error(b, err, "looking up a duplicate");
 		return RW_EEXIST;
 	}
 	if (rc != SQLITE_DONE)
@@ -493,13 +603,13 @@ sqlite_source_insert(struct rw_store_backend *b, const struct rw_source *s,
 	id = sqlite3_last_insert_rowid(b->db);
 	if (insert_contents(b, s, id) < 0 || insert_attempt(b, attempt, id) < 0)
 		goto fail;
-	if (commit(b, err) < 0)
+	if (sq_commit(b, err) < 0)
 		return RW_ESTORE;
 	*ret_id = id;
 	return RW_OK;
 fail:
-	rc = db_error(b, err, "storing a source");
-	rollback(b);
+	rc = sq_error(b, err, "storing a source");
+	sq_rollback(b);
 	return rc;
 }
 
@@ -508,12 +618,12 @@ sqlite_attempt_record(struct rw_store_backend *b, const struct rw_attempt *a,
     struct rw_error *err)
 {
 	if (insert_attempt(b, a, a->source_id) < 0)
-		return db_error(b, err, "recording an ingest attempt");
+		return sq_error(b, err, "recording an ingest attempt");
 	return RW_OK;
 }
 
-static const char *
-column_text(sqlite3_stmt *st, int col)
+const char *
+sq_column_text(sqlite3_stmt *st, int col)
 {
 	return (const char *)sqlite3_column_text(st, col);
 }
@@ -523,20 +633,20 @@ column_text(sqlite3_stmt *st, int col)
 static void
 row_to_source(sqlite3_stmt *st, struct rw_source *src)
 {
-	const char *sha = column_text(st, 1);
+	const char *sha = sq_column_text(st, 1);
 
 	memset(src, 0, sizeof(*src));
 	src->id = sqlite3_column_int64(st, 0);
 	snprintf(src->sha256, sizeof(src->sha256), "%s", sha != NULL ? sha : "");
-	src->path = column_text(st, 2);
-	src->format = column_text(st, 3);
-	src->title = column_text(st, 4);
-	src->url = column_text(st, 5);
-	src->publisher = column_text(st, 6);
-	src->published = column_text(st, 7);
-	src->ingested_by = column_text(st, 8);
-	src->ingested_at = column_text(st, 9);
-	src->meta_json = column_text(st, 10);
+	src->path = sq_column_text(st, 2);
+	src->format = sq_column_text(st, 3);
+	src->title = sq_column_text(st, 4);
+	src->url = sq_column_text(st, 5);
+	src->publisher = sq_column_text(st, 6);
+	src->published = sq_column_text(st, 7);
+	src->ingested_by = sq_column_text(st, 8);
+	src->ingested_at = sq_column_text(st, 9);
+	src->meta_json = sq_column_text(st, 10);
 	src->near_duplicate_of = sqlite3_column_int64(st, 11);
 	src->byte_size = sqlite3_column_int64(st, 12);
 	src->page_count = sqlite3_column_int64(st, 13);
@@ -569,7 +679,7 @@ static int
 load_extra(struct rw_store_backend *b, enum stmt id, struct rw_source *src,
     int flags)
 {
-	sqlite3_stmt *st = use(b, id);
+	sqlite3_stmt *st = sq_use(b, id);
 	size_t len = 0;
 	void *data;
 
@@ -595,7 +705,7 @@ static int
 sqlite_source_get(struct rw_store_backend *b, int64_t id, int flags,
     struct rw_source **ret, struct rw_error *err)
 {
-	sqlite3_stmt *st = use(b, ST_GET_SOURCE);
+	sqlite3_stmt *st = sq_use(b, ST_GET_SOURCE);
 	struct rw_source row, *src;
 	int rc, r = RW_OK;
 
@@ -607,7 +717,7 @@ sqlite_source_get(struct rw_store_backend *b, int64_t id, int flags,
 		    (long long)id);
 	}
 	if (rc != SQLITE_ROW) {
-		r = db_error(b, err, "reading a source");
+		r = sq_error(b, err, "reading a source");
 		sqlite3_reset(st);
 		return r;
 	}
@@ -654,11 +764,11 @@ sqlite_source_list(struct rw_store_backend *b, int flags, rw_source_cb cb,
 		id = ST_LIST_WITH_TEXT;
 	else if (flags & RW_SOURCE_WITH_BYTES)
 		id = ST_LIST_WITH_BYTES;
-	st = use(b, id);
+	st = sq_use(b, id);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		row_to_source(st, &src);
 		if (id == ST_LIST_WITH_TEXT) {
-			src.text = column_text(st, SOURCE_COLUMN_COUNT);
+			src.text = sq_column_text(st, SOURCE_COLUMN_COUNT);
 			src.text_len = (size_t)sqlite3_column_bytes(st,
 			    SOURCE_COLUMN_COUNT);
 		} else if (id == ST_LIST_WITH_BYTES) {
@@ -671,14 +781,14 @@ sqlite_source_list(struct rw_store_backend *b, int flags, rw_source_cb cb,
 	if (stop)
 		return stop;
 	if (rc != SQLITE_DONE)
-		return db_error(b, err, "listing sources");
+		return sq_error(b, err, "listing sources");
 	return RW_OK;
 }
 
 static int
 sqlite_source_count(struct rw_store_backend *b, int64_t *ret_count)
 {
-	sqlite3_stmt *st = use(b, ST_COUNT_SOURCES);
+	sqlite3_stmt *st = sq_use(b, ST_COUNT_SOURCES);
 	int rc = sqlite3_step(st);
 
 	if (rc == SQLITE_ROW)
@@ -729,13 +839,13 @@ sqlite_near_candidates(struct rw_store_backend *b, const uint64_t *bands,
 	int r;
 
 	band_words(bands, " OR ", query, sizeof(query));
-	st = use(b, ST_BAND_CANDIDATES);
-	bind_text(st, 1, query);
+	st = sq_use(b, ST_BAND_CANDIDATES);
+	sq_bind_text(st, 1, query);
 	r = each_candidate(st, cb, ctx);
 	if (r != 0)
 		return r;
 	/* Queued sources are not in the band index yet: compare them all. */
-	return each_candidate(use(b, ST_QUEUE_CANDIDATES), cb, ctx);
+	return each_candidate(sq_use(b, ST_QUEUE_CANDIDATES), cb, ctx);
 }
 
 #define INDEX_BATCH 1000
@@ -758,11 +868,11 @@ index_batch(struct rw_store_backend *b, int want, int64_t *ret_count,
 
 	if (batch == NULL)
 		return rw_error_set(err, RW_ENOMEM, "out of memory indexing");
-	if (begin(b, err) < 0) {
+	if (sq_begin(b, err) < 0) {
 		free(batch);
 		return RW_ESTORE;
 	}
-	st = use(b, ST_QUEUE_BATCH);
+	st = sq_use(b, ST_QUEUE_BATCH);
 	sqlite3_bind_int(st, 1, want);
 	while (n < want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		batch[n].id = sqlite3_column_int64(st, 0);
@@ -778,20 +888,20 @@ index_batch(struct rw_store_backend *b, int want, int64_t *ret_count,
 
 		band_words(batch[i].bands, " ", words, sizeof(words));
 		for (size_t k = 0; k < sizeof(steps) / sizeof(steps[0]); k++) {
-			st = use(b, steps[k]);
+			st = sq_use(b, steps[k]);
 			sqlite3_bind_int64(st, 1, batch[i].id);
 			if (steps[k] == ST_INDEX_BANDS)
-				bind_text(st, 2, words);
-			if (run(b, steps[k]) < 0) {
-				rc = db_error(b, err, "indexing a source");
-				rollback(b);
+				sq_bind_text(st, 2, words);
+			if (sq_run(b, steps[k]) < 0) {
+				rc = sq_error(b, err, "indexing a source");
+				sq_rollback(b);
 				free(batch);
 				return rc;
 			}
 		}
 	}
 	free(batch);
-	if (commit(b, err) < 0)
+	if (sq_commit(b, err) < 0)
 		return RW_ESTORE;
 	*ret_count = n;
 	return RW_OK;
@@ -801,7 +911,7 @@ index_batch(struct rw_store_backend *b, int want, int64_t *ret_count,
 static int64_t
 queue_length(struct rw_store_backend *b)
 {
-	sqlite3_stmt *st = use(b, ST_QUEUE_COUNT);
+	sqlite3_stmt *st = sq_use(b, ST_QUEUE_COUNT);
 	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 
 	sqlite3_reset(st);
@@ -843,15 +953,15 @@ sqlite_optimize(struct rw_store_backend *b, int what, struct rw_error *err)
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
 		if (!(what & flags[i]))
 			continue;
-		if (begin(b, err) < 0)
+		if (sq_begin(b, err) < 0)
 			return RW_ESTORE;
-		if (run(b, steps[i]) < 0) {
-			int r = db_error(b, err, "optimising an index");
+		if (sq_run(b, steps[i]) < 0) {
+			int r = sq_error(b, err, "optimising an index");
 
-			rollback(b);
+			sq_rollback(b);
 			return r;
 		}
-		if (commit(b, err) < 0)
+		if (sq_commit(b, err) < 0)
 			return RW_ESTORE;
 	}
 	return RW_OK;
@@ -892,14 +1002,14 @@ load_snippets(struct rw_store_backend *b, const struct rw_search_query *q,
 		rw_buf_appendf(&ids, "%s%lld", i > 0 ? "," : "", (long long)top[i].id);
 	}
 	rw_buf_append_char(&ids, ']');
-	st = use(b, ST_SNIPPETS);
-	bind_text(st, 1, q->match);
-	bind_text(st, 2, ids.data);
+	st = sq_use(b, ST_SNIPPETS);
+	sq_bind_text(st, 1, q->match);
+	sq_bind_text(st, 2, ids.data);
 	sqlite3_bind_int64(st, 3, lo);
 	sqlite3_bind_int64(st, 4, hi);
 	while (found < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
-		const char *snippet = column_text(st, 1);
+		const char *snippet = sq_column_text(st, 1);
 
 		for (int i = 0; i < n && snippet != NULL; i++)
 			if (top[i].id == id && top[i].snippet == NULL) {
@@ -918,7 +1028,7 @@ static int
 deliver_hit(struct rw_store_backend *b, const struct ranked *r, int windowed,
     rw_hit_cb cb, void *ctx)
 {
-	sqlite3_stmt *meta = use(b, ST_GET_SOURCE);
+	sqlite3_stmt *meta = sq_use(b, ST_GET_SOURCE);
 	struct rw_search_hit hit;
 	struct rw_source src;
 	int stop = 0;
@@ -942,10 +1052,10 @@ static int
 window_floor(struct rw_store_backend *b, const struct rw_search_query *q,
     int64_t *ret_floor)
 {
-	sqlite3_stmt *st = use(b, ST_SEARCH_WINDOW);
+	sqlite3_stmt *st = sq_use(b, ST_SEARCH_WINDOW);
 	int rc;
 
-	bind_text(st, 1, q->match);
+	sq_bind_text(st, 1, q->match);
 	sqlite3_bind_int(st, 2, (q->window > 0 ? q->window : RW_SEARCH_WINDOW) - 1);
 	*ret_floor = 0;
 	rc = sqlite3_step(st);
@@ -979,12 +1089,12 @@ sqlite_search(struct rw_store_backend *b, const struct rw_search_query *q,
 		free(top);
 		return search_error(b, q, rc, err);
 	}
-	st = use(b, filtered ? ST_SEARCH_FILTERED : ST_SEARCH_TOP);
-	bind_text(st, 1, q->match);
+	st = sq_use(b, filtered ? ST_SEARCH_FILTERED : ST_SEARCH_TOP);
+	sq_bind_text(st, 1, q->match);
 	if (filtered) {
-		bind_text(st, 2, q->since);
-		bind_text(st, 3, q->until);
-		bind_text(st, 4, q->publisher);
+		sq_bind_text(st, 2, q->since);
+		sq_bind_text(st, 3, q->until);
+		sq_bind_text(st, 4, q->publisher);
 		sqlite3_bind_int(st, 5, q->limit);
 	} else {
 		sqlite3_bind_int(st, 2, q->limit);
@@ -1000,7 +1110,7 @@ sqlite_search(struct rw_store_backend *b, const struct rw_search_query *q,
 		stop = search_error(b, q, rc, err);
 	sqlite3_reset(st);
 	if (stop == 0 && n > 0 && load_snippets(b, q, top, n) < 0)
-		stop = db_error(b, err, "making search snippets");
+		stop = sq_error(b, err, "making search snippets");
 	for (int i = 0; i < n && stop == 0; i++)
 		stop = deliver_hit(b, &top[i], floor > 0, cb, ctx);
 	for (int i = 0; i < n; i++)
@@ -1025,13 +1135,13 @@ static int
 sqlite_check(struct rw_store_backend *b, rw_problem_cb cb, void *ctx,
     struct rw_error *err)
 {
-	sqlite3_stmt *st = use(b, ST_CHECK_INTEGRITY);
+	sqlite3_stmt *st = sq_use(b, ST_CHECK_INTEGRITY);
 	int64_t queued;
 	int problems = 0, rc;
 	char id[32];
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *line = column_text(st, 0);
+		const char *line = sq_column_text(st, 0);
 
 		if (line != NULL && strcmp(line, "ok") != 0)
 			report(cb, ctx, &problems, "database", line);
@@ -1039,20 +1149,21 @@ sqlite_check(struct rw_store_backend *b, rw_problem_cb cb, void *ctx,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		report(cb, ctx, &problems, "database", sqlite3_errmsg(b->db));
-	if (run(b, ST_CHECK_FTS) < 0)
+	if (sq_run(b, ST_CHECK_FTS) < 0)
 		report(cb, ctx, &problems, "full-text index",
 		    sqlite3_errmsg(b->db));
 	if ((queued = queue_length(b)) > 0) {
 		snprintf(id, sizeof(id), "%lld sources", (long long)queued);
 		report(cb, ctx, &problems, id, "not yet in the search index");
 	}
-	st = use(b, ST_CHECK_ORPHANS);
+	st = sq_use(b, ST_CHECK_ORPHANS);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		snprintf(id, sizeof(id), "source %lld",
 		    (long long)sqlite3_column_int64(st, 0));
 		report(cb, ctx, &problems, id, "text or bytes missing");
 	}
 	sqlite3_reset(st);
+	problems += sq_check_incidents(b, cb, ctx);
 	if (problems > 0)
 		return rw_error_set(err, RW_ECORRUPT, "%d problem(s) in %s",
 		    problems, b->path);
@@ -1076,4 +1187,12 @@ const struct rw_store_ops rw_sqlite_ops = {
 	.optimize = sqlite_optimize,
 	.search = sqlite_search,
 	.check = sqlite_check,
+	.extraction_save = sq_extraction_save,
+	.entity_list = sq_entity_list,
+	.incident_list = sq_incident_list,
+	.incident_get = sq_incident_get,
+	.incident_review = sq_incident_review,
+	.incident_split = sq_incident_split,
+	.people_list = sq_people_list,
+	.person_decide = sq_person_decide,
 };

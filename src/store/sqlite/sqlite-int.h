@@ -1,0 +1,165 @@
+/* sqlite-int.h: what the files of the SQLite backend share: the backend's
+ * state, the ids of its statements (the SQL itself is in `statements[]`
+ * of sqlite-store.c, the one place SQL is written) and small helpers.
+ *
+ * sqlite-store.c: opening, migrations, sources, search, check;
+ * sqlite-incidents.c: extraction results, incidents and their review;
+ * sqlite-people.c: person names grouped into people, and decisions. */
+#ifndef RW_STORE_SQLITE_INT_H
+#define RW_STORE_SQLITE_INT_H
+
+#include <sqlite3.h>
+
+#include "store/store-int.h"
+
+enum stmt {
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_FIND_SHA,
+	ST_INSERT_SOURCE,
+	ST_INSERT_BYTES,
+	ST_INSERT_TEXT,
+	ST_QUEUE_INSERT,
+	ST_INSERT_ATTEMPT,
+	ST_QUEUE_BATCH,
+	ST_INDEX_TEXT,
+	ST_INDEX_BANDS,
+	ST_QUEUE_DELETE,
+	ST_QUEUE_CANDIDATES,
+	ST_GET_SOURCE,
+	ST_GET_TEXT,
+	ST_GET_BYTES,
+	ST_LIST_SOURCES,
+	ST_LIST_WITH_TEXT,
+	ST_LIST_WITH_BYTES,
+	ST_COUNT_SOURCES,
+	ST_BAND_CANDIDATES,
+	ST_SEARCH_TOP,
+	ST_SEARCH_WINDOW,
+	ST_SEARCH_FILTERED,
+	ST_SNIPPETS,
+	ST_CHECK_INTEGRITY,
+	ST_CHECK_FTS,
+	ST_OPTIMIZE_NEAR,
+	ST_OPTIMIZE_SEARCH,
+	ST_QUEUE_COUNT,
+	ST_CHECK_ORPHANS,
+	/* extraction and incidents (sqlite-incidents.c) */
+	ST_SOURCE_EXISTS,
+	ST_EXTRACTION_SET,
+	ST_ENTITY_DELETE,
+	ST_ENTITY_INSERT,
+	ST_ENTITY_LIST,
+	ST_SOURCE_PERSON_NAMES,
+	ST_SOURCE_LINKS,
+	ST_LINK_INSERT,
+	ST_LINK_UPDATE,
+	ST_LINK_DELETE,
+	ST_LINK_MOVE,
+	ST_LINK_FIRST,
+	ST_LINK_FIND,
+	ST_LINK_COUNT,
+	ST_INCIDENT_INSERT,
+	ST_INCIDENT_FIELDS,
+	ST_INCIDENT_PROPOSAL,
+	ST_INCIDENT_STATUS,
+	ST_INCIDENT_REVIEWED,
+	ST_INCIDENT_DELETE,
+	ST_INCIDENT_GET,
+	ST_INCIDENT_IDS,
+	ST_INCIDENT_LINKS,
+	ST_INCIDENT_REVIEWS,
+	ST_INCIDENT_PERSONS,
+	ST_PERSONS_DELETE,
+	ST_PERSONS_INSERT,
+	ST_CANDIDATES_DATED,
+	ST_CANDIDATES_UNDATED,
+	ST_REVIEW_INSERT,
+	ST_CHECK_INCIDENTS,
+	/* people (sqlite-people.c) */
+	ST_NAME_PERSON,
+	ST_NAMES_BY_BAG,
+	ST_NAMES_BY_KEY,
+	ST_NAME_INSERT,
+	ST_NAME_DELETE,
+	ST_NAMES_OF_PERSON,
+	ST_NAME_MENTIONED,
+	ST_PERSON_INSERT,
+	ST_PERSON_DELETE,
+	ST_PERSON_LIST,
+	ST_PERSON_SOURCES,
+	ST_PERSON_INCIDENTS,
+	ST_DECISION_INSERT,
+	ST_DECISION_GET,
+	ST_DECISIONS_SAME,
+	ST__MAX
+};
+
+struct rw_store_backend {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmt[ST__MAX];
+};
+
+/* Sets err to "WHAT failed in PATH: sqlite's message"; returns RW_ESTORE. */
+int sq_error(struct rw_store_backend *b, struct rw_error *err,
+    const char *what);
+
+/* The prepared statement id, reset and with its bindings cleared. */
+sqlite3_stmt *sq_use(struct rw_store_backend *b, enum stmt id);
+
+/* Binds s, or NULL; the string must outlive the statement's run. */
+int sq_bind_text(sqlite3_stmt *st, int col, const char *s);
+
+/* Runs a statement that returns no rows: RW_OK or RW_ESTORE. */
+int sq_run(struct rw_store_backend *b, enum stmt id);
+
+/* BEGIN IMMEDIATE, COMMIT (rolling back when it fails), ROLLBACK if a
+ * transaction is open. */
+int sq_begin(struct rw_store_backend *b, struct rw_error *err);
+int sq_commit(struct rw_store_backend *b, struct rw_error *err);
+void sq_rollback(struct rw_store_backend *b);
+
+const char *sq_column_text(sqlite3_stmt *st, int col);
+
+/* Version 2 operations, in sqlite-incidents.c and sqlite-people.c. */
+int sq_extraction_save(struct rw_store_backend *b, int64_t source_id,
+    const char *rules, const char *text, size_t text_len,
+    const struct rw_extraction *found, struct rw_extraction_saved *ret,
+    struct rw_error *err);
+int sq_entity_list(struct rw_store_backend *b, int64_t source_id,
+    rw_entity_cb cb, void *ctx, struct rw_error *err);
+int sq_incident_list(struct rw_store_backend *b, int status,
+    rw_incident_cb cb, void *ctx, struct rw_error *err);
+int sq_incident_get(struct rw_store_backend *b, int64_t id,
+    struct rw_incident_record **ret, struct rw_error *err);
+int sq_incident_review(struct rw_store_backend *b, int64_t id,
+    enum rw_review_action action, const char *who,
+    const struct rw_incident_edit *edit, int *ret_changed,
+    struct rw_error *err);
+int sq_incident_split(struct rw_store_backend *b, int64_t id,
+    int64_t source_id, const char *who, int64_t *ret_new_id,
+    struct rw_error *err);
+int sq_people_list(struct rw_store_backend *b, rw_person_cb cb, void *ctx,
+    struct rw_error *err);
+int sq_person_decide(struct rw_store_backend *b, const char *name_a,
+    const char *name_b, int same, const char *who, struct rw_error *err);
+
+/* Reports incidents without a source to cb (for check); returns how many. */
+int sq_check_incidents(struct rw_store_backend *b, rw_problem_cb cb,
+    void *ctx);
+
+/* People, for sqlite-incidents.c; all run inside the caller's transaction.
+ *
+ * sq_person_name_add registers a name (an entity's or an incident's) if it
+ * is new, placing it with the person its decisions or rules give.
+ * sq_person_names_forget drops the names no entity or incident holds any
+ * longer, regrouping the people they belonged to. sq_same_person says
+ * whether two names are taken for one person. */
+int sq_person_name_add(struct rw_store_backend *b, const char *name);
+int sq_person_names_forget(struct rw_store_backend *b, char **names,
+    size_t n);
+int sq_same_person(struct rw_store_backend *b, const char *a, const char *c);
+
+#endif

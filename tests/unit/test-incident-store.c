@@ -1,0 +1,852 @@
+/* test-incident-store.c: conformance of a store backend for extraction
+ * results, incidents, reviews and people (store.h, schema 2), and the
+ * matching rules of store/incident-record.h.
+ *
+ * Extractions are built by hand here (not by the extractor, whose rules
+ * change), so each case says exactly what the store was given. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "core/embedded.h"
+#include "crypto/digest.h"
+#include "ingest/neardup.h"
+#include "store/incident-record.h"
+#include "store/store.h"
+#include "unit.h"
+
+extern const struct rw_embedded rw_sqlite_migrations[];
+
+#define RULES "test-1"
+
+struct fixture {
+	char *dir, *data, *db;
+	struct rw_store *store;
+};
+
+static int
+group_setup(void **state)
+{
+	(void)state;
+	return rw_crypto_init();
+}
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct rw_error err;
+
+	assert_non_null(f);
+	f->dir = unit_tmpdir();
+	f->data = unit_path(f->dir, "data");
+	f->db = unit_path(f->data, "refuge.db");
+	if (rw_store_open(f->data, 1, &f->store, &err) != RW_OK) {
+		fprintf(stderr, "%s\n", err.message);
+		return -1;
+	}
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	rw_store_close(f->store);
+	unit_rmtree(f->dir);
+	free(f->db);
+	free(f->data);
+	free(f->dir);
+	free(f);
+	return 0;
+}
+
+/* Stores text as a source; returns its id. */
+static int64_t
+add_source(struct fixture *f, const char *path, const char *text)
+{
+	uint64_t minhash[RW_MINHASH_SIZE], bands[RW_MINHASH_BANDS];
+	struct rw_source src;
+	struct rw_attempt a;
+	struct rw_error err;
+	int64_t id = 0;
+
+	memset(&src, 0, sizeof(src));
+	memset(&a, 0, sizeof(a));
+	src.path = path;
+	src.format = "text";
+	src.ingested_by = "tester";
+	src.ingested_at = "2024-01-02T03:04:05Z";
+	src.bytes = (const unsigned char *)text;
+	src.byte_size = (int64_t)strlen(text);
+	src.text = text;
+	src.text_len = strlen(text);
+	rw_minhash_compute(text, strlen(text), minhash, bands);
+	src.minhash = minhash;
+	src.bands = bands;
+	rw_sha256_hex(text, strlen(text), src.sha256);
+	a.path = path;
+	a.sha256 = src.sha256;
+	a.status = RW_ATTEMPT_NEW;
+	a.by = "tester";
+	a.at = src.ingested_at;
+	if (rw_store_source_insert(f->store, &src, &a, &id, &err) != RW_OK)
+		fail_msg("insert %s: %s", path, err.message);
+	return id;
+}
+
+/* Adds an incident to x: persons separated by ';', date "" for none,
+ * count -1 for none; the quote is the first place quote occurs in text. */
+static struct rw_incident *
+add_incident(struct rw_extraction *x, const char *text,
+    enum rw_incident_type type, const char *date, const char *host,
+    const char *dest, const char *persons, const char *group, long count,
+    const char *quote)
+{
+	struct rw_incident *inc;
+	const char *at = strstr(text, quote);
+
+	assert_non_null(at);
+	x->incidents = realloc(x->incidents,
+	    (x->n_incidents + 1) * sizeof(*x->incidents));
+	assert_non_null(x->incidents);
+	inc = &x->incidents[x->n_incidents++];
+	memset(inc, 0, sizeof(*inc));
+	inc->type = type;
+	inc->mechanism = type == RW_INCIDENT_RETURN ? RW_MECHANISM_UNKNOWN :
+	    RW_MECHANISM_NONE;
+	if (date[0] != '\0')
+		assert_int_equal(rw_date_parse(date, &inc->date), RW_OK);
+	snprintf(inc->host, sizeof(inc->host), "%s", host);
+	snprintf(inc->dest, sizeof(inc->dest), "%s", dest);
+	for (const char *p = persons; *p != '\0';) {
+		size_t len = strcspn(p, ";");
+
+		snprintf(inc->persons[inc->n_persons++], RW_PERSON_NAME_MAX, "%.*s",
+		    (int)len, p);
+		p += len + (p[len] == ';');
+	}
+	snprintf(inc->group, sizeof(inc->group), "%s", group);
+	inc->count = count;
+	inc->quote_start = (size_t)(at - text);
+	inc->quote_end = inc->quote_start + strlen(quote);
+	inc->confidence = 0.8;
+	return inc;
+}
+
+static void
+add_entity(struct rw_extraction *x, const char *text,
+    enum rw_entity_kind kind, const char *span, const char *value)
+{
+	struct rw_entity *e;
+	const char *at = strstr(text, span);
+
+	assert_non_null(at);
+	x->entities = realloc(x->entities,
+	    (x->n_entities + 1) * sizeof(*x->entities));
+	assert_non_null(x->entities);
+	e = &x->entities[x->n_entities++];
+	memset(e, 0, sizeof(*e));
+	e->kind = kind;
+	e->start = (size_t)(at - text);
+	e->end = e->start + strlen(span);
+	snprintf(e->value, sizeof(e->value), "%s", value);
+}
+
+static struct rw_extraction_saved
+save(struct fixture *f, int64_t source, const char *text,
+    const struct rw_extraction *x)
+{
+	struct rw_extraction_saved saved;
+	struct rw_error err;
+
+	rw_error_clear(&err);
+	if (rw_store_extraction_save(f->store, source, RULES, text, strlen(text),
+	    x, &saved, &err) != RW_OK)
+		fail_msg("save %lld: %s", (long long)source, err.message);
+	return saved;
+}
+
+/* "id:status:type:date:sources;..." for every incident, status filter s. */
+struct summary {
+	char text[4096];
+	size_t len;
+};
+
+static int
+summarise(const struct rw_incident_record *inc, void *ctx)
+{
+	struct summary *s = ctx;
+	char date[RW_DATE_TEXT_MAX] = "-";
+
+	if (inc->fields.date.year)
+		rw_date_format(&inc->fields.date, date);
+	s->len += (size_t)snprintf(s->text + s->len, sizeof(s->text) - s->len,
+	    "%s%lld:%s:%s:%s:", s->len ? ";" : "", (long long)inc->id,
+	    rw_incident_status_name(inc->status),
+	    rw_incident_type_name(inc->fields.type), date);
+	for (size_t k = 0; k < inc->n_links; k++)
+		s->len += (size_t)snprintf(s->text + s->len,
+		    sizeof(s->text) - s->len, "%s%lld", k ? "," : "",
+		    (long long)inc->links[k].source_id);
+	return 0;
+}
+
+static const char *
+incidents(struct fixture *f, int status)
+{
+	static struct summary s;
+	struct rw_error err;
+
+	memset(&s, 0, sizeof(s));
+	if (rw_store_incident_list(f->store, status, summarise, &s, &err) != 0)
+		fail_msg("list: %s", err.message);
+	return s.text;
+}
+
+static struct rw_incident_record *
+get(struct fixture *f, int64_t id)
+{
+	struct rw_incident_record *inc = NULL;
+	struct rw_error err;
+
+	if (rw_store_incident_get(f->store, id, &inc, &err) != RW_OK)
+		fail_msg("get %lld: %s", (long long)id, err.message);
+	return inc;
+}
+
+/* "canonical[name/rule/via,...]" per person, separated by ';'. */
+static int
+summarise_person(const struct rw_person *p, void *ctx)
+{
+	struct summary *s = ctx;
+
+	s->len += (size_t)snprintf(s->text + s->len, sizeof(s->text) - s->len,
+	    "%s%s[", s->len ? ";" : "", p->name);
+	for (size_t k = 1; k < p->n_names; k++)
+		s->len += (size_t)snprintf(s->text + s->len,
+		    sizeof(s->text) - s->len, "%s%s/%s/%s", k > 1 ? "," : "",
+		    p->names[k].name, p->names[k].rule,
+		    p->names[k].via ? p->names[k].via : "-");
+	s->len += (size_t)snprintf(s->text + s->len, sizeof(s->text) - s->len,
+	    "]s%zui%zu", p->n_sources, p->n_incidents);
+	return 0;
+}
+
+static const char *
+people(struct fixture *f)
+{
+	static struct summary s;
+	struct rw_error err;
+
+	memset(&s, 0, sizeof(s));
+	if (rw_store_people_list(f->store, summarise_person, &s, &err) != 0)
+		fail_msg("people: %s", err.message);
+	return s.text;
+}
+
+static int64_t
+db_int(struct fixture *f, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int64_t v = 0;
+
+	assert_int_equal(sqlite3_open_v2(f->db, &db, SQLITE_OPEN_READONLY, NULL),
+	    SQLITE_OK);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static const char TEXT_A[] =
+    "Thai police detained Uyghur activist Zhang Xinyan in Bangkok on "
+    "10 March 2023. She faces deportation to China.";
+static const char TEXT_B[] =
+    "Xinyan Zhang, a Uyghur activist, was arrested in Bangkok in March 2023. "
+    "Rights groups fear she will be deported.";
+
+/* Source A: a detention (2023-03-10) and a threatened return of Zhang
+ * Xinyan; source B: the detention (2023-03) of Xinyan Zhang. */
+static void
+extraction_a(struct rw_extraction *x)
+{
+	memset(x, 0, sizeof(*x));
+	add_entity(x, TEXT_A, RW_ENTITY_COUNTRY, "Thai", "TH");
+	add_entity(x, TEXT_A, RW_ENTITY_PERSON, "Zhang Xinyan", "Zhang Xinyan");
+	add_incident(x, TEXT_A, RW_INCIDENT_DETENTION, "2023-03-10", "TH", "",
+	    "Zhang Xinyan", "Uyghur", -1,
+	    "Thai police detained Uyghur activist Zhang Xinyan in Bangkok on "
+	    "10 March 2023.");
+	add_incident(x, TEXT_A, RW_INCIDENT_THREATENED_RETURN, "2023", "TH", "CN",
+	    "Zhang Xinyan", "Uyghur", -1, "She faces deportation to China.");
+}
+
+static void
+extraction_b(struct rw_extraction *x)
+{
+	memset(x, 0, sizeof(*x));
+	add_entity(x, TEXT_B, RW_ENTITY_PERSON, "Xinyan Zhang", "Xinyan Zhang");
+	add_incident(x, TEXT_B, RW_INCIDENT_DETENTION, "2023-03", "TH", "",
+	    "Xinyan Zhang", "Uyghur", -1,
+	    "Xinyan Zhang, a Uyghur activist, was arrested in Bangkok in March "
+	    "2023.");
+}
+
+static void
+test_save_and_list(void **state)
+{
+	struct fixture *f = *state;
+	struct rw_extraction x;
+	struct rw_extraction_saved s;
+	struct rw_incident_record *inc;
+	int64_t a = add_source(f, "a.txt", TEXT_A);
+
+	extraction_a(&x);
+	s = save(f, a, TEXT_A, &x);
+	assert_int_equal(s.entities, 2);
+	assert_int_equal(s.created, 2);
+	assert_int_equal(s.merged + s.kept + s.removed, 0);
+	assert_string_equal(incidents(f, -1),
+	    "1:proposed:detention:2023-03-10:1;2:proposed:threatened_return:2023:1");
+	assert_string_equal(incidents(f, RW_STATUS_ACCEPTED), "");
+	inc = get(f, 2);
+	assert_int_equal(inc->n_links, 1);
+	assert_string_equal(inc->links[0].quote, "She faces deportation to China.");
+	assert_int_equal(inc->links[0].quote_start, 79);
+	assert_string_equal(inc->fields.dest, "CN");
+	assert_string_equal(inc->fields.persons[0], "Zhang Xinyan");
+	assert_false(inc->reviewed);
+	assert_non_null(strstr(inc->proposal, "\"source_id\":1"));
+	assert_string_equal(inc->rules, RULES);
+	rw_incident_record_free(inc);
+	rw_extraction_free(&x);
+}
+
+struct ents {
+	char text[512];
+	size_t len;
+};
+
+static int
+collect_entity(const struct rw_entity_record *e, void *ctx)
+{
+	struct ents *s = ctx;
+
+	s->len += (size_t)snprintf(s->text + s->len, sizeof(s->text) - s->len,
+	    "%s%s:%lld-%lld:%s:%s", s->len ? ";" : "", e->kind,
+	    (long long)e->start, (long long)e->end, e->text,
+	    e->value ? e->value : "-");
+	return 0;
+}
+
+static void
+test_entities_in_characters(void **state)
+{
+	static const char text[] = "Ölgii: Дильнур Касымова was held in Almaty.";
+	struct fixture *f = *state;
+	struct rw_extraction x;
+	struct ents got = {"", 0};
+	struct rw_error err;
+	int64_t id = add_source(f, "e.txt", text);
+
+	memset(&x, 0, sizeof(x));
+	add_entity(&x, text, RW_ENTITY_PERSON, "Дильнур Касымова",
+	    "Дильнур Касымова");
+	add_entity(&x, text, RW_ENTITY_PLACE, "Almaty", "KZ");
+	save(f, id, text, &x);
+	assert_int_equal(rw_store_entity_list(f->store, id, collect_entity, &got,
+	    &err), RW_OK);
+	assert_string_equal(got.text, "person:7-23:Дильнур Касымова:Дильнур "
+	    "Касымова;place:36-42:Almaty:KZ");
+	assert_int_equal(rw_store_entity_list(f->store, 99, collect_entity, &got,
+	    &err), RW_ENOTFOUND);
+	rw_extraction_free(&x);
+}
+
+static void
+test_save_twice_changes_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct rw_extraction x;
+	struct rw_extraction_saved s;
+	struct rw_incident_record *inc;
+	int64_t a = add_source(f, "a.txt", TEXT_A);
+	char *updated;
+
+	extraction_a(&x);
+	save(f, a, TEXT_A, &x);
+	inc = get(f, 1);
+	updated = strdup(inc->updated_at);
+	rw_incident_record_free(inc);
+	s = save(f, a, TEXT_A, &x);
+	assert_int_equal(s.created + s.merged + s.removed, 0);
+	assert_int_equal(s.kept, 2);
+	assert_string_equal(incidents(f, -1),
+	    "1:proposed:detention:2023-03-10:1;2:proposed:threatened_return:2023:1");
+	inc = get(f, 1);
+	assert_string_equal(inc->updated_at, updated);
+	assert_int_equal(db_int(f, "SELECT count(*) FROM entity"), 2);
+	rw_incident_record_free(inc);
+	free(updated);
+	rw_extraction_free(&x);
+}
+
+static void
+test_merge_across_sources(void **state)
+{
+	struct fixture *f = *state;
+	struct rw_extraction x, y;
+	struct rw_extraction_saved s;
+	struct rw_incident_record *inc;
+	int64_t a = add_source(f, "a.txt", TEXT_A);
+	int64_t b = add_source(f, "b.txt", TEXT_B);
+
+	extraction_a(&x);
+	extraction_b(&y);
+	save(f, a, TEXT_A, &x);
+	s = save(f, b, TEXT_B, &y);
+	assert_int_equal(s.merged, 1);
+	assert_int_equal(s.created, 0);
+	assert_string_equal(incidents(f, -1),
+	    "1:proposed:detention:2023-03-10:1,2;2:proposed:threatened_return:2023:1");
+	inc = get(f, 1);
+	assert_int_equal(inc->n_links, 2);
+	assert_non_null(strstr(inc->links[1].proposal, "\"Xinyan Zhang\""));
+	assert_int_equal(inc->links[1].quote_start, 0);
+	/* The fields are still those of the first source. */
+	assert_string_equal(inc->fields.persons[0], "Zhang Xinyan");
+	rw_incident_record_free(inc);
+	assert_string_equal(people(f),
+	    "Zhang Xinyan[Xinyan Zhang/name order/Zhang Xinyan]s2i2");
+	rw_extraction_free(&x);
+	rw_extraction_free(&y);
+}
+
+static void
+test_no_merge_without_agreement(void **state)
+{
+	static const char t1[] = "Five Uyghur men were detained in Turkey in "
+	    "May 2019. Ten Uyghurs were detained in Egypt in 2017.";
+	static const char t2[] = "Six Uyghurs were held in Turkey in May 2019. "
+	    "In June 2019 Turkish police detained Ahmet. Twenty Uyghurs were "
+	    "detained in Egypt in 2017.";
+	struct fixture *f = *state;
+	struct rw_extraction x = {0}, y = {0};
+	struct rw_extraction_saved s;
+	int64_t a = add_source(f, "1.txt", t1), b = add_source(f, "2.txt", t2);
+
+	add_incident(&x, t1, RW_INCIDENT_DETENTION, "2019-05", "TR", "", "",
+	    "Uyghur", 5, "Five Uyghur men were detained in Turkey in May 2019.");
+	add_incident(&x, t1, RW_INCIDENT_DETENTION, "2017", "EG", "", "",
+	    "Uyghur", 10, "Ten Uyghurs were detained in Egypt in 2017.");
+	/* 6 against 5 is within 20%: merged. */
+	add_incident(&y, t2, RW_INCIDENT_DETENTION, "2019", "TR", "", "",
+	    "Uyghur", 6, "Six Uyghurs were held in Turkey in May 2019.");
+	/* A named person never joins a group-only incident; June is not May. */
+	add_incident(&y, t2, RW_INCIDENT_DETENTION, "2019-06", "TR", "", "Ahmet",
+	    "", -1, "In June 2019 Turkish police detained Ahmet.");
+	/* 20 against 10 is not within 20%. */
+	add_incident(&y, t2, RW_INCIDENT_DETENTION, "2017", "EG", "", "",
+	    "Uyghur", 20, "Twenty Uyghurs were detained in Egypt in 2017.");
+	save(f, a, t1, &x);
+	s = save(f, b, t2, &y);
+	assert_int_equal(s.merged, 1);
+	assert_int_equal(s.created, 2);
+	assert_string_equal(incidents(f, -1),
+	    "1:proposed:detention:2019-05:1,2;2:proposed:detention:2017:1;"
+	    "3:proposed:detention:2019-06:2;4:proposed:detention:2017:2");
+	rw_extraction_free(&x);
+	rw_extraction_free(&y);
+}
+
+static void
+test_matching_rules(void **state)
+{
+	struct rw_incident a, b;
+	struct rw_date d1 = {2023, 3, 10}, d2 = {2023, 0, 0}, d3 = {2023, 4, 0};
+	struct rw_date none = {0, 0, 0}, d4 = {2022, 3, 10};
+
+	(void)state;
+	assert_true(rw_dates_compatible(&d1, &d2));
+	assert_false(rw_dates_compatible(&d1, &d3));
+	assert_false(rw_dates_compatible(&d1, &d4));
+	assert_false(rw_dates_compatible(&d1, &none));
+	assert_true(rw_dates_compatible(&none, &none));
+	assert_true(rw_counts_close(100, 81));
+	assert_false(rw_counts_close(100, 79));
+	assert_true(rw_counts_close(-1, 7));
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	a.count = b.count = -1;
+	/* Neither names anyone, no group, no count: nothing to go on. */
+	assert_false(rw_incidents_same(&a, &b, NULL, NULL));
+	snprintf(a.group, sizeof(a.group), "Uyghur");
+	snprintf(b.group, sizeof(b.group), "uyghur");
+	assert_true(rw_incidents_same(&a, &b, NULL, NULL));
+	snprintf(b.host, sizeof(b.host), "TH");
+	assert_false(rw_incidents_same(&a, &b, NULL, NULL));
+}
+
+static void
+test_review_keeps_the_proposal(void **state)
+{
+	struct fixture *f = *state;
+	struct rw_extraction x;
+	struct rw_incident_record *inc;
+	struct rw_incident_edit e;
+	struct rw_error err;
+	int64_t a = add_source(f, "a.txt", TEXT_A);
+	int changed = -1;
+	char *proposal;
+
+	extraction_a(&x);
+	save(f, a, TEXT_A, &x);
+	inc = get(f, 1);
+	proposal = strdup(inc->proposal);
+	rw_incident_record_free(inc);
+
+	assert_int_equal(rw_store_incident_review(f->store, 1, RW_REVIEW_ACCEPT,
+	    "alice", NULL, &changed, &err), RW_OK);
+	assert_int_equal(changed, 1);
+	assert_int_equal(rw_store_incident_review(f->store, 1, RW_REVIEW_ACCEPT,
+	    "alice", NULL, &changed, &err), RW_OK);
+	assert_int_equal(changed, 0);
+
+	memset(&e, 0, sizeof(e));
+	e.fields = RW_FIELD_DATE | RW_FIELD_PERSONS | RW_FIELD_HOST;
+	e.values.date = (struct rw_date){2023, 3, 11};
+	snprintf(e.values.host, sizeof(e.values.host), "TH");
+	snprintf(e.values.persons[0], RW_PERSON_NAME_MAX, "Zhang Xinyan");
+	snprintf(e.values.persons[1], RW_PERSON_NAME_MAX, "<b>Li</b> & \"Wang\"");
+	e.values.n_persons = 2;
+	assert_int_equal(rw_store_incident_review(f->store, 1, RW_REVIEW_EDIT,
+	    "bob", &e, &changed, &err), RW_OK);
+	assert_int_equal(changed, 1);
+	/* The same edit again changes nothing and records nothing. */
+	assert_int_equal(rw_store_incident_review(f->store, 1, RW_REVIEW_EDIT,
+	    "bob", &e, &changed, &err), RW_OK);
+	assert_int_equal(changed, 0);
+
+	inc = get(f, 1);
+	assert_int_equal(inc->status, RW_STATUS_ACCEPTED);
+	assert_true(inc->reviewed);
+	assert_string_equal(inc->proposal, proposal);
+	assert_int_equal(inc->fields.date.day, 11);
+	assert_string_equal(inc->fields.persons[1], "<b>Li</b> & \"Wang\"");
+	assert_int_equal(inc->n_reviews, 2);
+	assert_string_equal(inc->reviews[0].who, "alice");
+	assert_string_equal(inc->reviews[0].action, "accept");
+	assert_string_equal(inc->reviews[0].changes,
+	    "{\"status\":{\"before\":\"proposed\",\"after\":\"accepted\"}}");
+	assert_string_equal(inc->reviews[1].who, "bob");
+	assert_string_equal(inc->reviews[1].changes,
+	    "{\"date\":{\"before\":\"2023-03-10\",\"after\":\"2023-03-11\"},"
+	    "\"persons\":{\"before\":[\"Zhang Xinyan\"],\"after\":"
+	    "[\"Zhang Xinyan\",\"<b>Li</b> & \\\"Wang\\\"\"]}}");
+	rw_incident_record_free(inc);
+	free(proposal);
+	rw_extraction_free(&x);
+}
+
+static void
+test_bad_reviews_change_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct rw_extraction x;
+	struct rw_incident_edit e;
+	struct rw_error err;
+	int64_t a = add_source(f, "a.txt", TEXT_A), id;
+	int changed;
+
+	extraction_a(&x);
+	save(f, a, TEXT_A, &x);
+	assert_int_equal(rw_store_incident_review(f->store, 99, RW_REVIEW_ACCEPT,
+	    "alice", NULL, &changed, &err), RW_ENOTFOUND);
+	memset(&e, 0, sizeof(e));
+	e.fields = RW_FIELD_HOST;
+	snprintf(e.values.host, sizeof(e.values.host), "ZZ");
+	assert_int_equal(rw_store_incident_review(f->store, 1, RW_REVIEW_EDIT,
+	    "alice", &e, &changed, &err), RW_EINVAL);
+	e.fields = RW_FIELD_COUNT;
+	e.values.count = -5;
+	assert_int_equal(rw_store_incident_review(f->store, 1, RW_REVIEW_EDIT,
+	    "alice", &e, &changed, &err), RW_EINVAL);
+	e.fields = RW_FIELD_PERSONS;
+	e.values.n_persons = 1;
+	memcpy(e.values.persons[0], "bad \xff name", 11);
+	assert_int_equal(rw_store_incident_review(f->store, 1, RW_REVIEW_EDIT,
+	    "alice", &e, &changed, &err), RW_EINVAL);
+	/* A mechanism on a detention. */
+	e.fields = RW_FIELD_MECHANISM;
+	e.values.mechanism = RW_MECHANISM_DEPORTATION;
+	assert_int_equal(rw_store_incident_review(f->store, 1, RW_REVIEW_EDIT,
+	    "alice", &e, &changed, &err), RW_EINVAL);
+	assert_int_equal(rw_store_incident_split(f->store, 1, a, "alice", &id,
+	    &err), RW_EINVAL);
+	assert_int_equal(rw_store_incident_split(f->store, 1, 77, "alice", &id,
+	    &err), RW_ENOTFOUND);
+	assert_int_equal(db_int(f, "SELECT count(*) FROM review"), 0);
+	assert_int_equal(db_int(f, "SELECT count(*) FROM incident WHERE "
+	    "reviewed = 1"), 0);
+	rw_extraction_free(&x);
+}
+
+static void
+test_reextraction_keeps_reviewed(void **state)
+{
+	struct fixture *f = *state;
+	struct rw_extraction x, empty;
+	struct rw_extraction_saved s;
+	int64_t a = add_source(f, "a.txt", TEXT_A);
+	int changed;
+
+	extraction_a(&x);
+	save(f, a, TEXT_A, &x);
+	assert_int_equal(rw_store_incident_review(f->store, 2, RW_REVIEW_REJECT,
+	    "alice", NULL, &changed, NULL), RW_OK);
+	/* New rules find nothing: the unreviewed incident goes, the rejected
+	 * one stays with its source. */
+	memset(&empty, 0, sizeof(empty));
+	s = save(f, a, TEXT_A, &empty);
+	assert_int_equal(s.removed, 1);
+	assert_string_equal(incidents(f, -1),
+	    "2:rejected:threatened_return:2023:1");
+	assert_int_equal(db_int(f, "SELECT count(*) FROM entity"), 0);
+	/* Found again: the rejected one is not proposed anew. */
+	s = save(f, a, TEXT_A, &x);
+	assert_int_equal(s.created, 1);
+	assert_int_equal(s.kept, 1);
+	assert_string_equal(incidents(f, -1),
+	    "2:rejected:threatened_return:2023:1;3:proposed:detention:2023-03-10:1");
+	rw_extraction_free(&x);
+}
+
+static void
+test_reextraction_moves_fields_to_next_source(void **state)
+{
+	struct fixture *f = *state;
+	struct rw_extraction x, y, empty;
+	struct rw_incident_record *inc;
+	int64_t a = add_source(f, "a.txt", TEXT_A);
+	int64_t b = add_source(f, "b.txt", TEXT_B);
+
+	extraction_a(&x);
+	extraction_b(&y);
+	save(f, a, TEXT_A, &x);
+	save(f, b, TEXT_B, &y);
+	memset(&empty, 0, sizeof(empty));
+	save(f, a, TEXT_A, &empty);
+	assert_string_equal(incidents(f, -1), "1:proposed:detention:2023-03:2");
+	inc = get(f, 1);
+	assert_string_equal(inc->fields.persons[0], "Xinyan Zhang");
+	assert_non_null(strstr(inc->proposal, "\"source_id\":2"));
+	rw_incident_record_free(inc);
+	assert_string_equal(people(f), "Xinyan Zhang[]s1i1");
+	rw_extraction_free(&x);
+	rw_extraction_free(&y);
+}
+
+static void
+test_split(void **state)
+{
+	struct fixture *f = *state;
+	struct rw_extraction x, y;
+	struct rw_incident_record *inc;
+	struct rw_error err;
+	int64_t a = add_source(f, "a.txt", TEXT_A);
+	int64_t b = add_source(f, "b.txt", TEXT_B), id = 0;
+
+	extraction_a(&x);
+	extraction_b(&y);
+	save(f, a, TEXT_A, &x);
+	save(f, b, TEXT_B, &y);
+	assert_int_equal(rw_store_incident_split(f->store, 1, b, "carol", &id,
+	    &err), RW_OK);
+	assert_int_equal(id, 3);
+	assert_string_equal(incidents(f, -1),
+	    "1:proposed:detention:2023-03-10:1;2:proposed:threatened_return:2023:1;"
+	    "3:proposed:detention:2023-03:2");
+	inc = get(f, 3);
+	assert_true(inc->reviewed);
+	assert_string_equal(inc->fields.persons[0], "Xinyan Zhang");
+	assert_int_equal(inc->n_reviews, 1);
+	assert_string_equal(inc->reviews[0].changes,
+	    "{\"split\":{\"source_id\":2,\"from\":1}}");
+	rw_incident_record_free(inc);
+	/* Reading both sources again does not merge them back. */
+	save(f, a, TEXT_A, &x);
+	save(f, b, TEXT_B, &y);
+	assert_string_equal(incidents(f, -1),
+	    "1:proposed:detention:2023-03-10:1;2:proposed:threatened_return:2023:1;"
+	    "3:proposed:detention:2023-03:2");
+	rw_extraction_free(&x);
+	rw_extraction_free(&y);
+}
+
+static void
+test_decisions_outlive_reextraction(void **state)
+{
+	struct fixture *f = *state;
+	struct rw_extraction x, y;
+	struct rw_error err;
+	int64_t a = add_source(f, "a.txt", TEXT_A);
+	int64_t b = add_source(f, "b.txt", TEXT_B);
+
+	extraction_a(&x);
+	extraction_b(&y);
+	save(f, a, TEXT_A, &x);
+	save(f, b, TEXT_B, &y);
+	assert_int_equal(rw_store_person_decide(f->store, "Zhang Xinyan",
+	    "XINYAN zhang", 0, "dora", &err), RW_OK);
+	assert_string_equal(people(f),
+	    "Zhang Xinyan[]s2i2;Xinyan Zhang[]s1i0");
+	save(f, a, TEXT_A, &x);
+	save(f, b, TEXT_B, &y);
+	assert_string_equal(incidents(f, -1),
+	    "1:proposed:detention:2023-03-10:1;2:proposed:threatened_return:2023:1;"
+	    "3:proposed:detention:2023-03:2");
+	/* Reading again keeps them apart, and new spellings follow. */
+	save(f, b, TEXT_B, &y);
+	save(f, a, TEXT_A, &x);
+	assert_string_equal(incidents(f, -1),
+	    "1:proposed:detention:2023-03-10:1;2:proposed:threatened_return:2023:1;"
+	    "3:proposed:detention:2023-03:2");
+	/* Changing one's mind: the same person after all. */
+	assert_int_equal(rw_store_person_decide(f->store, "Xinyan Zhang",
+	    "Zhang Xinyan", 1, "dora", &err), RW_OK);
+	assert_string_equal(people(f),
+	    "Zhang Xinyan[Xinyan Zhang/alias/Zhang Xinyan]s2i3");
+	save(f, a, TEXT_A, &x);
+	save(f, b, TEXT_B, &y);
+	assert_string_equal(incidents(f, -1),
+	    "1:proposed:detention:2023-03-10:1,2;2:proposed:threatened_return:2023:1");
+	assert_int_equal(db_int(f, "SELECT count(*) FROM person_decision"), 2);
+	/* Names alike in every way cannot be told apart. */
+	assert_int_equal(rw_store_person_decide(f->store, "Zhang Xinyan",
+	    "ZHANG  xinyan", 0, "dora", &err), RW_EINVAL);
+	assert_int_equal(rw_store_person_decide(f->store, "Zhang Xinyan",
+	    "!!!", 0, "dora", &err), RW_EINVAL);
+	rw_extraction_free(&x);
+	rw_extraction_free(&y);
+}
+
+static void
+test_spans_outside_the_text_save_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct rw_extraction x;
+	struct rw_error err;
+	int64_t a = add_source(f, "a.txt", TEXT_A);
+
+	extraction_a(&x);
+	x.incidents[1].quote_end = sizeof(TEXT_A) + 10;
+	assert_int_equal(rw_store_extraction_save(f->store, a, RULES, TEXT_A,
+	    strlen(TEXT_A), &x, NULL, &err), RW_EINVAL);
+	assert_int_equal(db_int(f, "SELECT count(*) FROM incident"), 0);
+	assert_int_equal(db_int(f, "SELECT count(*) FROM entity"), 0);
+	assert_int_equal(db_int(f, "SELECT count(*) FROM person"), 0);
+	assert_int_equal(rw_store_extraction_save(f->store, 42, RULES, TEXT_A,
+	    strlen(TEXT_A), &x, NULL, &err), RW_ENOTFOUND);
+	rw_extraction_free(&x);
+}
+
+static int
+count_problem(const char *problem, void *ctx)
+{
+	(void)problem;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* A store made by a build that knew only migration 0001 is brought up to
+ * date, its sources kept, and passes check. */
+static void
+test_upgrade_from_schema_1(void **state)
+{
+	struct fixture *f = *state;
+	struct rw_error err;
+	sqlite3 *db;
+	int version = 0, problems = 0;
+	int64_t n = 0;
+
+	rw_store_close(f->store);
+	f->store = NULL;
+	unit_rmtree(f->data);
+	assert_int_equal(rw_store_open(f->data, 1, &f->store, &err), RW_OK);
+	rw_store_close(f->store);
+	f->store = NULL;
+	remove(f->db);
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, rw_sqlite_migrations[0].data, NULL,
+	    NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 1; "
+	    "PRAGMA application_id = 1381450068", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(rw_store_open(f->data, 0, &f->store, &err), RW_OK);
+	add_source(f, "a.txt", TEXT_A);
+	assert_int_equal(rw_store_schema_version(f->store, &version), RW_OK);
+	assert_int_equal(version, 2);
+	assert_int_equal(rw_store_source_count(f->store, &n), RW_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rw_store_check(f->store, count_problem, &problems, &err),
+	    RW_OK);
+	assert_int_equal(problems, 0);
+}
+
+static void
+test_names(void **state)
+{
+	enum rw_incident_status s;
+
+	(void)state;
+	assert_string_equal(rw_incident_status_name(RW_STATUS_REJECTED),
+	    "rejected");
+	assert_null(rw_incident_status_name(RW_STATUS_COUNT));
+	assert_int_equal(rw_incident_status_parse("accepted", &s), RW_OK);
+	assert_int_equal(s, RW_STATUS_ACCEPTED);
+	assert_int_equal(rw_incident_status_parse("Accepted", &s), RW_EINVAL);
+	assert_string_equal(rw_incident_field_name(RW_FIELD_COUNT), "count");
+	assert_null(rw_incident_field_name(0x100));
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_save_and_list),
+		T(test_entities_in_characters),
+		T(test_save_twice_changes_nothing),
+		T(test_merge_across_sources),
+		T(test_no_merge_without_agreement),
+		cmocka_unit_test(test_matching_rules),
+		T(test_review_keeps_the_proposal),
+		T(test_bad_reviews_change_nothing),
+		T(test_reextraction_keeps_reviewed),
+		T(test_reextraction_moves_fields_to_next_source),
+		T(test_split),
+		T(test_decisions_outlive_reextraction),
+		T(test_spans_outside_the_text_save_nothing),
+		T(test_upgrade_from_schema_1),
+		cmocka_unit_test(test_names),
+	};
+
+	unit_tap_filter();
+	return cmocka_run_group_tests(tests, group_setup, NULL);
+}
