@@ -7,9 +7,7 @@
  * ISO-shaped country codes, NUL-terminated names; the steps taken stay
  * within a linear bound; and the JSON has every field, with quote offsets
  * (in characters) inside the text. On valid UTF-8 input every name is
- * valid UTF-8 and the JSON keeps every person (build with
- * -DFUZZ_EXTRACT_LENIENT to fuzz past those two while they are known to
- * fail; see fuzz/README.md). */
+ * valid UTF-8 and the JSON keeps every person. */
 #include <jansson.h>
 
 #include "extract/extract.h"
@@ -71,18 +69,15 @@ check_incident(const struct rw_incident *inc, size_t size, int valid)
 	for (size_t p = 0; p < inc->n_persons; p++) {
 		FUZZ_CHECK(terminated(inc->persons[p], RW_PERSON_NAME_MAX));
 		FUZZ_CHECK(inc->persons[p][0] != '\0');
-#ifndef FUZZ_EXTRACT_LENIENT
 		if (valid)
 			FUZZ_CHECK(rw_utf8_valid(inc->persons[p],
 			    strlen(inc->persons[p])));
-#endif
 	}
 	FUZZ_CHECK(terminated(inc->group, RW_GROUP_NAME_MAX));
 	FUZZ_CHECK(inc->count >= -1);
 	FUZZ_CHECK(inc->quote_start < inc->quote_end);
 	FUZZ_CHECK(inc->quote_end <= size);
 	FUZZ_CHECK(inc->confidence >= 0.0 && inc->confidence <= 1.0);
-	(void)valid;
 }
 
 static void
@@ -112,10 +107,8 @@ check_incident_json(const struct rw_incident *inc, const char *text,
 	persons = json_object_get(o, "persons");
 	FUZZ_CHECK(json_is_array(persons));
 	FUZZ_CHECK(json_array_size(persons) <= inc->n_persons);
-#ifndef FUZZ_EXTRACT_LENIENT
 	if (valid)
 		FUZZ_CHECK(json_array_size(persons) == inc->n_persons);
-#endif
 	if (valid) {
 		/* on valid text the quote is the span, and its length in
 		 * characters is the difference of the offsets */

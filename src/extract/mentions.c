@@ -13,10 +13,13 @@
 
 #include <glib.h>
 
+#include "core/utf8.h"
 #include "extract/extract-int.h"
 
 #define NAME_MAX_WORDS 5
 #define COUNT_LOOKAHEAD 5
+/* No count of people is larger (and composing stays far from overflow). */
+#define COUNT_MAX 1000000000L
 
 struct finder {
 	const struct lexicon *lx;
@@ -122,8 +125,10 @@ static bool push_phrase(struct finder *f, size_t i, size_t len,
 			continue;
 		if (e->kind == LEX_GROUP && !names_people(f, i, len))
 			continue;
-		if (e->kind == LEX_RELDATE && !reldate_resolve(e->relation,
-		    token_norm(f->t, i + len - 1), f->pub, &d))
+		/* "yesterday" in a text dated 1000-01-01 is no date either */
+		if (e->kind == LEX_RELDATE && (!reldate_resolve(e->relation,
+		    token_norm(f->t, i + len - 1), f->pub, &d) ||
+		    !rw_date_valid(d.year, d.month, d.day)))
 			continue;
 		if (!(m = push(f, kinds[e->kind], i, i + len, s)))
 			return false;
@@ -240,24 +245,32 @@ static bool run_has_orgword(const struct finder *f, size_t first, size_t last)
 static void copy_span(const struct text *t, size_t first, size_t last,
     char *out, size_t cap)
 {
-	size_t start = t->tokens[first].start, end = t->tokens[last - 1].end;
-	size_t len = end - start;
 	size_t o = 0;
 
-	/* keep it on one line, with single spaces */
-	for (size_t b = 0; b < len && o + 1 < cap; b++) {
-		char c = t->data[start + b];
-		if (c == '\n' || c == '\t' || c == '\r')
-			c = ' ';
-		if (c == ' ' && o > 0 && out[o - 1] == ' ')
-			continue;
-		out[o++] = c;
+	/* token by token, one space where the text has any white space or
+	 * skipped bytes: on one line, and valid UTF-8 even when the text
+	 * between the words is not */
+	for (size_t k = first; k < last; k++) {
+		const struct token *tok = &t->tokens[k];
+		size_t len = tok->end - tok->start;
+
+		if (k > first && (tok->flags & TOKEN_SPACE)) {
+			if (o + 1 >= cap)
+				break;
+			out[o++] = ' ';
+		}
+		if (o + len >= cap) {
+			/* cut at a character boundary */
+			len = rw_utf8_prefix(t->data + tok->start, len,
+			    cap - 1 - o);
+			memcpy(out + o, t->data + tok->start, len);
+			o += len;
+			break;
+		}
+		memcpy(out + o, t->data + tok->start, len);
+		o += len;
 	}
-	/* do not cut a UTF-8 sequence in half */
-	while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80 &&
-	    o + 1 >= cap)
-		o--;
-	if (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0xC0 && o + 1 >= cap)
+	while (o > 0 && out[o - 1] == ' ')
 		o--;
 	out[o] = '\0';
 }
@@ -381,9 +394,11 @@ static size_t compose_number(const struct mentions *ms, size_t k, long *ret)
 	    ms->items[k + used].sentence == ms->items[k].sentence &&
 	    ms->items[k + used].first <= ms->items[k + used - 1].last + 1) {
 		long next = ms->items[k + used].number;
-		if (next == 12 || next == 100 || next == 1000)
+		if (next == 12 || next == 100 || next == 1000) {
+			if (v > COUNT_MAX / next)
+				break; /* "thousand thousand ...": no such crowd */
 			v *= next;
-		else if (v % 10 == 0 && v >= 20 && v < 100 && next < 10)
+		} else if (v % 10 == 0 && v >= 20 && v < 100 && next < 10)
 			v += next;
 		else
 			break;

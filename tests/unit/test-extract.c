@@ -6,8 +6,7 @@
  * current rules fall short of a reasonable expectation the case is kept
  * with its full assertions and declared a known gap: it is reported as
  * skipped (with the reason and what was extracted) while the gap remains,
- * and passes by itself once the rules catch up. Known bugs that would
- * crash a sanitizer build run only with RW_TEST_KNOWN_BUGS=1. */
+ * and passes by itself once the rules catch up. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -233,20 +232,6 @@ expect_none_gap(const char *gap, const char *text, const char *published)
 }
 
 #define expect_none(text, published) expect_none_gap(NULL, text, published)
-
-/* Runs only with RW_TEST_KNOWN_BUGS=1: the input crashes a sanitizer
- * build until the bug is fixed. */
-static void
-known_bug(const char *what)
-{
-	const char *env = getenv("RW_TEST_KNOWN_BUGS");
-
-	if (env && strcmp(env, "1") == 0)
-		return;
-	printf("# SKIP known bug (run with RW_TEST_KNOWN_BUGS=1): %s\n", what);
-	fflush(stdout);
-	skip();
-}
 
 /* ---- setup ---- */
 
@@ -700,8 +685,6 @@ test_count_overflow_is_defined(void **state)
 	/* more than there are people: no count can be larger */
 	const long most = 10000000000L;
 
-	known_bug("signed overflow in compose_number on repeated "
-	    "\"thousand\"/\"dozen\"/\"hundred\" (aborts under UBSan)");
 	extract(text, strlen(text), "2021-03-10", &x);
 	for (size_t k = 0; k < x.n_entities; k++)
 		if (x.entities[k].kind == RW_ENTITY_COUNT) {
@@ -789,13 +772,7 @@ test_invalid_utf8_inside_a_name(void **state)
 		ok = false;
 	json_decref(o);
 	rw_extraction_free(&x);
-	if (!ok) {
-		printf("# SKIP known gap: a person's name keeps the invalid "
-		    "byte between its words, and rw_incident_to_json then "
-		    "drops the name from \"persons\"\n");
-		fflush(stdout);
-		skip();
-	}
+	assert_true(ok);
 }
 
 static void
@@ -838,13 +815,7 @@ test_long_name_stays_valid_utf8(void **state)
 		ok = false;
 	json_decref(o);
 	rw_extraction_free(&x);
-	if (!ok) {
-		printf("# SKIP known gap: a name cut at RW_PERSON_NAME_MAX "
-		    "bytes ends in half a character (mentions.c copy_span), "
-		    "and the JSON then has no person\n");
-		fflush(stdout);
-		skip();
-	}
+	assert_true(ok);
 }
 
 static void
