@@ -1,6 +1,7 @@
 /* incident.c: names of incident types, mechanisms and entity kinds, and
  * incidents and entities as JSON. */
 #include <string.h>
+#include <strings.h>
 
 #include "core/buf.h"
 #include "core/utf8.h"
@@ -54,6 +55,55 @@ int rw_mechanism_parse(const char *name, enum rw_mechanism *ret)
 const char *rw_entity_kind_name(enum rw_entity_kind kind)
 {
 	return (unsigned)kind < RW_ENTITY_KIND_COUNT ? entity_names[kind] : NULL;
+}
+
+bool
+rw_dates_compatible(const struct rw_date *a, const struct rw_date *b)
+{
+	if (a->year == 0 || b->year == 0)
+		return a->year == b->year;
+	if (a->year != b->year)
+		return false;
+	return a->month == 0 || b->month == 0 || a->month == b->month;
+}
+
+bool
+rw_counts_close(long a, long b)
+{
+	long hi = a > b ? a : b, lo = a > b ? b : a;
+
+	if (a < 1 || b < 1)
+		return true;
+	return (double)(hi - lo) <= 0.2 * (double)hi;
+}
+
+static bool
+subjects_overlap(const struct rw_incident *a, const struct rw_incident *b,
+    rw_same_person_fn same_person, void *ctx)
+{
+	if (a->n_persons > 0 || b->n_persons > 0) {
+		for (size_t i = 0; i < a->n_persons; i++)
+			for (size_t j = 0; j < b->n_persons; j++)
+				if (same_person ? same_person(a->persons[i],
+				    b->persons[j], ctx) :
+				    strcmp(a->persons[i], b->persons[j]) == 0)
+					return true;
+		return false;
+	}
+	if (strcasecmp(a->group, b->group) != 0)
+		return false;
+	if (a->group[0] == '\0' && (a->count < 1 || b->count < 1))
+		return false;
+	return rw_counts_close(a->count, b->count);
+}
+
+bool
+rw_incidents_same(const struct rw_incident *a, const struct rw_incident *b,
+    rw_same_person_fn same_person, void *ctx)
+{
+	return a->type == b->type && strcmp(a->host, b->host) == 0 &&
+	    rw_dates_compatible(&a->date, &b->date) &&
+	    subjects_overlap(a, b, same_person, ctx);
 }
 
 size_t rw_char_offset(struct rw_char_counter *cc, size_t byte)

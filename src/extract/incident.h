@@ -9,6 +9,7 @@
 #ifndef RW_EXTRACT_INCIDENT_H
 #define RW_EXTRACT_INCIDENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <jansson.h>
@@ -83,6 +84,23 @@ const char *rw_mechanism_name(enum rw_mechanism mechanism);
 int rw_mechanism_parse(const char *name, enum rw_mechanism *ret);
 /* "person", "country", ... */
 const char *rw_entity_kind_name(enum rw_entity_kind kind);
+
+/* Dates that may be the same day: both unknown, or the same year and,
+ * where both give one, the same month. */
+bool rw_dates_compatible(const struct rw_date *a, const struct rw_date *b);
+
+/* Counts within 20% of the larger; a missing count (< 1) agrees. */
+bool rw_counts_close(long a, long b);
+
+typedef bool (*rw_same_person_fn)(const char *a, const char *b, void *ctx);
+
+/* True when a and b tell the same incident (the schema's matching rules):
+ * the same type and host (both unknown counts as the same), compatible
+ * dates, and overlapping subjects: a person in common, as same_person
+ * decides (NULL: identical names), or, when neither names anyone, the
+ * same group and counts within 20% (a group or a count must be known). */
+bool rw_incidents_same(const struct rw_incident *a,
+    const struct rw_incident *b, rw_same_person_fn same_person, void *ctx);
 
 /* Counts characters (code points) up to byte offsets that mostly grow, so
  * offsets for a whole document cost one pass. */

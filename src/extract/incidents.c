@@ -457,38 +457,6 @@ static bool find_date(const struct assembler *a, struct span sp, size_t pos,
 
 /* ---- assembly ---- */
 
-static bool dates_compatible(const struct rw_date *x, const struct rw_date *y)
-{
-	if (!x->year || !y->year)
-		return !x->year && !y->year;
-	if (x->year != y->year)
-		return false;
-	return !x->month || !y->month || x->month == y->month;
-}
-
-static bool persons_overlap(const struct rw_incident *x,
-    const struct rw_incident *y)
-{
-	for (size_t i = 0; i < x->n_persons; i++)
-		for (size_t j = 0; j < y->n_persons; j++)
-			if (strcmp(x->persons[i], y->persons[j]) == 0)
-				return true;
-	return false;
-}
-
-static bool same_incident(const struct rw_incident *x,
-    const struct rw_incident *y)
-{
-	if (x->type != y->type || strcmp(x->host, y->host) != 0 ||
-	    !dates_compatible(&x->date, &y->date))
-		return false;
-	if (x->n_persons || y->n_persons)
-		return persons_overlap(x, y);
-	if (x->count > 0 && y->count > 0)
-		return x->count == y->count;
-	return strcmp(x->group, y->group) == 0;
-}
-
 /* Keeps what the second mention adds: a finer date, a count, a place. */
 static void merge_into(struct rw_incident *keep, const struct rw_incident *dup)
 {
@@ -523,7 +491,7 @@ static int add_incident(struct assembler *a, const struct rw_incident *inc)
 
 	for (size_t k = from; k < out->n_incidents; k++) {
 		a->t->work++;
-		if (same_incident(&out->incidents[k], inc)) {
+		if (rw_incidents_same(&out->incidents[k], inc, NULL, NULL)) {
 			merge_into(&out->incidents[k], inc);
 			return 0;
 		}

@@ -1,16 +1,9 @@
 /* incident-record.h: what every store backend shares about incidents:
  * checking field values, reading a stored proposal back, the JSON of a
- * field or a whole record, and the rules that decide whether two reports
- * tell the same incident.
- *
- * Two reports tell one incident (the schema's matching rules, used across
- * sources) when they have the same type and host (both unknown counts as
- * the same), compatible dates (both unknown, or the same year and, where
- * both give one, the same month) and overlapping subjects: a person in
- * common (as the caller's same_person decides: the store uses its people,
- * so recorded decisions hold), or, when neither names anyone, the same
- * group and counts within 20% of each other (a missing count agrees with
- * any; a group or a count must be known). */
+ * field or a whole record. Whether two reports tell the same incident is
+ * decided by rw_incidents_same (extract/incident.h), the rule the
+ * extractor also uses within one document; the store passes its people as
+ * same_person, so recorded decisions hold. */
 #ifndef RW_STORE_INCIDENT_RECORD_H
 #define RW_STORE_INCIDENT_RECORD_H
 
@@ -27,17 +20,6 @@
  * Returns 0 or RW_EINVAL with a sentence in err. */
 int rw_incident_fields_check(const struct rw_incident *inc, unsigned fields,
     struct rw_error *err);
-
-bool rw_dates_compatible(const struct rw_date *a, const struct rw_date *b);
-
-/* Counts within 20% of the larger; a missing count (< 1) agrees. */
-bool rw_counts_close(long a, long b);
-
-typedef bool (*rw_same_person_fn)(const char *a, const char *b, void *ctx);
-
-/* True when a and b tell the same incident (see above). */
-bool rw_incidents_same(const struct rw_incident *a,
-    const struct rw_incident *b, rw_same_person_fn same_person, void *ctx);
 
 /* Reads a proposal (the JSON of rw_incident_to_json) back into *out;
  * its quote offsets (characters) go to *ret_start and *ret_end. Returns
