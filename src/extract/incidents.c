@@ -68,6 +68,18 @@ struct span {
 	const struct mention *first, *last; /* [first, last) */
 };
 
+/* The mentions of sentence s, which start at index *k; moves *k past
+ * them. Mentions are grouped by sentence, in order. */
+static struct span next_span(const struct mentions *ms, size_t s, size_t *k)
+{
+	struct span sp = {&ms->items[*k], NULL};
+
+	while (*k < ms->n && ms->items[*k].sentence == s)
+		(*k)++;
+	sp.last = &ms->items[*k];
+	return sp;
+}
+
 static bool cue_at(const struct mention *m, enum cue c)
 {
 	return m->kind == M_CUE && m->cue == (int)c;
@@ -265,11 +277,7 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 		*inherited = true;
 		return;
 	}
-	if (singular && !s->count) {
-		s->count = 1;
-		s->singular_noun = true;
-	}
-	if (singular && s->count < 0) {
+	if (singular) {
 		s->count = 1;
 		s->singular_noun = true;
 	}
@@ -439,8 +447,7 @@ static void find_places(const struct assembler *a, struct span sp,
 
 /* ---- dates ---- */
 
-static bool find_date(const struct assembler *a, struct span sp, size_t pos,
-    struct rw_date *ret)
+static bool find_date(struct span sp, size_t pos, struct rw_date *ret)
 {
 	const struct mention *best = NULL;
 
@@ -451,7 +458,6 @@ static bool find_date(const struct assembler *a, struct span sp, size_t pos,
 	if (!best)
 		return false;
 	*ret = best->date;
-	(void)a;
 	return true;
 }
 
@@ -637,7 +643,7 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		    cue_before(a, sp, m->first, CUE_PRESENT, CUE_WINDOW_CALL) &&
 		    a->pub && a->pub->year)
 			inc.date = (struct rw_date){a->pub->year, 0, 0};
-		else if (!find_date(a, sp, m->first, &inc.date)) {
+		else if (!find_date(sp, m->first, &inc.date)) {
 			bool undated = inc.type == RW_INCIDENT_WARRANT ||
 			    inc.type == RW_INCIDENT_CONVICTION;
 			if (undated)
@@ -738,10 +744,7 @@ static void document_context(struct assembler *a)
 	size_t n_hosts = 0, n_groups = 0, best, k = 0;
 
 	for (size_t s = 0; s < a->t->n_sentences; s++) {
-		struct span sp = {&a->ms->items[k], NULL};
-		while (k < a->ms->n && a->ms->items[k].sentence == s)
-			k++;
-		sp.last = &a->ms->items[k];
+		struct span sp = next_span(a->ms, s, &k);
 		for (const struct mention *m = sp.first; m < sp.last; m++) {
 			size_t j;
 			if (m->kind == M_COUNTRY || m->kind == M_PLACE) {
@@ -805,11 +808,7 @@ int incidents_assemble(const struct lexicon *lx, struct text *t,
 	a.err = err;
 	document_context(&a);
 	for (size_t s = 0; s < t->n_sentences; s++) {
-		struct span sp;
-		sp.first = &ms->items[k];
-		while (k < ms->n && ms->items[k].sentence == s)
-			k++;
-		sp.last = &ms->items[k];
+		struct span sp = next_span(ms, s, &k);
 		if (sp.first == sp.last)
 			continue;
 		size_t before = out->n_incidents;

@@ -80,13 +80,12 @@ static bool entity_kind(enum lex_kind k)
 /* A word that is both a nationality and a group ("Saudi", "Taiwanese")
  * names people only next to a people noun or a number, or after "the"
  * or "ethnic"; "Saudi authorities" is the state. */
-static bool names_people(const struct finder *f, size_t i, size_t len)
+static bool names_people(const struct finder *f, size_t i, size_t len,
+    const struct lex_entry *meanings)
 {
-	const struct lex_entry *e;
 	bool country = false;
 
-	lexicon_match(f->lx, f->t, i, &e);
-	for (; e; e = lexicon_next(f->lx, e))
+	for (const struct lex_entry *e = meanings; e; e = lexicon_next(f->lx, e))
 		if (e->kind == LEX_COUNTRY)
 			country = true;
 	if (!country)
@@ -109,6 +108,7 @@ static bool push_phrase(struct finder *f, size_t i, size_t len,
     const struct lex_entry *e, size_t s)
 {
 	bool capital = any_capital(f->t, i, i + len);
+	const struct lex_entry *meanings = e;
 
 	for (; e; e = lexicon_next(f->lx, e)) {
 		static const enum mention_kind kinds[LEX_KIND_COUNT] = {
@@ -123,7 +123,7 @@ static bool push_phrase(struct finder *f, size_t i, size_t len,
 
 		if (entity_kind(e->kind) && !capital)
 			continue;
-		if (e->kind == LEX_GROUP && !names_people(f, i, len))
+		if (e->kind == LEX_GROUP && !names_people(f, i, len, meanings))
 			continue;
 		/* "yesterday" in a text dated 1000-01-01 is no date either */
 		if (e->kind == LEX_RELDATE && (!reldate_resolve(e->relation,
@@ -157,28 +157,31 @@ static long parse_number(const char *w)
 	return v;
 }
 
-static bool name_word(const struct finder *f, size_t i)
+/* A capitalised word that may be part of a name, before the lexicon is
+ * asked whether a phrase starts there. */
+static bool capitalised_word(const struct finder *f, size_t i)
 {
 	const struct token *tok = &f->t->tokens[i];
-	const struct lex_entry *e;
 
 	if (!(tok->flags & TOKEN_WORD) || !(tok->flags & TOKEN_CAPITAL) ||
 	    (tok->flags & (TOKEN_NUMBER | TOKEN_UPPER | TOKEN_POSSESSIVE)))
 		return false;
-	if (is_word_cue(f, i, CUE_NONNAME))
-		return false;
-	return lexicon_match(f->lx, f->t, i, &e) == 0;
+	return !is_word_cue(f, i, CUE_NONNAME);
+}
+
+static bool name_word(const struct finder *f, size_t i)
+{
+	const struct lex_entry *e;
+
+	return capitalised_word(f, i) && lexicon_match(f->lx, f->t, i, &e) == 0;
 }
 
 /* A one-word group or place inside a name ("Ted Hui", "Nathan Law"). */
 static bool name_like_entity(const struct finder *f, size_t i)
 {
-	const struct token *tok = &f->t->tokens[i];
 	const struct lex_entry *e;
 
-	if (!(tok->flags & TOKEN_WORD) || !(tok->flags & TOKEN_CAPITAL) ||
-	    (tok->flags & (TOKEN_NUMBER | TOKEN_UPPER)) ||
-	    is_word_cue(f, i, CUE_NONNAME))
+	if (!capitalised_word(f, i))
 		return false;
 	if (lexicon_match(f->lx, f->t, i, &e) != 1)
 		return false;
@@ -366,7 +369,8 @@ static bool scan_sentence(struct finder *f, size_t s)
 			i++;
 			continue;
 		}
-		if (names && name_word(f, i)) {
+		/* no phrase starts at i (tried above) */
+		if (names && capitalised_word(f, i)) {
 			n = find_person(f, i, sent->last, s, &failed);
 			if (failed)
 				return false;
