@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "cli/progress.h"
+#include "core/array.h"
 #include "core/country.h"
 #include "core/utf8.h"
 #include "extract/extract.h"
@@ -682,15 +683,8 @@ collect_id(const struct rw_source *src, void *ctx)
 {
 	struct id_list *l = ctx;
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 256;
-		int64_t *grown = realloc(l->ids, cap * sizeof(*grown));
-
-		if (grown == NULL)
-			return 1;
-		l->ids = grown;
-		l->cap = cap;
-	}
+	if (rw_array_room(l->ids, l->n, l->cap, 256) < 0)
+		return 1;
 	l->ids[l->n++] = src->id;
 	return 0;
 }

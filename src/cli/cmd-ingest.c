@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "cli/progress.h"
+#include "core/array.h"
 #include "ingest/ingest.h"
 #include "ingest/walk.h"
 
@@ -52,15 +53,8 @@ add_file(const char *path, void *ctx)
 {
 	struct file_list *fl = &((struct batch *)ctx)->files;
 
-	if (fl->count == fl->cap) {
-		size_t cap = fl->cap ? fl->cap * 2 : 256;
-		char **paths = realloc(fl->paths, cap * sizeof(*paths));
-
-		if (paths == NULL)
-			return 1;
-		fl->paths = paths;
-		fl->cap = cap;
-	}
+	if (rw_array_room(fl->paths, fl->count, fl->cap, 256) < 0)
+		return 1;
 	fl->paths[fl->count] = strdup(path);
 	if (fl->paths[fl->count] == NULL)
 		return 1;
@@ -76,15 +70,9 @@ note_failure(struct batch *b, const char *path, const char *reason)
 	b->counts[RW_ATTEMPT_FAILED]++;
 	snprintf(line, sizeof(line), "refuge ingest: %s: %s", path, reason);
 	progress_note(&b->progress, line);
-	if (b->failure_count == b->failure_cap) {
-		size_t cap = b->failure_cap ? b->failure_cap * 2 : 16;
-		struct failure *f = realloc(b->failures, cap * sizeof(*f));
-
-		if (f == NULL)
-			return;
-		b->failures = f;
-		b->failure_cap = cap;
-	}
+	if (rw_array_room(b->failures, b->failure_count, b->failure_cap,
+	    16) < 0)
+		return;
 	b->failures[b->failure_count].path = strdup(path);
 	b->failures[b->failure_count].reason = strdup(reason);
 	b->failure_count++;

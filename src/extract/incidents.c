@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "extract/extract-int.h"
 
 #define CUE_WINDOW_NEGATION 4
@@ -502,15 +503,9 @@ static int add_incident(struct assembler *a, const struct rw_incident *inc)
 			return 0;
 		}
 	}
-	if (out->n_incidents == out->cap_incidents) {
-		size_t cap = out->cap_incidents ? out->cap_incidents * 2 : 16;
-		struct rw_incident *grown = realloc(out->incidents,
-		    cap * sizeof(*grown));
-		if (!grown)
-			return rw_error_set(a->err, RW_ENOMEM, "out of memory");
-		out->incidents = grown;
-		out->cap_incidents = cap;
-	}
+	if (rw_array_room(out->incidents, out->n_incidents,
+	    out->cap_incidents, 16) < 0)
+		return rw_error_set(a->err, RW_ENOMEM, "out of memory");
 	out->incidents[out->n_incidents++] = *inc;
 	return 0;
 }

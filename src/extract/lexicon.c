@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "core/array.h"
 #include "core/embedded.h"
 #include "crypto/digest.h"
 #include "extract/extract-int.h"
@@ -110,14 +111,8 @@ static int grow_edges(struct lexicon *lx)
 
 static int new_node(struct lexicon *lx, uint32_t *ret)
 {
-	if (lx->n_nodes == lx->cap_nodes) {
-		size_t cap = lx->cap_nodes ? lx->cap_nodes * 2 : 1024;
-		struct node *grown = realloc(lx->nodes, cap * sizeof(*grown));
-		if (!grown)
-			return RW_ENOMEM;
-		lx->nodes = grown;
-		lx->cap_nodes = cap;
-	}
+	if (rw_array_room(lx->nodes, lx->n_nodes, lx->cap_nodes, 1024) < 0)
+		return RW_ENOMEM;
 	memset(&lx->nodes[lx->n_nodes], 0, sizeof(struct node));
 	*ret = (uint32_t)lx->n_nodes++;
 	return 0;
@@ -155,15 +150,9 @@ static int add_entry(struct lexicon *lx, uint32_t node,
 {
 	uint32_t id;
 
-	if (lx->n_entries == lx->cap_entries) {
-		size_t cap = lx->cap_entries * 2;
-		struct lex_entry *grown = realloc(lx->entries,
-		    cap * sizeof(*grown));
-		if (!grown)
-			return RW_ENOMEM;
-		lx->entries = grown;
-		lx->cap_entries = cap;
-	}
+	if (rw_array_room(lx->entries, lx->n_entries, lx->cap_entries,
+	    1024) < 0)
+		return RW_ENOMEM;
 	id = (uint32_t)lx->n_entries++;
 	lx->entries[id] = *proto;
 	lx->entries[id].next = 0;

@@ -13,6 +13,7 @@
 
 #include <glib.h>
 
+#include "core/array.h"
 #include "core/utf8.h"
 #include "extract/extract-int.h"
 
@@ -36,16 +37,9 @@ static struct mention *push(struct finder *f, enum mention_kind kind,
 	struct mentions *ms = f->ms;
 	struct mention *m;
 
-	if (ms->n == ms->cap) {
-		size_t cap = ms->cap ? ms->cap * 2 : 256;
-		struct mention *grown = g_try_renew(struct mention, ms->items,
-		    cap);
-		if (!grown) {
-			rw_error_set(f->err, RW_ENOMEM, "out of memory");
-			return NULL;
-		}
-		ms->items = grown;
-		ms->cap = cap;
+	if (rw_array_room(ms->items, ms->n, ms->cap, 256) < 0) {
+		rw_error_set(f->err, RW_ENOMEM, "out of memory");
+		return NULL;
 	}
 	m = &ms->items[ms->n++];
 	memset(m, 0, sizeof(*m));
@@ -475,6 +469,6 @@ int mentions_find(const struct lexicon *lx, struct text *t,
 
 void mentions_free(struct mentions *ms)
 {
-	g_free(ms->items);
+	free(ms->items);
 	memset(ms, 0, sizeof(*ms));
 }

@@ -4,10 +4,12 @@
  * form (lower case, diacritics removed) that the lexicon matches against.
  * Invalid UTF-8 separates tokens and is otherwise skipped, so the valid
  * text around it is still read. */
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
 
+#include "core/array.h"
 #include "core/utf8.h"
 #include "extract/extract-int.h"
 
@@ -163,14 +165,8 @@ static int push_token(struct text *t, size_t start, size_t end,
 	size_t norm_start = t->norm.len;
 	int letters = 0, upper = 0, first = 1;
 
-	if (t->n_tokens == t->cap_tokens) {
-		size_t cap = t->cap_tokens ? t->cap_tokens * 2 : 256;
-		struct token *grown = g_try_renew(struct token, t->tokens, cap);
-		if (!grown)
-			return rw_error_set(err, RW_ENOMEM, "out of memory");
-		t->tokens = grown;
-		t->cap_tokens = cap;
-	}
+	if (rw_array_room(t->tokens, t->n_tokens, t->cap_tokens, 256) < 0)
+		return rw_error_set(err, RW_ENOMEM, "out of memory");
 	if (ascii_token(t->data + start, end - start)) {
 		if (rw_buf_append(&t->norm, t->data + start, end - start) < 0)
 			return rw_error_set(err, RW_ETOOBIG,
@@ -356,8 +352,8 @@ int text_tokenize(struct text *t, const char *data, size_t len,
 
 void text_free(struct text *t)
 {
-	g_free(t->tokens);
-	g_free(t->sentences);
+	free(t->tokens);
+	free(t->sentences);
 	rw_buf_free(&t->norm);
 	memset(t, 0, sizeof(*t));
 }
@@ -430,15 +426,9 @@ static int push_sentence(struct text *t, size_t first, size_t last,
 {
 	if (last <= first)
 		return 0;
-	if (t->n_sentences == t->cap_sentences) {
-		size_t cap = t->cap_sentences ? t->cap_sentences * 2 : 64;
-		struct sentence *grown = g_try_renew(struct sentence,
-		    t->sentences, cap);
-		if (!grown)
-			return rw_error_set(err, RW_ENOMEM, "out of memory");
-		t->sentences = grown;
-		t->cap_sentences = cap;
-	}
+	if (rw_array_room(t->sentences, t->n_sentences, t->cap_sentences,
+	    64) < 0)
+		return rw_error_set(err, RW_ENOMEM, "out of memory");
 	t->sentences[t->n_sentences++] = (struct sentence){first, last,
 	    paragraph};
 	return 0;

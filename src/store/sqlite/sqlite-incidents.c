@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/date.h"
 #include "store/incident-record.h"
 #include "store/sqlite/sqlite-int.h"
@@ -323,16 +324,9 @@ load_old_links(struct save *s)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct old_link *l;
 
-		if (s->n_old == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct old_link *grown = realloc(s->old, ncap * sizeof(*grown));
-
-			if (grown == NULL) {
-				sqlite3_reset(st);
-				return RW_ENOMEM;
-			}
-			s->old = grown;
-			cap = ncap;
+		if (rw_array_room(s->old, s->n_old, cap, 16) < 0) {
+			sqlite3_reset(st);
+			return RW_ENOMEM;
 		}
 		l = &s->old[s->n_old++];
 		memset(l, 0, sizeof(*l));
@@ -530,18 +524,11 @@ merge_candidates(struct save *s, const struct rw_incident *inc,
 	sqlite3_bind_int64(st, 5, s->source_id);
 	sq_bind_text(st, 7, persons);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			int64_t *grown = realloc(ids, ncap * sizeof(*grown));
-
-			if (grown == NULL) {
-				sqlite3_reset(st);
-				free(ids);
-				free(persons);
-				return RW_ENOMEM;
-			}
-			ids = grown;
-			cap = ncap;
+		if (rw_array_room(ids, n, cap, 16) < 0) {
+			sqlite3_reset(st);
+			free(ids);
+			free(persons);
+			return RW_ENOMEM;
 		}
 		ids[n++] = sqlite3_column_int64(st, 0);
 	}
@@ -695,15 +682,8 @@ source_person_names(struct rw_store_backend *b, int64_t source_id,
 
 	sqlite3_bind_int64(st, 1, source_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			char **grown = realloc(names, ncap * sizeof(*grown));
-
-			if (grown == NULL)
-				break;
-			names = grown;
-			cap = ncap;
-		}
+		if (rw_array_room(names, n, cap, 16) < 0)
+			break;
 		if ((names[n] = col_dup(st, 0)) != NULL)
 			n++;
 	}
@@ -868,17 +848,9 @@ load_links(struct rw_store_backend *b, struct rw_incident_record *inc)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct rw_incident_link *l;
 
-		if (inc->n_links == cap) {
-			size_t ncap = cap ? cap * 2 : 4;
-			struct rw_incident_link *grown = realloc(inc->links,
-			    ncap * sizeof(*grown));
-
-			if (grown == NULL) {
-				sqlite3_reset(st);
-				return RW_ENOMEM;
-			}
-			inc->links = grown;
-			cap = ncap;
+		if (rw_array_room(inc->links, inc->n_links, cap, 4) < 0) {
+			sqlite3_reset(st);
+			return RW_ENOMEM;
 		}
 		l = &inc->links[inc->n_links++];
 		l->source_id = sqlite3_column_int64(st, 0);
@@ -904,17 +876,9 @@ load_reviews(struct rw_store_backend *b, struct rw_incident_record *inc)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct rw_review *r;
 
-		if (inc->n_reviews == cap) {
-			size_t ncap = cap ? cap * 2 : 4;
-			struct rw_review *grown = realloc(inc->reviews,
-			    ncap * sizeof(*grown));
-
-			if (grown == NULL) {
-				sqlite3_reset(st);
-				return RW_ENOMEM;
-			}
-			inc->reviews = grown;
-			cap = ncap;
+		if (rw_array_room(inc->reviews, inc->n_reviews, cap, 4) < 0) {
+			sqlite3_reset(st);
+			return RW_ENOMEM;
 		}
 		r = &inc->reviews[inc->n_reviews++];
 		r->id = sqlite3_column_int64(st, 0);
@@ -995,17 +959,10 @@ sq_incident_list(struct rw_store_backend *b, int status, rw_incident_cb cb,
 	if (status >= 0)
 		sq_bind_text(st, 1, rw_incident_status_name(status));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			int64_t *grown = realloc(ids, ncap * sizeof(*grown));
-
-			if (grown == NULL) {
-				sqlite3_reset(st);
-				free(ids);
-				return rw_error_set(err, RW_ENOMEM, "out of memory");
-			}
-			ids = grown;
-			cap = ncap;
+		if (rw_array_room(ids, n, cap, 64) < 0) {
+			sqlite3_reset(st);
+			free(ids);
+			return rw_error_set(err, RW_ENOMEM, "out of memory");
 		}
 		ids[n++] = sqlite3_column_int64(st, 0);
 	}

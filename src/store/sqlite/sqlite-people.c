@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "core/date.h"
 #include "people/name-match.h"
 #include "store/sqlite/sqlite-int.h"
@@ -62,15 +63,8 @@ col_dup(sqlite3_stmt *st, int col)
 static struct known_name *
 name_list_add(struct name_list *l)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 8;
-		struct known_name *grown = realloc(l->items, cap * sizeof(*grown));
-
-		if (grown == NULL)
-			return NULL;
-		l->items = grown;
-		l->cap = cap;
-	}
+	if (rw_array_room(l->items, l->n, l->cap, 8) < 0)
+		return NULL;
 	memset(&l->items[l->n], 0, sizeof(l->items[0]));
 	return &l->items[l->n++];
 }
@@ -213,15 +207,8 @@ same_by_decision(struct rw_store_backend *b, const char *key,
 
 	sq_bind_text(st, 1, key);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 4;
-			char **grown = realloc(partners, ncap * sizeof(*grown));
-
-			if (grown == NULL)
-				break;
-			partners = grown;
-			cap = ncap;
-		}
+		if (rw_array_room(partners, n, cap, 4) < 0)
+			break;
 		if ((partners[n] = col_dup(st, 0)) != NULL)
 			n++;
 	}
@@ -448,16 +435,9 @@ persons_with_key(struct rw_store_backend *b, const char *key, int64_t **ids,
 			seen |= (*ids)[j] == l.items[k].person_id;
 		if (seen)
 			continue;
-		if (*n == *cap) {
-			size_t ncap = *cap ? *cap * 2 : 8;
-			int64_t *grown = realloc(*ids, ncap * sizeof(*grown));
-
-			if (grown == NULL) {
-				r = RW_ENOMEM;
-				break;
-			}
-			*ids = grown;
-			*cap = ncap;
+		if (rw_array_room(*ids, *n, *cap, 8) < 0) {
+			r = RW_ENOMEM;
+			break;
 		}
 		(*ids)[(*n)++] = l.items[k].person_id;
 	}
@@ -549,17 +529,10 @@ read_ids(sqlite3_stmt *st, int64_t **ret, size_t *ret_n)
 	int rc;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			int64_t *grown = realloc(ids, ncap * sizeof(*grown));
-
-			if (grown == NULL) {
-				sqlite3_reset(st);
-				free(ids);
-				return RW_ENOMEM;
-			}
-			ids = grown;
-			cap = ncap;
+		if (rw_array_room(ids, n, cap, 8) < 0) {
+			sqlite3_reset(st);
+			free(ids);
+			return RW_ENOMEM;
 		}
 		ids[n++] = sqlite3_column_int64(st, 0);
 	}
