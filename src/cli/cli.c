@@ -145,13 +145,17 @@ cli_int_option(const struct cli *cli, const char *option, const char *value,
 	char *end;
 	long n;
 
-	errno = 0;
-	n = strtol(value, &end, 10);
-	if (errno != 0 || end == value || *end != '\0' || n < min || n > max)
-		return cli_usage(cli, "%s wants a whole number from %ld to %ld",
-		    option, min, max);
-	*ret = n;
-	return 0;
+	/* digits only: no sign, no leading space (strtol would take both) */
+	if (value[0] >= '0' && value[0] <= '9') {
+		errno = 0;
+		n = strtol(value, &end, 10);
+		if (errno == 0 && *end == '\0' && n >= min && n <= max) {
+			*ret = n;
+			return 0;
+		}
+	}
+	return cli_usage(cli, "%s wants a whole number from %ld to %ld",
+	    option, min, max);
 }
 
 void

@@ -70,7 +70,7 @@ int cli_text_ok(const char *s);
 int cli_date_option(const struct cli *cli, const char *option,
     const char *value, char out[11]);
 
-/* Parses a positive integer option within [min, max]. */
+/* Parses a whole number option (digits only) within [min, max]. */
 int cli_int_option(const struct cli *cli, const char *option,
     const char *value, long min, long max, long *ret);
 

@@ -171,17 +171,12 @@ static int
 id_argument(struct cli *cli, const char *what, const char *value,
     int64_t *ret)
 {
-	char *end;
-	long long n;
+	long n;
+	int r = cli_int_option(cli, what, value, 1, ID_MAX, &n);
 
-	errno = 0;
-	n = value[0] >= '0' && value[0] <= '9' ? strtoll(value, &end, 10) : 0;
-	if (value[0] < '0' || value[0] > '9' || errno != 0 || *end != '\0' ||
-	    n < 1)
-		return cli_usage(cli, "%s must be a whole number from 1 to %lld, "
-		    "not \"%s\"", what, (long long)ID_MAX, shown(value));
-	*ret = (int64_t)n;
-	return 0;
+	if (r == 0)
+		*ret = (int64_t)n;
+	return r;
 }
 
 static int
