@@ -57,6 +57,19 @@ static bool is_word_cue(const struct finder *f, size_t i, enum cue c)
 	    f->t->tokens[i].norm_len, c);
 }
 
+/* True when the phrase starting at token i has the meaning cue c. */
+static bool phrase_is_cue(const struct finder *f, size_t i, enum cue c)
+{
+	const struct lex_entry *e;
+
+	if (i >= f->t->n_tokens || !lexicon_match(f->lx, f->t, i, &e))
+		return false;
+	for (; e; e = lexicon_next(f->lx, e))
+		if (e->kind == LEX_CUE && e->cue == (int)c)
+			return true;
+	return false;
+}
+
 static bool any_capital(const struct text *t, size_t first, size_t last)
 {
 	for (size_t k = first; k < last; k++)
@@ -84,8 +97,8 @@ static bool names_people(const struct finder *f, size_t i, size_t len,
 			country = true;
 	if (!country)
 		return true;
-	if (is_word_cue(f, i + len, CUE_AUTHORITY))
-		return false;
+	if (phrase_is_cue(f, i + len, CUE_AUTHORITY))
+		return false; /* "Saudi authorities", "Egyptian security forces" */
 	if (is_word_cue(f, i + len, CUE_PEOPLE) ||
 	    is_word_cue(f, i + len, CUE_PERSON))
 		return true;
