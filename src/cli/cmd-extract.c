@@ -18,6 +18,7 @@ struct extract_run {
 	enum extract_format format;
 	const char *published; /* --published, or NULL */
 	size_t files, failed, incidents;
+	struct rw_buf lines;   /* JSON lines of the current file */
 };
 
 /* The document id: the file name without folders or extension. */
@@ -105,13 +106,21 @@ static int extract_file(struct extract_run *run, const char *path)
 	}
 	doc_id(path, id, sizeof(id));
 	cc = (struct rw_char_counter){doc.text.data, 0, 0};
+	rw_buf_reset(&run->lines);
 	for (size_t k = 0; k < found.n_incidents; k++) {
-		if (run->format == FORMAT_JSONL)
-			cli_print_json(rw_incident_to_json(&found.incidents[k], id,
-			    doc.text.data, &cc, rw_extractor_version(run->ex)));
-		else
+		if (run->format == FORMAT_TEXT) {
 			print_text(&found.incidents[k], id, doc.text.data);
+		} else if (rw_incident_write_json(&run->lines,
+		    &found.incidents[k], id, doc.text.data, &cc,
+		    rw_extractor_version(run->ex)) < 0 ||
+		    rw_buf_append_char(&run->lines, '\n') < 0) {
+			cli_error(run->cli, "%s: out of memory", path);
+			run->failed++;
+			break;
+		}
 	}
+	if (run->lines.len > 0)
+		fwrite(run->lines.data, 1, run->lines.len, stdout);
 	run->incidents += found.n_incidents;
 	rw_extraction_free(&found);
 	rw_document_free(&doc);
@@ -127,7 +136,8 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct extract_run run = {cli, NULL, FORMAT_TEXT, NULL, 0, 0, 0};
+	struct extract_run run = {cli, NULL, FORMAT_TEXT, NULL, 0, 0, 0,
+	    {NULL, 0, 0, SIZE_MAX / 2}};
 	struct rw_error err = {0};
 	char published[11];
 	int c, rc, all = 0;
@@ -171,6 +181,7 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		extract_file(&run, argv[i]);
 	rw_extractor_free(run.ex);
+	rw_buf_free(&run.lines);
 	fflush(stdout);
 	if (run.format == FORMAT_TEXT)
 		fprintf(stderr, "%zu incident%s in %zu file%s%s\n", run.incidents,

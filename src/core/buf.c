@@ -34,8 +34,8 @@ rw_buf_reset(struct rw_buf *b)
 		b->data[0] = '\0';
 }
 
-static int
-buf_reserve(struct rw_buf *b, size_t extra)
+int
+rw_buf_reserve(struct rw_buf *b, size_t extra)
 {
 	size_t need, cap;
 	char *data;
@@ -61,7 +61,7 @@ buf_reserve(struct rw_buf *b, size_t extra)
 int
 rw_buf_append(struct rw_buf *b, const void *data, size_t len)
 {
-	int r = buf_reserve(b, len);
+	int r = rw_buf_reserve(b, len);
 
 	if (r < 0)
 		return r;
@@ -79,12 +79,6 @@ rw_buf_append_str(struct rw_buf *b, const char *s)
 }
 
 int
-rw_buf_append_char(struct rw_buf *b, char c)
-{
-	return rw_buf_append(b, &c, 1);
-}
-
-int
 rw_buf_appendf(struct rw_buf *b, const char *fmt, ...)
 {
 	va_list ap;
@@ -95,7 +89,7 @@ rw_buf_appendf(struct rw_buf *b, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return RW_EINVAL;
-	r = buf_reserve(b, (size_t)n);
+	r = rw_buf_reserve(b, (size_t)n);
 	if (r < 0)
 		return r;
 	va_start(ap, fmt);
@@ -111,7 +105,7 @@ rw_buf_steal(struct rw_buf *b)
 	char *data;
 
 	if (b->data == NULL) {
-		if (buf_reserve(b, 0) < 0)
+		if (rw_buf_reserve(b, 0) < 0)
 			return NULL;
 		b->data[0] = '\0';
 	}

@@ -28,7 +28,21 @@ void rw_buf_reset(struct rw_buf *b);
 
 int rw_buf_append(struct rw_buf *b, const void *data, size_t len);
 int rw_buf_append_str(struct rw_buf *b, const char *s);
-int rw_buf_append_char(struct rw_buf *b, char c);
+
+/* Makes room for extra more bytes: up to extra bytes may then be written
+ * at data + len (and len raised) without another check. */
+int rw_buf_reserve(struct rw_buf *b, size_t extra);
+
+/* One byte; inline, as tokenisers and escapers call it per character. */
+static inline int rw_buf_append_char(struct rw_buf *b, char c)
+{
+	if (b->len + 1 < b->cap) { /* cap never exceeds max + 1 */
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return 0;
+	}
+	return rw_buf_append(b, &c, 1);
+}
 int rw_buf_appendf(struct rw_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

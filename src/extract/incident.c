@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "core/buf.h"
+#include "core/json-write.h"
 #include "core/utf8.h"
 #include "extract/incident.h"
 
@@ -108,13 +109,21 @@ rw_incidents_same(const struct rw_incident *a, const struct rw_incident *b,
 
 size_t rw_char_offset(struct rw_char_counter *cc, size_t byte)
 {
-	/* walk from the last position, forwards or backwards */
-	for (; cc->byte < byte; cc->byte++)
-		if (((unsigned char)cc->text[cc->byte] & 0xC0) != 0x80)
-			cc->chars++;
-	for (; cc->byte > byte; cc->byte--)
-		if (((unsigned char)cc->text[cc->byte - 1] & 0xC0) != 0x80)
-			cc->chars--;
+	/* walk from the last position, forwards or backwards, counting the
+	 * bytes that start a character (a plain loop the compiler vectorises) */
+	const unsigned char *p = (const unsigned char *)cc->text;
+	size_t starts = 0;
+
+	if (byte >= cc->byte) {
+		for (size_t i = cc->byte; i < byte; i++)
+			starts += (p[i] & 0xC0) != 0x80;
+		cc->chars += starts;
+	} else {
+		for (size_t i = byte; i < cc->byte; i++)
+			starts += (p[i] & 0xC0) != 0x80;
+		cc->chars -= starts;
+	}
+	cc->byte = byte;
 	return cc->chars;
 }
 
@@ -142,42 +151,63 @@ static json_t *span_string(const char *text, size_t start, size_t end)
 	return s;
 }
 
+int rw_incident_write_json(struct rw_buf *b, const struct rw_incident *inc,
+    const char *doc, const char *text, struct rw_char_counter *cc,
+    const char *rules)
+{
+	char date[RW_DATE_TEXT_MAX] = "";
+	int r = 0;
+
+	if (inc->date.year)
+		rw_date_format(&inc->date, date);
+	r |= rw_json_begin(b);
+	r |= rw_json_key(b, "doc");
+	r |= rw_json_string_or_null(b, doc);
+	r |= rw_json_key(b, "type");
+	r |= rw_json_string_or_null(b, rw_incident_type_name(inc->type));
+	r |= rw_json_key(b, "mechanism");
+	r |= rw_json_string_or_null(b, rw_mechanism_name(inc->mechanism));
+	r |= rw_json_key(b, "date");
+	r |= rw_json_string_or_null(b, date);
+	r |= rw_json_key(b, "host");
+	r |= rw_json_string_or_null(b, inc->host);
+	r |= rw_json_key(b, "dest");
+	r |= rw_json_string_or_null(b, inc->dest);
+	r |= rw_json_key(b, "persons");
+	r |= rw_json_begin_array(b);
+	for (size_t k = 0; k < inc->n_persons; k++)
+		r |= rw_json_string(b, inc->persons[k],
+		    strlen(inc->persons[k]));
+	r |= rw_json_end_array(b);
+	r |= rw_json_key(b, "group");
+	r |= rw_json_string_or_null(b, inc->group);
+	r |= rw_json_key(b, "count");
+	r |= inc->count > 0 ? rw_json_int(b, inc->count) : rw_json_null(b);
+	r |= rw_json_key(b, "quote");
+	r |= rw_json_string(b, text + inc->quote_start,
+	    inc->quote_end - inc->quote_start);
+	r |= rw_json_key(b, "quote_start");
+	r |= rw_json_int(b, (int64_t)rw_char_offset(cc, inc->quote_start));
+	r |= rw_json_key(b, "quote_end");
+	r |= rw_json_int(b, (int64_t)rw_char_offset(cc, inc->quote_end));
+	r |= rw_json_key(b, "confidence");
+	r |= rw_json_real(b, inc->confidence);
+	r |= rw_json_key(b, "rules");
+	r |= rw_json_string_or_null(b, rules);
+	r |= rw_json_end(b);
+	return r < 0 ? RW_ENOMEM : RW_OK;
+}
+
 json_t *rw_incident_to_json(const struct rw_incident *inc, const char *doc,
     const char *text, struct rw_char_counter *cc, const char *rules)
 {
-	json_t *o = json_object(), *persons = json_array();
-	char date[RW_DATE_TEXT_MAX];
+	struct rw_buf b;
+	json_t *o = NULL;
 
-	if (!o || !persons) {
-		json_decref(o);
-		json_decref(persons);
-		return NULL;
-	}
-	for (size_t k = 0; k < inc->n_persons; k++)
-		json_array_append_new(persons, json_string(inc->persons[k]));
-	if (inc->date.year)
-		rw_date_format(&inc->date, date);
-	json_object_set_new(o, "doc", string_or_null(doc));
-	json_object_set_new(o, "type",
-	    json_string(rw_incident_type_name(inc->type)));
-	json_object_set_new(o, "mechanism",
-	    string_or_null(rw_mechanism_name(inc->mechanism)));
-	json_object_set_new(o, "date",
-	    inc->date.year ? json_string(date) : json_null());
-	json_object_set_new(o, "host", string_or_null(inc->host));
-	json_object_set_new(o, "dest", string_or_null(inc->dest));
-	json_object_set_new(o, "persons", persons);
-	json_object_set_new(o, "group", string_or_null(inc->group));
-	json_object_set_new(o, "count",
-	    inc->count > 0 ? json_integer(inc->count) : json_null());
-	json_object_set_new(o, "quote", span_string(text, inc->quote_start,
-	    inc->quote_end));
-	json_object_set_new(o, "quote_start",
-	    json_integer((json_int_t)rw_char_offset(cc, inc->quote_start)));
-	json_object_set_new(o, "quote_end",
-	    json_integer((json_int_t)rw_char_offset(cc, inc->quote_end)));
-	json_object_set_new(o, "confidence", json_real(inc->confidence));
-	json_object_set_new(o, "rules", string_or_null(rules));
+	rw_buf_init(&b, SIZE_MAX / 2);
+	if (rw_incident_write_json(&b, inc, doc, text, cc, rules) == RW_OK)
+		o = json_loadb(b.data, b.len, 0, NULL);
+	rw_buf_free(&b);
 	return o;
 }
 

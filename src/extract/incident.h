@@ -14,6 +14,8 @@
 
 #include <jansson.h>
 
+#include "core/buf.h"
+
 #include "core/date.h"
 #include "core/error.h"
 
@@ -111,7 +113,12 @@ struct rw_char_counter {
 size_t rw_char_offset(struct rw_char_counter *cc, size_t byte);
 
 /* The incident as a SCHEMA.md line plus review fields: quote (from text),
- * quote_start/quote_end in characters, confidence and rules. */
+ * quote_start/quote_end in characters, confidence and rules, appended to
+ * b as JSON text (no new line). */
+int rw_incident_write_json(struct rw_buf *b, const struct rw_incident *inc,
+    const char *doc, const char *text, struct rw_char_counter *cc,
+    const char *rules);
+/* The same as a jansson object. */
 json_t *rw_incident_to_json(const struct rw_incident *inc, const char *doc,
     const char *text, struct rw_char_counter *cc, const char *rules);
 json_t *rw_entity_to_json(const struct rw_entity *e, const char *text,

@@ -149,12 +149,9 @@ static int norm_append(struct rw_buf *b, uint32_t cp)
 	return rw_utf8_encode(b, cp);
 }
 
-static bool ascii_token(const char *s, size_t len)
+static inline bool ascii_alnum(unsigned char b)
 {
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80 || s[i] == '\0')
-			return false;
-	return true;
+	return (unsigned)((b | 0x20) - 'a') < 26 || (unsigned)(b - '0') < 10;
 }
 
 static int push_token(struct text *t, size_t start, size_t end,
@@ -167,23 +164,10 @@ static int push_token(struct text *t, size_t start, size_t end,
 
 	if (rw_array_room(t->tokens, t->n_tokens, t->cap_tokens, 256) < 0)
 		return rw_error_set(err, RW_ENOMEM, "out of memory");
-	if (ascii_token(t->data + start, end - start)) {
-		if (rw_buf_append(&t->norm, t->data + start, end - start) < 0)
-			return rw_error_set(err, RW_ETOOBIG,
-			    "text too large to read");
-		for (char *p = t->norm.data + norm_start; *p; p++) {
-			if (*p >= 'A' && *p <= 'Z') {
-				*p += 32;
-				upper++;
-				letters++;
-				if (p == t->norm.data + norm_start)
-					flags |= TOKEN_CAPITAL;
-			} else if (*p >= 'a' && *p <= 'z') {
-				letters++;
-			}
-		}
-		c.pos = end;
-	}
+	/* A folded character never takes more than twice its bytes, so the
+	 * ASCII loop below writes without further checks. */
+	if (rw_buf_reserve(&t->norm, 2 * (end - start) + 1) < 0)
+		return rw_error_set(err, RW_ETOOBIG, "text too large to read");
 	while (c.pos < end) {
 		size_t used;
 		uint32_t cp;
@@ -200,10 +184,8 @@ static int push_token(struct text *t, size_t start, size_t end,
 				}
 				first = 0;
 			}
-			if (rw_buf_append_char(&t->norm, (char)(upper_case ?
-			    byte + 32 : byte)) < 0)
-				return rw_error_set(err, RW_ETOOBIG,
-				    "text too large to read");
+			t->norm.data[t->norm.len++] = (char)(upper_case ?
+			    byte + 32 : byte);
 			c.pos++;
 			continue;
 		}
@@ -250,7 +232,15 @@ static size_t word_end(const struct cursor *c, size_t pos, int *possessive_at)
 	*possessive_at = -1;
 	for (;;) {
 		uint32_t cp, next_cp;
-		enum char_class k = class_at(c, pos, &cp, &used);
+		enum char_class k;
+		/* the common case: a run of ASCII letters and digits */
+		while (pos < c->len && ascii_alnum(c->s[pos])) {
+			prev = (unsigned)(c->s[pos] - '0') < 10 ? C_DIGIT :
+			    C_LETTER;
+			pos++;
+			segment++;
+		}
+		k = class_at(c, pos, &cp, &used);
 		if (k == C_LETTER || k == C_DIGIT) {
 			pos += used;
 			prev = k;
