@@ -206,7 +206,7 @@ json_t *rw_incident_to_json(const struct rw_incident *inc, const char *doc,
 
 	rw_buf_init(&b, SIZE_MAX / 2);
 	if (rw_incident_write_json(&b, inc, doc, text, cc, rules) == RW_OK)
-		o = json_loadb(b.data, b.len, 0, NULL);
+		o = json_loadb(b.data, b.len, JSON_ALLOW_NUL, NULL);
 	rw_buf_free(&b);
 	return o;
 }
