@@ -12,7 +12,11 @@
 int rw_array_grow(void **items, size_t *cap, size_t n, size_t elem_size,
     size_t first);
 
+/* The test for room is inline: callers add elements one at a time in
+ * loops, and only a full array needs the call. */
 #define rw_array_room(items, n, cap, first) \
-	rw_array_grow((void **)&(items), &(cap), (n), sizeof(*(items)), (first))
+	((n) < (cap) ? 0 : \
+	    rw_array_grow((void **)&(items), &(cap), (n), sizeof(*(items)), \
+	    (first)))
 
 #endif

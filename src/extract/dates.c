@@ -155,8 +155,10 @@ static int month_at(const struct text *t, size_t i)
 	if (i >= t->n_tokens)
 		return 0;
 	tok = &t->tokens[i];
-	if (!(tok->flags & TOKEN_WORD) || !(tok->flags & TOKEN_CAPITAL))
-		return 0;
+	if (!(tok->flags & TOKEN_WORD) || !(tok->flags & TOKEN_CAPITAL) ||
+	    tok->norm_len < 3 || tok->norm_len > 9 ||
+	    !strchr("adfjmnos", token_norm(t, i)[0]))
+		return 0; /* cheap test first: most capitalised words are names */
 	return rw_date_month_from_name(token_norm(t, i), tok->norm_len);
 }
 

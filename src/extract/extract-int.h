@@ -32,9 +32,21 @@ enum token_flag {
 struct token {
 	size_t start, end;    /* bytes in the text */
 	uint32_t norm;        /* offset of the normalised form in norm pool */
+	uint32_t hash;        /* word_hash of the normalised form */
 	uint16_t norm_len;
 	uint16_t flags;
 };
+
+/* FNV-1a of a normalised word: computed once per token by the tokeniser,
+ * and the key of the lexicon's trie edges. */
+static inline uint32_t word_hash(const char *w, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
 
 /* Longest sentence, in tokens: longer runs are cut, so the work per
  * sentence is bounded and extraction stays linear in the text. */

@@ -64,12 +64,14 @@ static const char *const cue_names[CUE_COUNT] = {
 	[CUE_IN] = "in", [CUE_BY] = "by", [CUE_OFFICE] = "office",
 };
 
-static uint32_t hash_word(uint32_t parent, const char *w, size_t len)
+/* The key of the edge from parent by a word with hash word (word_hash). */
+static uint32_t edge_hash(uint32_t parent, uint32_t word)
 {
-	uint32_t h = 2166136261u ^ parent;
+	uint32_t h = word ^ (parent * 0x9E3779B1u);
 
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	h ^= h >> 16;
+	h *= 0x85EBCA6Bu;
+	h ^= h >> 13;
 	return h ? h : 1;
 }
 
@@ -122,7 +124,7 @@ static int child_of(struct lexicon *lx, uint32_t parent, const char *w,
     uint32_t *ret)
 {
 	size_t len = strlen(w);
-	uint32_t h = hash_word(parent, w, len);
+	uint32_t h = edge_hash(parent, word_hash(w, len));
 	struct edge *e;
 	int rc;
 
@@ -347,9 +349,9 @@ const char *lexicon_version(const struct lexicon *lx)
 }
 
 static uint32_t step(const struct lexicon *lx, uint32_t node, const char *w,
-    size_t len)
+    size_t len, uint32_t hash)
 {
-	struct edge *e = edge_slot(lx, node, w, len, hash_word(node, w, len));
+	struct edge *e = edge_slot(lx, node, w, len, edge_hash(node, hash));
 
 	return e->child;
 }
@@ -363,7 +365,8 @@ size_t lexicon_match(const struct lexicon *lx, struct text *t, size_t i,
 	*ret = NULL;
 	for (size_t k = i; k < t->n_tokens && k - i < LEX_PHRASE_MAX; k++) {
 		t->work++;
-		node = step(lx, node, token_norm(t, k), t->tokens[k].norm_len);
+		node = step(lx, node, token_norm(t, k), t->tokens[k].norm_len,
+		    t->tokens[k].hash);
 		if (!node)
 			break;
 		if (lx->nodes[node].first_entry) {
@@ -383,7 +386,7 @@ const struct lex_entry *lexicon_next(const struct lexicon *lx,
 bool lexicon_word_is(const struct lexicon *lx, const char *w, size_t len,
     enum cue c)
 {
-	uint32_t node = step(lx, 0, w, len);
+	uint32_t node = step(lx, 0, w, len, word_hash(w, len));
 
 	if (!node)
 		return false;

@@ -216,8 +216,62 @@ static int push_token(struct text *t, size_t start, size_t end,
 	tok->norm = (uint32_t)norm_start;
 	tok->norm_len = (uint16_t)(t->norm.len - 1 - norm_start > 0xFFFF ?
 	    0xFFFF : t->norm.len - 1 - norm_start);
+	tok->hash = word_hash(t->norm.data + norm_start, tok->norm_len);
 	tok->flags = flags;
 	return 0;
+}
+
+/* The common word: ASCII letters and digits up to a byte that cannot
+ * continue it (word_end's apostrophes, initialisms and digit groups, and
+ * every non-ASCII letter, go the general way). Lower-cases, classifies
+ * and hashes it in one pass. Returns its end, or 0 when the word needs
+ * word_end and push_token. */
+static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
+    int *rc, struct rw_error *err)
+{
+	const unsigned char *s = (const unsigned char *)t->data;
+	size_t pos = start, n;
+	uint32_t hash = 2166136261u;
+	int letters = 0, upper = 0;
+	struct token *tok;
+	char *out;
+
+	while (pos < t->len && ascii_alnum(s[pos]))
+		pos++;
+	n = pos - start;
+	if (n > 0xFFFF || (pos < t->len && (s[pos] >= 0x80 || s[pos] == '\'' ||
+	    ((s[pos] == '.' || s[pos] == ',') && pos + 1 < t->len &&
+	    ascii_alnum(s[pos + 1])))))
+		return 0;
+	if (rw_array_room(t->tokens, t->n_tokens, t->cap_tokens, 256) < 0) {
+		*rc = rw_error_set(err, RW_ENOMEM, "out of memory");
+		return 0;
+	}
+	if (rw_buf_reserve(&t->norm, n + 1) < 0) {
+		*rc = rw_error_set(err, RW_ETOOBIG, "text too large to read");
+		return 0;
+	}
+	out = t->norm.data + t->norm.len;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = s[start + i];
+		bool is_upper = (unsigned)(b - 'A') < 26;
+		unsigned char lower = is_upper ? b + 32 : b;
+		if (is_upper && letters == 0)
+			flags |= TOKEN_CAPITAL; /* its first letter */
+		letters += (unsigned)(lower - 'a') < 26;
+		upper += is_upper;
+		out[i] = (char)lower;
+		hash = (hash ^ lower) * 16777619u;
+	}
+	out[n] = '\0';
+	if (letters >= 2 && upper == letters)
+		flags |= TOKEN_UPPER;
+	tok = &t->tokens[t->n_tokens++];
+	*tok = (struct token){start, pos, (uint32_t)t->norm.len, hash,
+	    (uint16_t)n, flags};
+	t->norm.len += n + 1;
+	t->norm.data[t->norm.len] = '\0';
+	return pos;
 }
 
 /* End of the word starting at pos: letters and digits, joined by an
@@ -306,13 +360,22 @@ int text_tokenize(struct text *t, const char *data, size_t len,
 			continue;
 		case C_LETTER:
 		case C_DIGIT: {
-			int possessive_at;
-			size_t end = word_end(&c, c.pos, &possessive_at);
+			int possessive_at = -1;
 			uint16_t flags = pending | TOKEN_WORD;
+			size_t end;
 			if (k == C_DIGIT)
 				flags |= TOKEN_NUMBER;
-			if ((rc = push_token(t, c.pos, end, flags, err)) < 0)
+			rc = 0;
+			end = cp < 0x80 ? push_ascii_word(t, c.pos, flags, &rc,
+			    err) : 0;
+			if (rc < 0)
 				return rc;
+			if (end == 0) {
+				end = word_end(&c, c.pos, &possessive_at);
+				if ((rc = push_token(t, c.pos, end, flags,
+				    err)) < 0)
+					return rc;
+			}
 			t->work += end - c.pos;
 			c.pos = end;
 			if (possessive_at >= 0) {
