@@ -114,8 +114,9 @@ rw_utf8_clean(struct rw_buf *out, const char *in, size_t len,
 	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
 		i = 3;
 	while (i < len) {
-		/* Copy runs of plain printable ASCII in one call. */
-		for (run = i; run < len && p[run] >= 0x20 && p[run] < 0x7F; run++)
+		/* Copy runs of printable ASCII, tabs and LFs in one call. */
+		for (run = i; run < len && ((p[run] >= 0x20 && p[run] < 0x7F) ||
+		    p[run] == '\n' || p[run] == '\t'); run++)
 			;
 		if (run > i) {
 			r = rw_buf_append(out, p + i, run - i);

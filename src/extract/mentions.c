@@ -205,7 +205,8 @@ static bool name_particle(const struct text *t, size_t i)
 	static const char *const particles[] = {"bin", "binti", "ibn", "al",
 		"el", "ul", "van", "von", "de", "der", "da", NULL};
 
-	if (i >= t->n_tokens || (t->tokens[i].flags & TOKEN_CAPITAL))
+	if (i >= t->n_tokens || (t->tokens[i].flags & TOKEN_CAPITAL) ||
+	    t->tokens[i].norm_len > 5)
 		return false;
 	for (const char *const *p = particles; *p; p++)
 		if (token_is(t, i, *p))

@@ -40,7 +40,7 @@ enum rw_format
 rw_format_sniff(const char *data, size_t len)
 {
 	size_t i = 0, window = len < SNIFF_WINDOW ? len : SNIFF_WINDOW;
-	size_t controls = 0;
+	size_t controls = 0, nuls = 0;
 	const char *head;
 
 	if (is_pdf(data, len))
@@ -51,15 +51,14 @@ rw_format_sniff(const char *data, size_t len)
 		i++;
 	if (i == len)
 		return RW_FORMAT_EMPTY;
-	for (size_t j = 0; j < window; j++) {
+	for (size_t j = 0; j < window; j++) { /* branch-free: vectorised */
 		unsigned char c = (unsigned char)data[j];
 
-		if (c == 0)
-			return RW_FORMAT_BINARY;
-		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
-			controls++;
+		nuls += c == 0;
+		controls += c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
+		    c != '\f';
 	}
-	if (controls * 20 > window)
+	if (nuls > 0 || controls * 20 > window)
 		return RW_FORMAT_BINARY;
 	if (data[i] != '<')
 		return RW_FORMAT_TEXT;
@@ -68,8 +67,9 @@ rw_format_sniff(const char *data, size_t len)
 	{
 		char lower[SNIFF_WINDOW + 1];
 
-		for (size_t j = 0; j < window; j++)
-			lower[j] = (char)tolower((unsigned char)head[j]);
+		for (size_t j = 0; j < window; j++) /* ASCII: tags are */
+			lower[j] = (char)(head[j] >= 'A' && head[j] <= 'Z' ?
+			    head[j] + 32 : head[j]);
 		lower[window] = '\0';
 		if (strstr(lower, "<rss") != NULL || strstr(lower, "<feed") != NULL)
 			return RW_FORMAT_FEED;
