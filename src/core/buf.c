@@ -35,7 +35,7 @@ rw_buf_reset(struct rw_buf *b)
 }
 
 int
-rw_buf_reserve(struct rw_buf *b, size_t extra)
+rw_buf_grow(struct rw_buf *b, size_t extra)
 {
 	size_t need, cap;
 	char *data;

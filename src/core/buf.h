@@ -30,8 +30,14 @@ int rw_buf_append(struct rw_buf *b, const void *data, size_t len);
 int rw_buf_append_str(struct rw_buf *b, const char *s);
 
 /* Makes room for extra more bytes: up to extra bytes may then be written
- * at data + len (and len raised) without another check. */
-int rw_buf_reserve(struct rw_buf *b, size_t extra);
+ * at data + len (and len raised) without another check. rw_buf_grow does
+ * it by reallocating (or fails with RW_ETOOBIG past max, or RW_ENOMEM). */
+int rw_buf_grow(struct rw_buf *b, size_t extra);
+static inline int rw_buf_reserve(struct rw_buf *b, size_t extra)
+{
+	/* inline when there is room: cap never exceeds max + 1 */
+	return extra < b->cap - b->len ? 0 : rw_buf_grow(b, extra);
+}
 
 /* One byte; inline, as tokenisers and escapers call it per character. */
 static inline int rw_buf_append_char(struct rw_buf *b, char c)

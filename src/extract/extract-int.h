@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/buf.h"
 #include "core/date.h"
@@ -89,7 +90,17 @@ static inline const char *token_norm(const struct text *t, size_t i)
 	return t->norm.data + t->tokens[i].norm;
 }
 
-bool token_is(const struct text *t, size_t i, const char *word);
+/* True when token i's normalised form is word (inline: rules ask this of
+ * most tokens, and the first byte usually settles it). */
+static inline bool token_is(const struct text *t, size_t i, const char *word)
+{
+	const char *n;
+
+	if (i >= t->n_tokens)
+		return false;
+	n = token_norm(t, i);
+	return n[0] == word[0] && strcmp(n, word) == 0;
+}
 /* True when token i is the single punctuation character c. */
 bool token_punct(const struct text *t, size_t i, char c);
 

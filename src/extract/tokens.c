@@ -13,6 +13,9 @@
 #include "core/utf8.h"
 #include "extract/extract-int.h"
 
+/* Bytes of text whose tokens are allocated before reading them. */
+#define TOKENIZE_UPFRONT_MAX ((size_t)4 << 20)
+
 enum char_class {
 	C_SPACE, C_NEWLINE, C_PAGE, C_LETTER, C_DIGIT, C_APOSTROPHE, C_PUNCT,
 	C_SKIP,
@@ -336,6 +339,15 @@ int text_tokenize(struct text *t, const char *data, size_t len,
 	t->data = data;
 	t->len = len;
 	rw_buf_init(&t->norm, (size_t)UINT32_MAX);
+	/* Room for a typical text up front (a token per five bytes, normal
+	 * forms about as long as the text), so that growing is rare; huge
+	 * texts start at a cap and grow as they go. */
+	t->cap_tokens = (len < TOKENIZE_UPFRONT_MAX ? len :
+	    TOKENIZE_UPFRONT_MAX) / 5 + 16;
+	t->tokens = malloc(t->cap_tokens * sizeof(*t->tokens));
+	if (t->tokens == NULL || rw_buf_reserve(&t->norm, (len <
+	    TOKENIZE_UPFRONT_MAX ? len : TOKENIZE_UPFRONT_MAX) + 16) < 0)
+		return rw_error_set(err, RW_ENOMEM, "out of memory");
 	while (c.pos < len) {
 		size_t used;
 		uint32_t cp;
@@ -409,11 +421,6 @@ void text_free(struct text *t)
 	free(t->sentences);
 	rw_buf_free(&t->norm);
 	memset(t, 0, sizeof(*t));
-}
-
-bool token_is(const struct text *t, size_t i, const char *word)
-{
-	return i < t->n_tokens && strcmp(token_norm(t, i), word) == 0;
 }
 
 bool token_punct(const struct text *t, size_t i, char c)
