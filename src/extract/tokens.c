@@ -152,11 +152,6 @@ static int norm_append(struct rw_buf *b, uint32_t cp)
 	return rw_utf8_encode(b, cp);
 }
 
-static inline bool ascii_alnum(unsigned char b)
-{
-	return (unsigned)((b | 0x20) - 'a') < 26 || (unsigned)(b - '0') < 10;
-}
-
 static int push_token(struct text *t, size_t start, size_t end,
     uint16_t flags, struct rw_error *err)
 {
@@ -224,6 +219,18 @@ static int push_token(struct text *t, size_t start, size_t end,
 	return 0;
 }
 
+/* ASCII byte classes for the word fast path: one table load per byte. */
+enum {
+	A_LETTER = 1, /* the low bit, so that it can be summed */
+	A_DIGIT = 2,
+	A_UPPER = 4,  /* shifted left by 3 it is the 0x20 that lowers it */
+};
+static const unsigned char ascii_props[256] = {
+	['0' ... '9'] = A_DIGIT,
+	['a' ... 'z'] = A_LETTER,
+	['A' ... 'Z'] = A_LETTER | A_UPPER,
+};
+
 /* The common word: ASCII letters and digits up to a byte that cannot
  * continue it (word_end's apostrophes, initialisms and digit groups, and
  * every non-ASCII letter, go the general way). Lower-cases, classifies
@@ -233,40 +240,50 @@ static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
     int *rc, struct rw_error *err)
 {
 	const unsigned char *s = (const unsigned char *)t->data;
-	size_t pos = start, n;
+	size_t limit = t->len - start > 0xFFFF ? start + 0xFFFF : t->len;
+	size_t pos, n;
 	uint32_t hash = 2166136261u;
-	int letters = 0, upper = 0;
+	unsigned letters = 0, upper = 0;
 	struct token *tok;
-	char *out;
+	unsigned char *out;
 
-	while (pos < t->len && ascii_alnum(s[pos]))
-		pos++;
-	n = pos - start;
-	if (n > 0xFFFF || (pos < t->len && (s[pos] >= 0x80 || s[pos] == '\'' ||
-	    ((s[pos] == '.' || s[pos] == ',') && pos + 1 < t->len &&
-	    ascii_alnum(s[pos + 1])))))
-		return 0;
 	if (rw_array_room(t->tokens, t->n_tokens, t->cap_tokens, 256) < 0) {
 		*rc = rw_error_set(err, RW_ENOMEM, "out of memory");
 		return 0;
 	}
-	if (rw_buf_reserve(&t->norm, n + 1) < 0) {
+	if (rw_buf_reserve(&t->norm, limit - start + 1) < 0) {
 		*rc = rw_error_set(err, RW_ETOOBIG, "text too large to read");
 		return 0;
 	}
-	out = t->norm.data + t->norm.len;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char b = s[start + i];
-		bool is_upper = (unsigned)(b - 'A') < 26;
-		unsigned char lower = is_upper ? b + 32 : b;
-		if (is_upper && letters == 0)
-			flags |= TOKEN_CAPITAL; /* its first letter */
-		letters += (unsigned)(lower - 'a') < 26;
-		upper += is_upper;
-		out[i] = (char)lower;
+	out = (unsigned char *)t->norm.data + t->norm.len;
+	for (pos = start; pos < limit; pos++) {
+		unsigned char b = s[pos];
+		unsigned props = ascii_props[b];
+		unsigned char lower;
+		if (!(props & (A_LETTER | A_DIGIT)))
+			break;
+		lower = (unsigned char)(b | ((props & A_UPPER) << 3));
+		*out++ = lower;
 		hash = (hash ^ lower) * 16777619u;
+		letters += props & A_LETTER;
+		upper += (props & A_UPPER) >> 2;
 	}
-	out[n] = '\0';
+	if (pos < t->len && (pos == limit || s[pos] >= 0x80 ||
+	    s[pos] == '\'' || ((s[pos] == '.' || s[pos] == ',') &&
+	    pos + 1 < t->len && (ascii_props[s[pos + 1]] &
+	    (A_LETTER | A_DIGIT))))) {
+		t->norm.data[t->norm.len] = '\0'; /* what was written is dropped */
+		return 0;
+	}
+	*out = '\0';
+	n = pos - start;
+	for (size_t i = start; i < pos; i++) {
+		if (ascii_props[s[i]] & A_LETTER) { /* its first letter */
+			if (ascii_props[s[i]] & A_UPPER)
+				flags |= TOKEN_CAPITAL;
+			break;
+		}
+	}
 	if (letters >= 2 && upper == letters)
 		flags |= TOKEN_UPPER;
 	tok = &t->tokens[t->n_tokens++];
@@ -291,8 +308,9 @@ static size_t word_end(const struct cursor *c, size_t pos, int *possessive_at)
 		uint32_t cp, next_cp;
 		enum char_class k;
 		/* the common case: a run of ASCII letters and digits */
-		while (pos < c->len && ascii_alnum(c->s[pos])) {
-			prev = (unsigned)(c->s[pos] - '0') < 10 ? C_DIGIT :
+		while (pos < c->len && (ascii_props[c->s[pos]] &
+		    (A_LETTER | A_DIGIT))) {
+			prev = ascii_props[c->s[pos]] & A_DIGIT ? C_DIGIT :
 			    C_LETTER;
 			pos++;
 			segment++;
@@ -333,6 +351,7 @@ int text_tokenize(struct text *t, const char *data, size_t len,
 	struct cursor c = {(const unsigned char *)data, len, 0};
 	uint16_t pending = 0;
 	int newlines = 0;
+	size_t upfront;
 	int rc;
 
 	memset(t, 0, sizeof(*t));
@@ -342,11 +361,11 @@ int text_tokenize(struct text *t, const char *data, size_t len,
 	/* Room for a typical text up front (a token per five bytes, normal
 	 * forms about as long as the text), so that growing is rare; huge
 	 * texts start at a cap and grow as they go. */
-	t->cap_tokens = (len < TOKENIZE_UPFRONT_MAX ? len :
-	    TOKENIZE_UPFRONT_MAX) / 5 + 16;
+	upfront = len < TOKENIZE_UPFRONT_MAX ? len : TOKENIZE_UPFRONT_MAX;
+	t->cap_tokens = upfront / 5 + 16;
 	t->tokens = malloc(t->cap_tokens * sizeof(*t->tokens));
-	if (t->tokens == NULL || rw_buf_reserve(&t->norm, (len <
-	    TOKENIZE_UPFRONT_MAX ? len : TOKENIZE_UPFRONT_MAX) + 16) < 0)
+	if (t->tokens == NULL ||
+	    rw_buf_reserve(&t->norm, upfront + upfront / 4 + 16) < 0)
 		return rw_error_set(err, RW_ENOMEM, "out of memory");
 	while (c.pos < len) {
 		size_t used;

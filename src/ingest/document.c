@@ -55,8 +55,8 @@ rw_format_sniff(const char *data, size_t len)
 		unsigned char c = (unsigned char)data[j];
 
 		nuls += c == 0;
-		controls += c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
-		    c != '\f';
+		controls += (c < 0x20) & (c != '\n') & (c != '\r') &
+		    (c != '\t') & (c != '\f');
 	}
 	if (nuls > 0 || controls * 20 > window)
 		return RW_FORMAT_BINARY;
