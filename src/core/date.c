@@ -2,7 +2,6 @@
 #include "core/date.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -41,12 +40,13 @@ rw_date_month_from_name(const char *s, size_t len)
 
 	if (len > 0 && s[len - 1] == '.')
 		len--;
-	if (len < 3)
+	if (len < 3 || len > 9)
 		return 0;
 	for (i = 0; i < 12; i++) {
 		size_t full = strlen(month_names[i]);
 
-		if (len > full)
+		/* the first letter settles most words without a full compare */
+		if (len > full || (s[0] | 0x20) != month_names[i][0])
 			continue;
 		if (strncasecmp(s, month_names[i], len) != 0)
 			continue;
@@ -204,17 +204,30 @@ rw_date_parse(const char *s, struct rw_date *ret)
 	return RW_OK;
 }
 
+/* Writes n as width decimal digits at out. */
+static char *
+put_digits(char *out, unsigned n, int width)
+{
+	for (int i = width - 1; i >= 0; i--, n /= 10)
+		out[i] = (char)('0' + n % 10);
+	return out + width;
+}
+
 void
 rw_date_format(const struct rw_date *d, char out[RW_DATE_TEXT_MAX])
 {
-	if (d->month == 0)
-		snprintf(out, RW_DATE_TEXT_MAX, "%04u", (unsigned)d->year % 10000u);
-	else if (d->day == 0)
-		snprintf(out, RW_DATE_TEXT_MAX, "%04u-%02u", (unsigned)d->year % 10000u,
-		    (unsigned)d->month % 100u);
-	else
-		snprintf(out, RW_DATE_TEXT_MAX, "%04u-%02u-%02u", (unsigned)d->year % 10000u,
-		    (unsigned)d->month % 100u, (unsigned)d->day % 100u);
+	/* by hand, not snprintf: the extractor formats every date it meets */
+	char *p = put_digits(out, (unsigned)d->year % 10000u, 4);
+
+	if (d->month != 0) {
+		*p++ = '-';
+		p = put_digits(p, (unsigned)d->month % 100u, 2);
+		if (d->day != 0) {
+			*p++ = '-';
+			p = put_digits(p, (unsigned)d->day % 100u, 2);
+		}
+	}
+	*p = '\0';
 }
 
 void

@@ -1,6 +1,8 @@
 /* utf8.c: UTF-8 decoding, encoding and cleaning. */
 #include "core/utf8.h"
 
+#include <string.h>
+
 #include "core/error.h"
 
 size_t
@@ -157,4 +159,13 @@ rw_utf8_prefix(const char *s, size_t len, size_t max)
 	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 		n--;
 	return n;
+}
+
+void
+rw_utf8_copy(char *dst, size_t cap, const char *src)
+{
+	size_t n = rw_utf8_prefix(src, strlen(src), cap - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
 }

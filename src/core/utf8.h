@@ -32,4 +32,8 @@ int rw_utf8_clean(struct rw_buf *out, const char *in, size_t len,
  * UTF-8 sequence and is at most max bytes. */
 size_t rw_utf8_prefix(const char *s, size_t len, size_t max);
 
+/* Copies the NUL-terminated src into dst of cap > 0 bytes, cut at a
+ * character boundary when it does not fit; dst is always terminated. */
+void rw_utf8_copy(char *dst, size_t cap, const char *src);
+
 #endif

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "extract/extract-int.h"
 
 struct rw_extractor {
@@ -78,7 +79,7 @@ static int keep_entities(const struct text *t, const struct mentions *ms,
 			memcpy(e->value, m->iso, 3);
 			break;
 		case M_GROUP:
-			snprintf(e->value, sizeof(e->value), "%s", m->entry->value);
+			rw_utf8_copy(e->value, sizeof(e->value), m->entry->value);
 			break;
 		case M_DATE:
 			rw_date_format(&m->date, e->value);
@@ -87,7 +88,7 @@ static int keep_entities(const struct text *t, const struct mentions *ms,
 			snprintf(e->value, sizeof(e->value), "%ld", m->number);
 			break;
 		case M_PERSON:
-			snprintf(e->value, sizeof(e->value), "%s", m->name);
+			rw_utf8_copy(e->value, sizeof(e->value), m->name);
 			break;
 		default:
 			break;

@@ -17,6 +17,7 @@
 #include "extract/extract-int.h"
 
 #define LEX_PHRASE_MAX 12
+#define FIRST_WORD_BITS 16
 
 extern const struct rw_embedded rw_extract_rules[];
 
@@ -40,6 +41,10 @@ struct lexicon {
 	size_t n_entries, cap_entries;
 	struct rw_buf words;
 	char version[32];
+	/* A bit per FIRST_WORD_BITS-bit slice of word_hash for every word that
+	 * starts a phrase: most tokens start none, and one bit test says so
+	 * without probing the edges. */
+	uint64_t first_words[(1u << FIRST_WORD_BITS) / 64];
 };
 
 static const char *const kind_names[LEX_KIND_COUNT] = {
@@ -120,6 +125,20 @@ static int new_node(struct lexicon *lx, uint32_t *ret)
 	return 0;
 }
 
+static void mark_first_word(struct lexicon *lx, uint32_t hash)
+{
+	uint32_t bit = hash & ((1u << FIRST_WORD_BITS) - 1);
+
+	lx->first_words[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+static bool may_start_phrase(const struct lexicon *lx, uint32_t hash)
+{
+	uint32_t bit = hash & ((1u << FIRST_WORD_BITS) - 1);
+
+	return (lx->first_words[bit / 64] >> (bit % 64)) & 1;
+}
+
 static int child_of(struct lexicon *lx, uint32_t parent, const char *w,
     uint32_t *ret)
 {
@@ -135,6 +154,8 @@ static int child_of(struct lexicon *lx, uint32_t parent, const char *w,
 		*ret = e->child;
 		return 0;
 	}
+	if (parent == 0)
+		mark_first_word(lx, word_hash(w, len));
 	e->parent = parent;
 	e->hash = h;
 	e->word = (uint32_t)lx->words.len;
@@ -363,6 +384,8 @@ size_t lexicon_match(const struct lexicon *lx, struct text *t, size_t i,
 	size_t best = 0;
 
 	*ret = NULL;
+	if (i >= t->n_tokens || !may_start_phrase(lx, t->tokens[i].hash))
+		return 0;
 	for (size_t k = i; k < t->n_tokens && k - i < LEX_PHRASE_MAX; k++) {
 		t->work++;
 		node = step(lx, node, token_norm(t, k), t->tokens[k].norm_len,
@@ -386,7 +409,9 @@ const struct lex_entry *lexicon_next(const struct lexicon *lx,
 bool lexicon_word_is(const struct lexicon *lx, const char *w, size_t len,
     enum cue c)
 {
-	uint32_t node = step(lx, 0, w, len, word_hash(w, len));
+	uint32_t hash = word_hash(w, len);
+	uint32_t node = may_start_phrase(lx, hash) ? step(lx, 0, w, len, hash) :
+	    0;
 
 	if (!node)
 		return false;

@@ -469,7 +469,7 @@ out:
 int
 rw_name_key(const char *name, char *out, size_t cap, struct rw_error *err)
 {
-	size_t len, klen;
+	size_t len = 0, klen;
 	char *key;
 	int rc;
 

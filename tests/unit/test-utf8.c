@@ -302,6 +302,23 @@ test_prefix(void **state)
 	assert_int_equal(rw_utf8_prefix("", 0, 5), 0);
 }
 
+static void
+test_copy_cuts_at_a_character(void **state)
+{
+	char out[4];
+
+	rw_utf8_copy(out, sizeof(out), "abc");
+	assert_string_equal(out, "abc");
+	rw_utf8_copy(out, sizeof(out), "abcdef");
+	assert_string_equal(out, "abc");
+	rw_utf8_copy(out, sizeof(out), "a\xC3\xA9\xC3\xA9"); /* a é é */
+	assert_string_equal(out, "a\xC3\xA9");            /* not half an é */
+	rw_utf8_copy(out, sizeof(out), "\xF0\x9F\x98\x80");  /* 4 bytes */
+	assert_string_equal(out, "");
+	rw_utf8_copy(out, 1, "x");
+	assert_string_equal(out, "");
+}
+
 int
 main(void)
 {
@@ -322,6 +339,7 @@ main(void)
 		cmocka_unit_test(test_clean_empty),
 		cmocka_unit_test(test_clean_past_cap),
 		cmocka_unit_test(test_prefix),
+		cmocka_unit_test(test_copy_cuts_at_a_character),
 	};
 
 	unit_tap_filter();
