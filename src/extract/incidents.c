@@ -448,18 +448,136 @@ static void find_places(const struct assembler *a, struct span sp,
 
 /* ---- dates ---- */
 
-static bool find_date(struct span sp, size_t pos, struct rw_date *ret)
+/* A date that opens a clause: at the start of the sentence or after a
+ * comma, semicolon, "and" or "but", maybe behind a preposition ("In
+ * March, ...", "..., and in April ..."). Such a date belongs to the
+ * trigger that follows it. */
+static bool date_opens_clause(const struct assembler *a,
+    const struct sentence *sent, const struct mention *d)
 {
-	const struct mention *best = NULL;
+	const struct text *t = a->t;
+	size_t i = d->first;
 
-	for (const struct mention *m = sp.first; m < sp.last; m++)
-		if (m->kind == M_DATE &&
-		    (!best || distance(m, pos) < distance(best, pos)))
-			best = m;
-	if (!best)
-		return false;
-	*ret = best->date;
-	return true;
+	for (size_t back = 0; back < 3; back++) {
+		if (i <= sent->first)
+			return true;
+		i--;
+		if (token_punct(t, i, ',') || token_punct(t, i, ';') ||
+		    token_is(t, i, "and") || token_is(t, i, "but") ||
+		    token_is(t, i, "then"))
+			return true;
+		if (!(token_is(t, i, "in") || token_is(t, i, "on") ||
+		    token_is(t, i, "by") || token_is(t, i, "early") ||
+		    token_is(t, i, "late") || token_is(t, i, "mid") ||
+		    token_is(t, i, "at") || token_is(t, i, "the") ||
+		    token_is(t, i, "end") || token_is(t, i, "of") ||
+		    token_is(t, i, "start")))
+			return false;
+	}
+	return false;
+}
+
+/* A word that opens a subordinate clause: a date behind it ("kept
+ * incommunicado after he took part in a protest in 1989") tells when
+ * that clause happened, not the trigger before it. */
+static bool subordinator(const struct text *t, size_t i)
+{
+	static const char *const words[] = {"after", "before", "when",
+		"while", "because", "who", "which", "whose", "where", "until",
+		"although", "whereas", NULL};
+
+	for (const char *const *w = words; *w; w++)
+		if (token_is(t, i, *w))
+			return true;
+	return false;
+}
+
+/* The trigger a date belongs to: the nearest trigger before it in the
+ * sentence ("arrested on 4 June", "a notice issued in 2016"), or the next
+ * trigger when the date opens a clause or no trigger comes before it.
+ * None when a subordinate clause without a trigger holds it. */
+static const struct mention *date_owner(const struct assembler *a,
+    struct span sp, const struct sentence *sent, const struct mention *d)
+{
+	const struct mention *before = NULL, *after = NULL;
+
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (m->kind != M_TRIGGER)
+			continue;
+		if (m->last <= d->first) {
+			if (!before || m->first > before->first)
+				before = m;
+		} else if (m->first >= d->last) {
+			if (!after || m->first < after->first)
+				after = m;
+		}
+	}
+	if (after && (!before || date_opens_clause(a, sent, d)))
+		return after;
+	if (before && d->first > 0) {
+		/* inside a subordinate clause that no comma has closed */
+		bool inside = false;
+		for (size_t k = before->last; k + 1 < d->first; k++) {
+			if (subordinator(a->t, k))
+				inside = true;
+			else if (token_punct(a->t, k, ','))
+				inside = false;
+		}
+		if (inside)
+			return NULL;
+	}
+	return before;
+}
+
+/* The nearest date that trigger trig owns, one after it first. */
+static const struct mention *owned_date(const struct assembler *a,
+    struct span sp, const struct sentence *sent, const struct mention *trig)
+{
+	const struct mention *best_after = NULL, *best_before = NULL;
+
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (m->kind != M_DATE || date_owner(a, sp, sent, m) != trig)
+			continue;
+		if (m->first >= trig->last) {
+			if (!best_after || m->first < best_after->first)
+				best_after = m;
+		} else if (!best_before || m->first > best_before->first) {
+			best_before = m;
+		}
+	}
+	return best_after ? best_after : best_before;
+}
+
+/* The date of the trigger at trig: the date it owns. When it owns none,
+ * near is set to the date of the nearest trigger before it that owns one
+ * ("detained in July 2014 and kept incommunicado"), else after it, else
+ * to the nearest date of the sentence. */
+static bool find_date(const struct assembler *a, struct span sp,
+    const struct sentence *sent, const struct mention *trig,
+    struct rw_date *ret, struct rw_date *near)
+{
+	const struct mention *d = owned_date(a, sp, sent, trig), *nearest = NULL;
+
+	memset(near, 0, sizeof(*near));
+	if (d) {
+		*ret = d->date;
+		return true;
+	}
+	for (const struct mention *m = trig; m-- > sp.first && !d;)
+		if (m->kind == M_TRIGGER && m->last <= trig->first)
+			d = owned_date(a, sp, sent, m);
+	for (const struct mention *m = trig + 1; m < sp.last && !d; m++)
+		if (m->kind == M_TRIGGER && m->first >= trig->last)
+			d = owned_date(a, sp, sent, m);
+	if (!d)
+		for (const struct mention *m = sp.first; m < sp.last; m++)
+			if (m->kind == M_DATE && (!nearest ||
+			    distance(m, trig->first) < distance(nearest,
+			    trig->first)))
+				nearest = m;
+	if (d || nearest)
+		*near = (d ? d : nearest)->date;
+	return false;
 }
 
 /* ---- assembly ---- */
@@ -497,9 +615,21 @@ static int add_incident(struct assembler *a, const struct rw_incident *inc)
 	    out->n_incidents - DEDUP_LOOKBACK : 0;
 
 	for (size_t k = from; k < out->n_incidents; k++) {
+		struct rw_incident *prev = &out->incidents[k];
 		a->t->work++;
-		if (rw_incidents_same(&out->incidents[k], inc, NULL, NULL)) {
-			merge_into(&out->incidents[k], inc);
+		/* two triggers of one type in one sentence state one incident
+		 * ("put out warrants ... and placed bounties"), even when
+		 * only one of them is dated */
+		if (prev->quote_start == inc->quote_start &&
+		    prev->type == inc->type && strcmp(prev->host, inc->host) == 0
+		    && (!prev->date.year || !inc->date.year)) {
+			if (!prev->date.year)
+				prev->date = inc->date;
+			merge_into(prev, inc);
+			return 0;
+		}
+		if (rw_incidents_same(prev, inc, NULL, NULL)) {
+			merge_into(prev, inc);
 			return 0;
 		}
 	}
@@ -600,6 +730,22 @@ static bool after_warrant(struct span sp, const struct mention *m)
 	return false;
 }
 
+/* "sentenced to ten years in prison": the prison term of a conviction
+ * is no separate detention. */
+static bool prison_term(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	if (strcmp(m->entry->value, "detention") != 0 || m->first == 0 ||
+	    !(token_is(a->t, m->first - 1, "years") ||
+	    token_is(a->t, m->first - 1, "months")))
+		return false;
+	for (const struct mention *q = sp.first; q < m; q++)
+		if (q->kind == M_TRIGGER && q->last <= m->first &&
+		    strcmp(q->entry->value, "conviction") == 0)
+			return true;
+	return false;
+}
+
 static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 {
 	const struct sentence *sent = &a->t->sentences[s];
@@ -614,10 +760,11 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		struct rw_incident inc;
 		struct subjects subj;
 		bool inherited;
+		struct rw_date near;
 
 		if (m->kind != M_TRIGGER)
 			continue;
-		if (after_warrant(sp, m))
+		if (after_warrant(sp, m) || prison_term(a, sp, m))
 			continue;
 		memset(&inc, 0, sizeof(inc));
 		if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism))
@@ -638,11 +785,13 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		    cue_before(a, sp, m->first, CUE_PRESENT, CUE_WINDOW_CALL) &&
 		    a->pub && a->pub->year)
 			inc.date = (struct rw_date){a->pub->year, 0, 0};
-		else if (!find_date(sp, m->first, &inc.date)) {
-			bool undated = inc.type == RW_INCIDENT_WARRANT ||
-			    inc.type == RW_INCIDENT_CONVICTION;
-			if (undated)
-				; /* a warrant or sentence is dated only by its text */
+		else if (!find_date(a, sp, sent, m, &inc.date, &near)) {
+			if (inc.type == RW_INCIDENT_WARRANT)
+				; /* a warrant is dated only by its own clause */
+			else if (near.year)
+				inc.date = near;
+			else if (inc.type == RW_INCIDENT_CONVICTION)
+				; /* a sentence is dated only by its text */
 			else if (inherited && a->have_date &&
 			    s - a->last_date_sentence <= REFERENCE_SENTENCES)
 				inc.date = (struct rw_date){a->last_date.year, 0, 0};
