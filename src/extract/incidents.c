@@ -24,7 +24,11 @@
 #define DEDUP_LOOKBACK 64
 #define REFERENCE_SENTENCES 4
 
-enum place_role { ROLE_NONE, ROLE_FROM, ROLE_TO, ROLE_IN, ROLE_AGENT };
+enum place_role {
+	ROLE_NONE, ROLE_FROM, ROLE_TO, ROLE_IN, ROLE_AGENT,
+	ROLE_REQUESTER, /* asks for a return: "China's request", "Russia asked" */
+	ROLE_ASKED,     /* is asked: "asked Kazakhstan to extradite him" */
+};
 
 struct place {
 	const struct mention *m;
@@ -286,10 +290,57 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 
 /* ---- places ---- */
 
+static bool request_word(const struct assembler *a, size_t i)
+{
+	const struct token *tok;
+
+	if (i >= a->t->n_tokens)
+		return false;
+	tok = &a->t->tokens[i];
+	return (tok->flags & TOKEN_WORD) && lexicon_word_is(a->lx,
+	    token_norm(a->t, i), tok->norm_len, CUE_REQUEST);
+}
+
+/* A state that asks for a return ("China's request", "Türkiye asked",
+ * "at the request of Bahrain", "a request from Beijing"), or the state
+ * asked ("asked Kazakhstan to extradite him"). */
+static enum place_role request_role(const struct assembler *a,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+	size_t k = m->last;
+
+	if (m->kind != M_COUNTRY)
+		return ROLE_NONE;
+	if (k < t->n_tokens && token_is(t, k, "'s"))
+		k++;
+	for (size_t n = 0; n < 2 && k < t->n_tokens && (token_is(t, k, "had")
+	    || token_is(t, k, "has") || token_is(t, k, "have") ||
+	    token_is(t, k, "formally") || token_is(t, k, "also") ||
+	    token_is(t, k, "then") || token_is(t, k, "officially")); n++)
+		k++;
+	if (request_word(a, k))
+		return ROLE_REQUESTER;
+	k = m->first;
+	if (k >= 1 && token_is(t, k - 1, "the"))
+		k--;
+	if (k >= 2 && (token_is(t, k - 1, "of") || token_is(t, k - 1, "from")
+	    || token_is(t, k - 1, "by")) && request_word(a, k - 2))
+		return ROLE_REQUESTER;
+	if (k >= 1 && request_word(a, k - 1) && !token_is(t, k - 1, "request")
+	    && !token_is(t, k - 1, "requests"))
+		return ROLE_ASKED;
+	return ROLE_NONE;
+}
+
 static enum place_role role_of(const struct assembler *a, struct span sp,
     const struct mention *m)
 {
 	const struct text *t = a->t;
+	enum place_role r = request_role(a, m);
+
+	if (r != ROLE_NONE)
+		return r;
 
 	if (word_before(a, m->first, CUE_FROM, 3))
 		return ROLE_FROM;
@@ -407,6 +458,8 @@ static void find_places(const struct assembler *a, struct span sp,
 			    a->main_origin : NULL);
 		host = nearest(pl, n, pos, ROLE_FROM, dest);
 		if (!host)
+			host = nearest(pl, n, pos, ROLE_ASKED, dest);
+		if (!host)
 			host = nearest(pl, n, pos, ROLE_AGENT, dest);
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, dest);
@@ -416,12 +469,16 @@ static void find_places(const struct assembler *a, struct span sp,
 			host = fallback;
 		break;
 	case RW_INCIDENT_WARRANT:
-		dest = nearest(pl, n, pos, ROLE_AGENT, NULL);
+		dest = nearest(pl, n, pos, ROLE_REQUESTER, NULL);
+		if (!dest)
+			dest = nearest(pl, n, pos, ROLE_AGENT, NULL);
 		if (!dest)
 			dest = nearest(pl, n, pos, ROLE_NONE, NULL);
 		if (!dest)
 			dest = s->origin[0] ? s->origin : NULL;
-		host = nearest(pl, n, pos, ROLE_IN, dest);
+		host = nearest(pl, n, pos, ROLE_ASKED, dest);
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_IN, dest);
 		if (!host && a->main_host[0] && (!dest ||
 		    memcmp(a->main_host, dest, 2) != 0))
 			host = a->main_host;
@@ -432,6 +489,8 @@ static void find_places(const struct assembler *a, struct span sp,
 				host = pl[k].m->iso;
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, NULL);
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_ASKED, NULL);
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_AGENT, NULL);
 		if (!host)
@@ -661,6 +720,61 @@ static bool parse_trigger(const char *value, enum rw_incident_type *type,
 	return true;
 }
 
+/* A clause boundary between tokens from and to: a semicolon, or a comma
+ * followed by "and" or "but". */
+static bool clause_break(const struct text *t, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++) {
+		if (token_punct(t, k, ';'))
+			return true;
+		if (token_punct(t, k, ',') && k + 1 < to &&
+		    (token_is(t, k + 1, "and") || token_is(t, k + 1, "but")))
+			return true;
+	}
+	return false;
+}
+
+/* The nearest cue c ending at most window tokens before pos in the same
+ * clause; NULL when none. */
+static const struct mention *cue_find(const struct assembler *a,
+    struct span sp, size_t pos, enum cue c, size_t window)
+{
+	const struct mention *best = NULL;
+
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, c) || m->last > pos || m->last + window < pos ||
+		    clause_break(a->t, m->last, pos))
+			continue;
+		if (!best || m->last > best->last)
+			best = m;
+	}
+	return best;
+}
+
+static bool cue_value(const struct mention *m, const char *value)
+{
+	return m && m->entry && strcmp(m->entry->value, value) == 0;
+}
+
+/* A request cue before pos: "asked" counts only when "to" or "for"
+ * follows it ("asked Kazakhstan to extradite him"). */
+static bool request_before(const struct assembler *a, struct span sp,
+    size_t pos)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_REQUEST) || m->last > pos ||
+		    m->last + CUE_WINDOW_CALL < pos ||
+		    clause_break(a->t, m->last, pos))
+			continue;
+		if (!cue_value(m, "ask"))
+			return true;
+		for (size_t k = m->last; k < pos; k++)
+			if (token_is(a->t, k, "to") || token_is(a->t, k, "for"))
+				return true;
+	}
+	return false;
+}
+
 /* Reads the trigger at m, with the cues before it, into a type; false when
  * the sentence does not state that it happened. */
 static bool trigger_type(const struct assembler *a, struct span sp,
@@ -668,17 +782,32 @@ static bool trigger_type(const struct assembler *a, struct span sp,
     enum rw_mechanism *mech)
 {
 	size_t pos = m->first;
+	const struct mention *denial;
 
 	if (!parse_trigger(m->entry->value, type, mech))
 		return false;
-	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION) ||
-	    (*type != RW_INCIDENT_RELEASE &&
-	    cue_before(a, sp, pos, CUE_DENIAL, CUE_WINDOW_CALL)) ||
-	    cue_before(a, sp, pos, CUE_CONDITIONAL, CUE_WINDOW_CALL) ||
+	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION))
+		return false;
+	if (*type != RW_INCIDENT_RELEASE &&
+	    (denial = cue_find(a, sp, pos, CUE_DENIAL, CUE_WINDOW_CALL))) {
+		/* a court or state refusing a return or a request for one
+		 * halts it: "refused China's request to extradite him" */
+		if (cue_value(denial, "refusal") &&
+		    denial->last + CUE_WINDOW_THREAT >= pos &&
+		    (*type == RW_INCIDENT_RETURN ||
+		    *type == RW_INCIDENT_THREATENED_RETURN ||
+		    *type == RW_INCIDENT_WARRANT)) {
+			*type = RW_INCIDENT_RELEASE;
+			*mech = RW_MECHANISM_NONE;
+			return true;
+		}
+		return false;
+	}
+	if (cue_before(a, sp, pos, CUE_CONDITIONAL, CUE_WINDOW_CALL) ||
 	    cue_before(a, sp, pos, CUE_CALL, CUE_WINDOW_CALL))
 		return false;
 	if (*type == RW_INCIDENT_RETURN || *type == RW_INCIDENT_THREATENED_RETURN) {
-		if (cue_before(a, sp, pos, CUE_REQUEST, CUE_WINDOW_CALL)) {
+		if (request_before(a, sp, pos)) {
 			*type = RW_INCIDENT_WARRANT;
 			*mech = RW_MECHANISM_NONE;
 		} else if (*type == RW_INCIDENT_RETURN &&
@@ -689,6 +818,25 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 	if (*type != RW_INCIDENT_RETURN)
 		*mech = RW_MECHANISM_NONE;
 	return true;
+}
+
+/* "turned down the request that he be deported", "halted the
+ * deportation of": a return right after a release in its clause is what
+ * the release stopped. */
+static bool object_of_release(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const char *v = m->entry->value;
+
+	if (strncmp(v, "return", 6) != 0 && strcmp(v, "threatened_return") != 0)
+		return false;
+	for (const struct mention *q = sp.first; q < m; q++)
+		if (q->kind == M_TRIGGER && q->last <= m->first &&
+		    q->last + CUE_WINDOW_THREAT >= m->first &&
+		    strcmp(q->entry->value, "release") == 0 &&
+		    !clause_break(a->t, q->last, m->first))
+			return true;
+	return false;
 }
 
 static size_t distinct_countries(struct span sp)
@@ -764,7 +912,8 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 
 		if (m->kind != M_TRIGGER)
 			continue;
-		if (after_warrant(sp, m) || prison_term(a, sp, m))
+		if (after_warrant(sp, m) || prison_term(a, sp, m) ||
+		    object_of_release(a, sp, m))
 			continue;
 		memset(&inc, 0, sizeof(inc));
 		if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism))
@@ -871,6 +1020,7 @@ static size_t place_weight(const struct assembler *a, struct span sp,
 {
 	switch (role_of(a, sp, m)) {
 	case ROLE_TO:
+	case ROLE_REQUESTER:
 		return 0; /* where people are sent, not where things happen */
 	case ROLE_NONE:
 		return 1;

@@ -627,6 +627,50 @@ test_warrant_is_dated_by_its_own_clause(void **state)
 	    .persons = {"Rauf Mammadli"}});
 }
 
+/* ---- requests and refusals ---- */
+
+static void
+test_refused_request_is_release(void **state)
+{
+	/* the court halts the return; the requesting state is no host */
+	expect("A court in Bishkek on Monday refused Tajikistan's request to "
+	    "extradite the journalist Farrukh Saidov.", "2021-03-10",
+	    {.type = "release", .date = "2021-03-08", .host = "KG",
+	    .persons = {"Farrukh Saidov"}});
+}
+
+static void
+test_asked_state_is_host_of_warrant(void **state)
+{
+	/* "Russia asked Armenia to": Russia requests, Armenia is asked */
+	expect("Russia asked Armenia to extradite the conscientious objector "
+	    "Pavel Orlov in January.", "2021-03-10",
+	    {.type = "warrant", .date = "2021-01", .host = "AM", .dest = "RU",
+	    .persons = {"Pavel Orlov"}});
+}
+
+static void
+test_asked_about_is_no_request(void **state)
+{
+	expect("Asked about the case, the spokesman said the Uyghur trader "
+	    "Ahmet Yasin had been deported from Turkey to China in February.",
+	    "2021-03-10",
+	    {.type = "return", .mechanism = "deportation", .date = "2021-02",
+	    .host = "TR", .dest = "CN", .persons = {"Ahmet Yasin"},
+	    .group = "Uyghur"});
+}
+
+static void
+test_denial_stays_in_its_clause(void **state)
+{
+	/* "refused entry" does not reach past ", and" */
+	expect("The Kazakh herder Serik Omarov was refused entry into "
+	    "Kazakhstan, and Kyrgyz officials say he will be deported to "
+	    "China.", "2021-03-10",
+	    {.type = "threatened_return", .date = "2021", .host = "KG",
+	    .dest = "CN", .persons = {"Serik Omarov"}, .group = ANY});
+}
+
 /* ---- entities ---- */
 
 static const struct rw_entity *
@@ -1242,6 +1286,10 @@ main(void)
 		cmocka_unit_test(test_date_opening_a_clause_takes_the_next_trigger),
 		cmocka_unit_test(test_date_of_a_subordinate_clause),
 		cmocka_unit_test(test_warrant_is_dated_by_its_own_clause),
+		cmocka_unit_test(test_refused_request_is_release),
+		cmocka_unit_test(test_asked_state_is_host_of_warrant),
+		cmocka_unit_test(test_asked_about_is_no_request),
+		cmocka_unit_test(test_denial_stays_in_its_clause),
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
