@@ -23,6 +23,8 @@
 #define CUE_WINDOW_CALL 12
 #define DEDUP_LOOKBACK 64
 #define REFERENCE_SENTENCES 4
+/* how far back a return tells where its people went missing */
+#define RETURN_SENTENCES 6
 
 enum place_role {
 	ROLE_NONE, ROLE_FROM, ROLE_TO, ROLE_IN, ROLE_AGENT,
@@ -62,6 +64,8 @@ struct assembler {
 	struct subjects last_subjects;
 	size_t last_subjects_sentence;
 	char last_host[3];
+	char last_return_dest[3]; /* where the last return sent people */
+	size_t last_return_sentence;
 	struct rw_date last_date;
 	size_t last_date_sentence;
 	bool have_person, have_subjects, have_date;
@@ -106,6 +110,11 @@ static bool cue_before(const struct assembler *a, struct span sp, size_t pos,
 			return true;
 	}
 	return false;
+}
+
+static bool cue_value(const struct mention *m, const char *value)
+{
+	return m && m->entry && strcmp(m->entry->value, value) == 0;
 }
 
 static bool cue_anywhere(struct span sp, enum cue c)
@@ -219,6 +228,19 @@ static bool has_subject(const struct subjects *s)
 	return s->n_persons || s->count > 0 || s->group[0];
 }
 
+/* "Liu's whereabouts", "Rahimov's deportation": a name whose possessive
+ * stands right before a trigger is the subject of that event. */
+static bool possessive_subject(struct span sp, const struct mention *p)
+{
+	if (!p->possessive)
+		return false;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->first == p->last + 1 && (q->kind == M_TRIGGER ||
+		    (cue_at(q, CUE_BLOCK) && cue_value(q, "whereabouts"))))
+			return true;
+	return false;
+}
+
 static void find_subjects(struct assembler *a, struct span sp, size_t pos,
     size_t sentence, struct subjects *s, bool *inherited)
 {
@@ -229,8 +251,8 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 	s->count = -1;
 	*inherited = false;
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
-		if (m->kind == M_PERSON && !m->possessive &&
-		    !is_speaker(a, sp, m))
+		if (m->kind == M_PERSON && (!m->possessive ||
+		    possessive_subject(sp, m)) && !is_speaker(a, sp, m))
 			add_person(s, m->name);
 		else if (m->kind == M_COUNT &&
 		    (!count || distance(m, pos) < distance(count, pos)))
@@ -439,6 +461,42 @@ static void set_iso(char out[3], const char *iso)
 	}
 }
 
+/* "since" right before a trigger, or before "the" and a trigger: an
+ * earlier event named as a point in time ("ever since the deportation"). */
+static bool since_trigger(const struct assembler *a, const struct mention *m)
+{
+	size_t i = m->first;
+
+	if (i >= 1 && token_is(a->t, i - 1, "the"))
+		i--;
+	return i >= 1 && token_is(a->t, i - 1, "since");
+}
+
+/* "heard nothing from him since the deportation": where that return
+ * sent its people. */
+static const char *since_return_dest(const struct assembler *a,
+    struct span sp, const struct subjects *s)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (m->kind != M_TRIGGER || !since_trigger(a, m) ||
+		    strncmp(m->entry->value, "return", 6) != 0)
+			continue;
+		for (const struct mention *q = m + 1; q < sp.last; q++)
+			if ((q->kind == M_COUNTRY || q->kind == M_PLACE) &&
+			    role_of(a, sp, q) == ROLE_TO)
+				return q->iso;
+		if (s->origin[0])
+			return s->origin;
+		return a->main_origin[0] ? a->main_origin : NULL;
+	}
+	return NULL;
+}
+
+static size_t pl_sentence(struct span sp)
+{
+	return sp.first < sp.last ? sp.first->sentence : 0;
+}
+
 static void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
@@ -497,6 +555,15 @@ static void find_places(const struct assembler *a, struct span sp,
 			host = nearest(pl, n, pos, ROLE_FROM, NULL);
 		if (!host && !inherited)
 			host = nearest(pl, n, pos, ROLE_NONE, NULL);
+		/* "has not been heard from since": after a return, people go
+		 * missing where they were sent */
+		if (!host && inc->type == RW_INCIDENT_DISAPPEARANCE)
+			host = since_return_dest(a, sp, s);
+		if (!host && inc->type == RW_INCIDENT_DISAPPEARANCE &&
+		    a->last_return_dest[0] && a->t->n_sentences &&
+		    pl_sentence(sp) - a->last_return_sentence <=
+		    RETURN_SENTENCES)
+			host = a->last_return_dest;
 		if (!host)
 			host = fallback;
 		break;
@@ -506,6 +573,20 @@ static void find_places(const struct assembler *a, struct span sp,
 }
 
 /* ---- dates ---- */
+
+/* A clause boundary between tokens from and to: a semicolon, or a comma
+ * followed by "and" or "but". */
+static bool clause_break(const struct text *t, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++) {
+		if (token_punct(t, k, ';'))
+			return true;
+		if (token_punct(t, k, ',') && k + 1 < to &&
+		    (token_is(t, k + 1, "and") || token_is(t, k + 1, "but")))
+			return true;
+	}
+	return false;
+}
 
 /* A date that opens a clause: at the start of the sentence or after a
  * comma, semicolon, "and" or "but", maybe behind a preposition ("In
@@ -573,6 +654,8 @@ static const struct mention *date_owner(const struct assembler *a,
 	}
 	if (after && (!before || date_opens_clause(a, sent, d)))
 		return after;
+	if (before && clause_break(a->t, before->last, d->first))
+		return NULL; /* "deported in 2015, and since 2020 he has..." */
 	if (before && d->first > 0) {
 		/* inside a subordinate clause that no comma has closed */
 		bool inside = false;
@@ -720,20 +803,6 @@ static bool parse_trigger(const char *value, enum rw_incident_type *type,
 	return true;
 }
 
-/* A clause boundary between tokens from and to: a semicolon, or a comma
- * followed by "and" or "but". */
-static bool clause_break(const struct text *t, size_t from, size_t to)
-{
-	for (size_t k = from; k < to; k++) {
-		if (token_punct(t, k, ';'))
-			return true;
-		if (token_punct(t, k, ',') && k + 1 < to &&
-		    (token_is(t, k + 1, "and") || token_is(t, k + 1, "but")))
-			return true;
-	}
-	return false;
-}
-
 /* The nearest cue c ending at most window tokens before pos in the same
  * clause; NULL when none. */
 static const struct mention *cue_find(const struct assembler *a,
@@ -749,11 +818,6 @@ static const struct mention *cue_find(const struct assembler *a,
 			best = m;
 	}
 	return best;
-}
-
-static bool cue_value(const struct mention *m, const char *value)
-{
-	return m && m->entry && strcmp(m->entry->value, value) == 0;
 }
 
 /* A request cue before pos: "asked" counts only when "to" or "for"
@@ -894,11 +958,38 @@ static bool prison_term(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* A pattern cue; "since" counts only before a year ("since 2009"). */
+static bool pattern_cue(const struct assembler *a, struct span sp)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_PATTERN))
+			continue;
+		if (!cue_value(m, "since") || (m->last < a->t->n_tokens &&
+		    (a->t->tokens[m->last].flags & TOKEN_NUMBER)))
+			return true;
+	}
+	return false;
+}
+
+/* "the whereabouts of X remain unknown": "whereabouts" and a later
+ * "unknown" in its clause. */
+static bool whereabouts_unknown(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	if (!cue_at(m, CUE_BLOCK) || !cue_value(m, "whereabouts"))
+		return false;
+	for (const struct mention *q = m + 1; q < sp.last; q++)
+		if (cue_at(q, CUE_BLOCK) && cue_value(q, "unknown") &&
+		    q->first <= m->last + 10 && !clause_break(a->t, m->last,
+		    q->first))
+			return true;
+	return false;
+}
+
 static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 {
 	const struct sentence *sent = &a->t->sentences[s];
-	bool pattern = cue_anywhere(sp, CUE_PATTERN) &&
-	    !has_kind(sp, M_PERSON);
+	bool pattern = pattern_cue(a, sp) && !has_kind(sp, M_PERSON);
 	int rc;
 
 	if (distinct_countries(sp) >= 4 || pattern ||
@@ -910,14 +1001,21 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		bool inherited;
 		struct rw_date near;
 
-		if (m->kind != M_TRIGGER)
-			continue;
-		if (after_warrant(sp, m) || prison_term(a, sp, m) ||
-		    object_of_release(a, sp, m))
-			continue;
 		memset(&inc, 0, sizeof(inc));
-		if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism))
-			continue;
+		if (whereabouts_unknown(a, sp, m)) {
+			if (cue_before(a, sp, m->first, CUE_NEGATION,
+			    CUE_WINDOW_NEGATION))
+				continue;
+			inc.type = RW_INCIDENT_DISAPPEARANCE;
+		} else {
+			if (m->kind != M_TRIGGER)
+				continue;
+			if (after_warrant(sp, m) || prison_term(a, sp, m) ||
+			    object_of_release(a, sp, m))
+				continue;
+			if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism))
+				continue;
+		}
 		find_subjects(a, sp, m->first, s, &subj, &inherited);
 		if (!has_subject(&subj))
 			continue;
@@ -964,6 +1062,10 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		a->last_subjects = subj;
 		a->last_subjects_sentence = s;
 		memcpy(a->last_host, inc.host, 3);
+		if (inc.type == RW_INCIDENT_RETURN && inc.dest[0]) {
+			memcpy(a->last_return_dest, inc.dest, 3);
+			a->last_return_sentence = s;
+		}
 		a->have_subjects = true;
 		if (inc.date.year) {
 			a->last_date = inc.date;

@@ -671,6 +671,44 @@ test_denial_stays_in_its_clause(void **state)
 	    .dest = "CN", .persons = {"Serik Omarov"}, .group = ANY});
 }
 
+/* ---- disappearances ---- */
+
+static void
+test_whereabouts_split_by_name(void **state)
+{
+	/* "whereabouts" and "unknown" with the person between them */
+	expect("The whereabouts of the Tibetan singer Tenzin Dawa remain "
+	    "unknown.", "2021-03-10",
+	    {.type = "disappearance", .date = "2021", .host = ANY,
+	    .persons = {"Tenzin Dawa"}, .group = "Tibetan"});
+}
+
+static void
+test_possessive_whereabouts(void **state)
+{
+	/* "Karimov's whereabouts": the possessive names the subject */
+	expect("The Uzbek imam Rustam Karimov was detained in Istanbul on 2 "
+	    "February. Since then Karimov's whereabouts have been unknown.",
+	    "2021-03-10",
+	    {.type = "detention", .date = "2021-02-02", .host = "TR",
+	    .persons = {"Rustam Karimov"}, .group = "Uzbek"},
+	    {.type = "disappearance", .date = "~2021", .host = "TR",
+	    .persons = {"Rustam Karimov"}, .group = ANY});
+}
+
+static void
+test_not_heard_from_after_return(void **state)
+{
+	/* missing after a return: where the return sent them, and "since"
+	 * closing the sentence marks no pattern */
+	expect("Two Uyghur students were deported from Egypt to China on 4 "
+	    "February. Neither man has been heard from since.", "2021-03-10",
+	    {.type = "return", .mechanism = "deportation", .date = "2021-02-04",
+	    .host = "EG", .dest = "CN", .group = "Uyghur", .count = 2},
+	    {.type = "disappearance", .date = "~2021", .host = "CN",
+	    .group = "Uyghur", .count = 2});
+}
+
 /* ---- entities ---- */
 
 static const struct rw_entity *
@@ -1290,6 +1328,9 @@ main(void)
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
 		cmocka_unit_test(test_asked_about_is_no_request),
 		cmocka_unit_test(test_denial_stays_in_its_clause),
+		cmocka_unit_test(test_whereabouts_split_by_name),
+		cmocka_unit_test(test_possessive_whereabouts),
+		cmocka_unit_test(test_not_heard_from_after_return),
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
