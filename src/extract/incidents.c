@@ -25,6 +25,8 @@
 #define REFERENCE_SENTENCES 4
 /* how far back a return tells where its people went missing */
 #define RETURN_SENTENCES 6
+/* how far a name may follow "a man" it names */
+#define UNNAMED_SENTENCES 2
 
 enum place_role {
 	ROLE_NONE, ROLE_FROM, ROLE_TO, ROLE_IN, ROLE_AGENT,
@@ -69,6 +71,10 @@ struct assembler {
 	struct rw_date last_date;
 	size_t last_date_sentence;
 	bool have_person, have_subjects, have_date;
+	/* incidents of "a Kazakh man" waiting for the name the next
+	 * sentence gives */
+	bool have_unnamed;
+	size_t unnamed_sentence, unnamed_from, unnamed_quote;
 };
 
 /* ---- helpers over one sentence's mentions ---- */
@@ -228,6 +234,25 @@ static bool has_subject(const struct subjects *s)
 	return s->n_persons || s->count > 0 || s->group[0];
 }
 
+/* "a man", "the activist", "a 24-year-old Rohingya woman": a person noun
+ * behind an article and at most three modifiers. */
+static bool singular_noun(const struct text *t, const struct mention *m)
+{
+	for (size_t k = 1; k <= 8 && k <= m->first; k++) {
+		size_t i = m->first - k;
+		if (token_is(t, i, "a") || token_is(t, i, "an") ||
+		    token_is(t, i, "the") || token_is(t, i, "one") ||
+		    token_is(t, i, "this"))
+			return true;
+		if (!(t->tokens[i].flags & TOKEN_WORD) && !token_punct(t, i, '-'))
+			return false;
+		if (k > 1 && (token_is(t, i, "of") || token_is(t, i, "and") ||
+		    token_is(t, i, "who") || token_is(t, i, "to")))
+			return false;
+	}
+	return false;
+}
+
 /* "Liu's whereabouts", "Rahimov's deportation": a name whose possessive
  * stands right before a trigger is the subject of that event. */
 static bool possessive_subject(struct span sp, const struct mention *p)
@@ -263,12 +288,7 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 			he = true;
 		else if (cue_at(m, CUE_THEY))
 			they = true;
-		else if (cue_at(m, CUE_PERSON) && m->first > 0 &&
-		    (token_is(a->t, m->first - 1, "a") ||
-		    token_is(a->t, m->first - 1, "an") ||
-		    token_is(a->t, m->first - 1, "the") ||
-		    token_is(a->t, m->first - 1, "one") ||
-		    token_is(a->t, m->first - 1, "this")))
+		else if (cue_at(m, CUE_PERSON) && singular_noun(a->t, m))
 			singular = true;
 	}
 	if (count)
@@ -1052,8 +1072,17 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		inc.quote_end = a->t->tokens[sent->last - 1].end;
 		inc.confidence = 0.5 + (inherited ? 0.0 : 0.2) +
 		    (inc.n_persons ? 0.1 : 0.0) + (inc.date.month ? 0.1 : 0.0);
+		size_t before_add = a->out->n_incidents;
 		if ((rc = add_incident(a, &inc)) < 0)
 			return rc;
+		if (subj.singular_noun && !inherited &&
+		    a->out->n_incidents > before_add &&
+		    (!a->have_unnamed || a->unnamed_sentence != s)) {
+			a->have_unnamed = true;
+			a->unnamed_sentence = s;
+			a->unnamed_from = before_add;
+			a->unnamed_quote = inc.quote_start;
+		}
 		if (subj.n_persons) {
 			a->last_person = subj;
 			a->last_person_sentence = s;
@@ -1103,6 +1132,29 @@ static void note_people(struct assembler *a, size_t s, struct span sp,
 			    prev->n_persons < (size_t)prev->count; k++)
 				memcpy(prev->persons[prev->n_persons++],
 				    subj.persons[k], RW_PERSON_NAME_MAX);
+	}
+	if (a->have_unnamed && s > a->unnamed_sentence) {
+		/* "... an ethnic Kazakh man ... . Erlan Bekov, a trader, ..."
+		 * the next sentences name who the lede left unnamed */
+		const struct mention *first = NULL;
+		for (const struct mention *m = sp.first; m < sp.last && !first;
+		    m++)
+			if (m->kind == M_PERSON && !m->possessive &&
+			    m->last - m->first >= 2 && !is_speaker(a, sp, m))
+				first = m;
+		if (first) {
+			for (size_t k = a->unnamed_from; k < a->out->n_incidents;
+			    k++) {
+				struct rw_incident *inc = &a->out->incidents[k];
+				if (inc->quote_start == a->unnamed_quote &&
+				    !inc->n_persons && inc->count == 1)
+					memcpy(inc->persons[inc->n_persons++],
+					    first->name, RW_PERSON_NAME_MAX);
+			}
+			a->have_unnamed = false;
+		} else if (s - a->unnamed_sentence >= UNNAMED_SENTENCES) {
+			a->have_unnamed = false;
+		}
 	}
 	if (any && (!a->have_person || a->last_person_sentence != s)) {
 		a->last_person = subj;

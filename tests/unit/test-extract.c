@@ -709,6 +709,19 @@ test_not_heard_from_after_return(void **state)
 	    .group = "Uyghur", .count = 2});
 }
 
+/* ---- people named after the event ---- */
+
+static void
+test_lede_names_person_in_next_sentence(void **state)
+{
+	/* "a 30-year-old Hmong farmer" is named in the next sentence */
+	expect("Thai police detained a 30-year-old Hmong farmer in Chiang Mai "
+	    "on 3 March.\n\nVang Lee Thao, a father of four, had fled Laos "
+	    "in 2019.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-03", .host = "TH",
+	    .persons = {"Vang Lee Thao"}, .group = "Lao", .count = 1});
+}
+
 /* ---- entities ---- */
 
 static const struct rw_entity *
@@ -1331,6 +1344,7 @@ main(void)
 		cmocka_unit_test(test_whereabouts_split_by_name),
 		cmocka_unit_test(test_possessive_whereabouts),
 		cmocka_unit_test(test_not_heard_from_after_return),
+		cmocka_unit_test(test_lede_names_person_in_next_sentence),
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
