@@ -722,6 +722,16 @@ test_lede_names_person_in_next_sentence(void **state)
 	    .persons = {"Vang Lee Thao"}, .group = "Lao", .count = 1});
 }
 
+static void
+test_gazetteer_regional_city(void **state)
+{
+	/* a regional city names its country */
+	expect("Police detained the Belarusian blogger Ihar Losik in Gomel on "
+	    "2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "BY",
+	    .persons = {"Ihar Losik"}});
+}
+
 /* ---- entities ---- */
 
 static const struct rw_entity *
@@ -1345,6 +1355,7 @@ main(void)
 		cmocka_unit_test(test_possessive_whereabouts),
 		cmocka_unit_test(test_not_heard_from_after_return),
 		cmocka_unit_test(test_lede_names_person_in_next_sentence),
+		cmocka_unit_test(test_gazetteer_regional_city),
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
