@@ -859,6 +859,31 @@ static bool request_before(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* A call for action before pos; a modal ("should", "must") right after a
+ * decision ("ruled that he should be extradited") is none. */
+static bool call_before(const struct assembler *a, struct span sp, size_t pos,
+    bool *decided)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_CALL) || m->last > pos ||
+		    m->last + CUE_WINDOW_CALL < pos)
+			continue;
+		bool broken = false;
+		for (size_t k = m->last; k < pos; k++)
+			if (token_punct(a->t, k, ';'))
+				broken = true;
+		if (broken)
+			continue;
+		if (cue_value(m, "modal") &&
+		    cue_find(a, sp, m->first, CUE_THREAT, CUE_WINDOW_CALL)) {
+			*decided = true;
+			continue;
+		}
+		return true;
+	}
+	return false;
+}
+
 /* Reads the trigger at m, with the cues before it, into a type; false when
  * the sentence does not state that it happened. */
 static bool trigger_type(const struct assembler *a, struct span sp,
@@ -867,6 +892,7 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 {
 	size_t pos = m->first;
 	const struct mention *denial;
+	bool decided = false;
 
 	if (!parse_trigger(m->entry->value, type, mech))
 		return false;
@@ -888,14 +914,14 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 		return false;
 	}
 	if (cue_before(a, sp, pos, CUE_CONDITIONAL, CUE_WINDOW_CALL) ||
-	    cue_before(a, sp, pos, CUE_CALL, CUE_WINDOW_CALL))
+	    call_before(a, sp, pos, &decided))
 		return false;
 	if (*type == RW_INCIDENT_RETURN || *type == RW_INCIDENT_THREATENED_RETURN) {
 		if (request_before(a, sp, pos)) {
 			*type = RW_INCIDENT_WARRANT;
 			*mech = RW_MECHANISM_NONE;
-		} else if (*type == RW_INCIDENT_RETURN &&
-		    cue_before(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT)) {
+		} else if (*type == RW_INCIDENT_RETURN && (decided ||
+		    cue_before(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT))) {
 			*type = RW_INCIDENT_THREATENED_RETURN;
 		}
 	}

@@ -732,6 +732,17 @@ test_gazetteer_regional_city(void **state)
 	    .persons = {"Ihar Losik"}, .group = ANY});
 }
 
+static void
+test_decision_that_they_should_be_returned(void **state)
+{
+	/* "should" after a decision is no call for action */
+	expect("On 4 February a district court in Bangkok decided that the "
+	    "opposition activist Sok Dara should be deported to Cambodia, "
+	    "his lawyer said.", "2021-03-10",
+	    {.type = "threatened_return", .date = "2021-02-04", .host = "TH",
+	    .dest = "KH", .persons = {"Sok Dara"}, .group = ANY});
+}
+
 /* ---- entities ---- */
 
 static const struct rw_entity *
@@ -1356,6 +1367,7 @@ main(void)
 		cmocka_unit_test(test_not_heard_from_after_return),
 		cmocka_unit_test(test_lede_names_person_in_next_sentence),
 		cmocka_unit_test(test_gazetteer_regional_city),
+		cmocka_unit_test(test_decision_that_they_should_be_returned),
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
