@@ -23,8 +23,16 @@
 #define CUE_WINDOW_CALL 12
 #define DEDUP_LOOKBACK 64
 #define REFERENCE_SENTENCES 4
+/* how far back a return tells where its people went missing */
+#define RETURN_SENTENCES 6
+/* how far a name may follow "a man" it names */
+#define UNNAMED_SENTENCES 2
 
-enum place_role { ROLE_NONE, ROLE_FROM, ROLE_TO, ROLE_IN, ROLE_AGENT };
+enum place_role {
+	ROLE_NONE, ROLE_FROM, ROLE_TO, ROLE_IN, ROLE_AGENT,
+	ROLE_REQUESTER, /* asks for a return: "China's request", "Russia asked" */
+	ROLE_ASKED,     /* is asked: "asked Kazakhstan to extradite him" */
+};
 
 struct place {
 	const struct mention *m;
@@ -58,9 +66,15 @@ struct assembler {
 	struct subjects last_subjects;
 	size_t last_subjects_sentence;
 	char last_host[3];
+	char last_return_dest[3]; /* where the last return sent people */
+	size_t last_return_sentence;
 	struct rw_date last_date;
 	size_t last_date_sentence;
 	bool have_person, have_subjects, have_date;
+	/* incidents of "a Kazakh man" waiting for the name the next
+	 * sentence gives */
+	bool have_unnamed;
+	size_t unnamed_sentence, unnamed_from, unnamed_quote;
 };
 
 /* ---- helpers over one sentence's mentions ---- */
@@ -102,6 +116,11 @@ static bool cue_before(const struct assembler *a, struct span sp, size_t pos,
 			return true;
 	}
 	return false;
+}
+
+static bool cue_value(const struct mention *m, const char *value)
+{
+	return m && m->entry && strcmp(m->entry->value, value) == 0;
 }
 
 static bool cue_anywhere(struct span sp, enum cue c)
@@ -215,6 +234,38 @@ static bool has_subject(const struct subjects *s)
 	return s->n_persons || s->count > 0 || s->group[0];
 }
 
+/* "a man", "the activist", "a 24-year-old Rohingya woman": a person noun
+ * behind an article and at most three modifiers. */
+static bool singular_noun(const struct text *t, const struct mention *m)
+{
+	for (size_t k = 1; k <= 8 && k <= m->first; k++) {
+		size_t i = m->first - k;
+		if (token_is(t, i, "a") || token_is(t, i, "an") ||
+		    token_is(t, i, "the") || token_is(t, i, "one") ||
+		    token_is(t, i, "this"))
+			return true;
+		if (!(t->tokens[i].flags & TOKEN_WORD) && !token_punct(t, i, '-'))
+			return false;
+		if (k > 1 && (token_is(t, i, "of") || token_is(t, i, "and") ||
+		    token_is(t, i, "who") || token_is(t, i, "to")))
+			return false;
+	}
+	return false;
+}
+
+/* "Liu's whereabouts", "Rahimov's deportation": a name whose possessive
+ * stands right before a trigger is the subject of that event. */
+static bool possessive_subject(struct span sp, const struct mention *p)
+{
+	if (!p->possessive)
+		return false;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->first == p->last + 1 && (q->kind == M_TRIGGER ||
+		    (cue_at(q, CUE_BLOCK) && cue_value(q, "whereabouts"))))
+			return true;
+	return false;
+}
+
 static void find_subjects(struct assembler *a, struct span sp, size_t pos,
     size_t sentence, struct subjects *s, bool *inherited)
 {
@@ -225,8 +276,8 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 	s->count = -1;
 	*inherited = false;
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
-		if (m->kind == M_PERSON && !m->possessive &&
-		    !is_speaker(a, sp, m))
+		if (m->kind == M_PERSON && (!m->possessive ||
+		    possessive_subject(sp, m)) && !is_speaker(a, sp, m))
 			add_person(s, m->name);
 		else if (m->kind == M_COUNT &&
 		    (!count || distance(m, pos) < distance(count, pos)))
@@ -237,12 +288,7 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 			he = true;
 		else if (cue_at(m, CUE_THEY))
 			they = true;
-		else if (cue_at(m, CUE_PERSON) && m->first > 0 &&
-		    (token_is(a->t, m->first - 1, "a") ||
-		    token_is(a->t, m->first - 1, "an") ||
-		    token_is(a->t, m->first - 1, "the") ||
-		    token_is(a->t, m->first - 1, "one") ||
-		    token_is(a->t, m->first - 1, "this")))
+		else if (cue_at(m, CUE_PERSON) && singular_noun(a->t, m))
 			singular = true;
 	}
 	if (count)
@@ -286,10 +332,57 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 
 /* ---- places ---- */
 
+static bool request_word(const struct assembler *a, size_t i)
+{
+	const struct token *tok;
+
+	if (i >= a->t->n_tokens)
+		return false;
+	tok = &a->t->tokens[i];
+	return (tok->flags & TOKEN_WORD) && lexicon_word_is(a->lx,
+	    token_norm(a->t, i), tok->norm_len, CUE_REQUEST);
+}
+
+/* A state that asks for a return ("China's request", "Türkiye asked",
+ * "at the request of Bahrain", "a request from Beijing"), or the state
+ * asked ("asked Kazakhstan to extradite him"). */
+static enum place_role request_role(const struct assembler *a,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+	size_t k = m->last;
+
+	if (m->kind != M_COUNTRY)
+		return ROLE_NONE;
+	if (k < t->n_tokens && token_is(t, k, "'s"))
+		k++;
+	for (size_t n = 0; n < 2 && k < t->n_tokens && (token_is(t, k, "had")
+	    || token_is(t, k, "has") || token_is(t, k, "have") ||
+	    token_is(t, k, "formally") || token_is(t, k, "also") ||
+	    token_is(t, k, "then") || token_is(t, k, "officially")); n++)
+		k++;
+	if (request_word(a, k))
+		return ROLE_REQUESTER;
+	k = m->first;
+	if (k >= 1 && token_is(t, k - 1, "the"))
+		k--;
+	if (k >= 2 && (token_is(t, k - 1, "of") || token_is(t, k - 1, "from")
+	    || token_is(t, k - 1, "by")) && request_word(a, k - 2))
+		return ROLE_REQUESTER;
+	if (k >= 1 && request_word(a, k - 1) && !token_is(t, k - 1, "request")
+	    && !token_is(t, k - 1, "requests"))
+		return ROLE_ASKED;
+	return ROLE_NONE;
+}
+
 static enum place_role role_of(const struct assembler *a, struct span sp,
     const struct mention *m)
 {
 	const struct text *t = a->t;
+	enum place_role r = request_role(a, m);
+
+	if (r != ROLE_NONE)
+		return r;
 
 	if (word_before(a, m->first, CUE_FROM, 3))
 		return ROLE_FROM;
@@ -388,6 +481,42 @@ static void set_iso(char out[3], const char *iso)
 	}
 }
 
+/* "since" right before a trigger, or before "the" and a trigger: an
+ * earlier event named as a point in time ("ever since the deportation"). */
+static bool since_trigger(const struct assembler *a, const struct mention *m)
+{
+	size_t i = m->first;
+
+	if (i >= 1 && token_is(a->t, i - 1, "the"))
+		i--;
+	return i >= 1 && token_is(a->t, i - 1, "since");
+}
+
+/* "heard nothing from him since the deportation": where that return
+ * sent its people. */
+static const char *since_return_dest(const struct assembler *a,
+    struct span sp, const struct subjects *s)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (m->kind != M_TRIGGER || !since_trigger(a, m) ||
+		    strncmp(m->entry->value, "return", 6) != 0)
+			continue;
+		for (const struct mention *q = m + 1; q < sp.last; q++)
+			if ((q->kind == M_COUNTRY || q->kind == M_PLACE) &&
+			    role_of(a, sp, q) == ROLE_TO)
+				return q->iso;
+		if (s->origin[0])
+			return s->origin;
+		return a->main_origin[0] ? a->main_origin : NULL;
+	}
+	return NULL;
+}
+
+static size_t pl_sentence(struct span sp)
+{
+	return sp.first < sp.last ? sp.first->sentence : 0;
+}
+
 static void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
@@ -407,6 +536,8 @@ static void find_places(const struct assembler *a, struct span sp,
 			    a->main_origin : NULL);
 		host = nearest(pl, n, pos, ROLE_FROM, dest);
 		if (!host)
+			host = nearest(pl, n, pos, ROLE_ASKED, dest);
+		if (!host)
 			host = nearest(pl, n, pos, ROLE_AGENT, dest);
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, dest);
@@ -416,12 +547,16 @@ static void find_places(const struct assembler *a, struct span sp,
 			host = fallback;
 		break;
 	case RW_INCIDENT_WARRANT:
-		dest = nearest(pl, n, pos, ROLE_AGENT, NULL);
+		dest = nearest(pl, n, pos, ROLE_REQUESTER, NULL);
+		if (!dest)
+			dest = nearest(pl, n, pos, ROLE_AGENT, NULL);
 		if (!dest)
 			dest = nearest(pl, n, pos, ROLE_NONE, NULL);
 		if (!dest)
 			dest = s->origin[0] ? s->origin : NULL;
-		host = nearest(pl, n, pos, ROLE_IN, dest);
+		host = nearest(pl, n, pos, ROLE_ASKED, dest);
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_IN, dest);
 		if (!host && a->main_host[0] && (!dest ||
 		    memcmp(a->main_host, dest, 2) != 0))
 			host = a->main_host;
@@ -433,11 +568,22 @@ static void find_places(const struct assembler *a, struct span sp,
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, NULL);
 		if (!host)
+			host = nearest(pl, n, pos, ROLE_ASKED, NULL);
+		if (!host)
 			host = nearest(pl, n, pos, ROLE_AGENT, NULL);
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_FROM, NULL);
 		if (!host && !inherited)
 			host = nearest(pl, n, pos, ROLE_NONE, NULL);
+		/* "has not been heard from since": after a return, people go
+		 * missing where they were sent */
+		if (!host && inc->type == RW_INCIDENT_DISAPPEARANCE)
+			host = since_return_dest(a, sp, s);
+		if (!host && inc->type == RW_INCIDENT_DISAPPEARANCE &&
+		    a->last_return_dest[0] && a->t->n_sentences &&
+		    pl_sentence(sp) - a->last_return_sentence <=
+		    RETURN_SENTENCES)
+			host = a->last_return_dest;
 		if (!host)
 			host = fallback;
 		break;
@@ -448,18 +594,152 @@ static void find_places(const struct assembler *a, struct span sp,
 
 /* ---- dates ---- */
 
-static bool find_date(struct span sp, size_t pos, struct rw_date *ret)
+/* A clause boundary between tokens from and to: a semicolon, or a comma
+ * followed by "and" or "but". */
+static bool clause_break(const struct text *t, size_t from, size_t to)
 {
-	const struct mention *best = NULL;
+	for (size_t k = from; k < to; k++) {
+		if (token_punct(t, k, ';'))
+			return true;
+		if (token_punct(t, k, ',') && k + 1 < to &&
+		    (token_is(t, k + 1, "and") || token_is(t, k + 1, "but")))
+			return true;
+	}
+	return false;
+}
 
-	for (const struct mention *m = sp.first; m < sp.last; m++)
-		if (m->kind == M_DATE &&
-		    (!best || distance(m, pos) < distance(best, pos)))
-			best = m;
-	if (!best)
-		return false;
-	*ret = best->date;
-	return true;
+/* A date that opens a clause: at the start of the sentence or after a
+ * comma, semicolon, "and" or "but", maybe behind a preposition ("In
+ * March, ...", "..., and in April ..."). Such a date belongs to the
+ * trigger that follows it. */
+static bool date_opens_clause(const struct assembler *a,
+    const struct sentence *sent, const struct mention *d)
+{
+	const struct text *t = a->t;
+	size_t i = d->first;
+
+	for (size_t back = 0; back < 3; back++) {
+		if (i <= sent->first)
+			return true;
+		i--;
+		if (token_punct(t, i, ',') || token_punct(t, i, ';') ||
+		    token_is(t, i, "and") || token_is(t, i, "but") ||
+		    token_is(t, i, "then"))
+			return true;
+		if (!(token_is(t, i, "in") || token_is(t, i, "on") ||
+		    token_is(t, i, "by") || token_is(t, i, "early") ||
+		    token_is(t, i, "late") || token_is(t, i, "mid") ||
+		    token_is(t, i, "at") || token_is(t, i, "the") ||
+		    token_is(t, i, "end") || token_is(t, i, "of") ||
+		    token_is(t, i, "start")))
+			return false;
+	}
+	return false;
+}
+
+/* A word that opens a subordinate clause: a date behind it ("kept
+ * incommunicado after he took part in a protest in 1989") tells when
+ * that clause happened, not the trigger before it. */
+static bool subordinator(const struct text *t, size_t i)
+{
+	static const char *const words[] = {"after", "before", "when",
+		"while", "because", "who", "which", "whose", "where", "until",
+		"although", "whereas", NULL};
+
+	for (const char *const *w = words; *w; w++)
+		if (token_is(t, i, *w))
+			return true;
+	return false;
+}
+
+/* The trigger a date belongs to: the nearest trigger before it in the
+ * sentence ("arrested on 4 June", "a notice issued in 2016"), or the next
+ * trigger when the date opens a clause or no trigger comes before it.
+ * None when a subordinate clause without a trigger holds it. */
+static const struct mention *date_owner(const struct assembler *a,
+    struct span sp, const struct sentence *sent, const struct mention *d)
+{
+	const struct mention *before = NULL, *after = NULL;
+
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (m->kind != M_TRIGGER)
+			continue;
+		if (m->last <= d->first) {
+			if (!before || m->first > before->first)
+				before = m;
+		} else if (m->first >= d->last) {
+			if (!after || m->first < after->first)
+				after = m;
+		}
+	}
+	if (after && (!before || date_opens_clause(a, sent, d)))
+		return after;
+	if (before && clause_break(a->t, before->last, d->first))
+		return NULL; /* "deported in 2015, and since 2020 he has..." */
+	if (before && d->first > 0) {
+		/* inside a subordinate clause that no comma has closed */
+		bool inside = false;
+		for (size_t k = before->last; k + 1 < d->first; k++) {
+			if (subordinator(a->t, k))
+				inside = true;
+			else if (token_punct(a->t, k, ','))
+				inside = false;
+		}
+		if (inside)
+			return NULL;
+	}
+	return before;
+}
+
+/* The nearest date that trigger trig owns, one after it first. */
+static const struct mention *owned_date(const struct assembler *a,
+    struct span sp, const struct sentence *sent, const struct mention *trig)
+{
+	const struct mention *best_after = NULL, *best_before = NULL;
+
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (m->kind != M_DATE || date_owner(a, sp, sent, m) != trig)
+			continue;
+		if (m->first >= trig->last) {
+			if (!best_after || m->first < best_after->first)
+				best_after = m;
+		} else if (!best_before || m->first > best_before->first) {
+			best_before = m;
+		}
+	}
+	return best_after ? best_after : best_before;
+}
+
+/* The date of the trigger at trig: the date it owns. When it owns none,
+ * near is set to the date of the nearest trigger before it that owns one
+ * ("detained in July 2014 and kept incommunicado"), else after it, else
+ * to the nearest date of the sentence. */
+static bool find_date(const struct assembler *a, struct span sp,
+    const struct sentence *sent, const struct mention *trig,
+    struct rw_date *ret, struct rw_date *near)
+{
+	const struct mention *d = owned_date(a, sp, sent, trig), *nearest = NULL;
+
+	memset(near, 0, sizeof(*near));
+	if (d) {
+		*ret = d->date;
+		return true;
+	}
+	for (const struct mention *m = trig; m-- > sp.first && !d;)
+		if (m->kind == M_TRIGGER && m->last <= trig->first)
+			d = owned_date(a, sp, sent, m);
+	for (const struct mention *m = trig + 1; m < sp.last && !d; m++)
+		if (m->kind == M_TRIGGER && m->first >= trig->last)
+			d = owned_date(a, sp, sent, m);
+	if (!d)
+		for (const struct mention *m = sp.first; m < sp.last; m++)
+			if (m->kind == M_DATE && (!nearest ||
+			    distance(m, trig->first) < distance(nearest,
+			    trig->first)))
+				nearest = m;
+	if (d || nearest)
+		*near = (d ? d : nearest)->date;
+	return false;
 }
 
 /* ---- assembly ---- */
@@ -497,9 +777,21 @@ static int add_incident(struct assembler *a, const struct rw_incident *inc)
 	    out->n_incidents - DEDUP_LOOKBACK : 0;
 
 	for (size_t k = from; k < out->n_incidents; k++) {
+		struct rw_incident *prev = &out->incidents[k];
 		a->t->work++;
-		if (rw_incidents_same(&out->incidents[k], inc, NULL, NULL)) {
-			merge_into(&out->incidents[k], inc);
+		/* two triggers of one type in one sentence state one incident
+		 * ("put out warrants ... and placed bounties"), even when
+		 * only one of them is dated */
+		if (prev->quote_start == inc->quote_start &&
+		    prev->type == inc->type && strcmp(prev->host, inc->host) == 0
+		    && (!prev->date.year || !inc->date.year)) {
+			if (!prev->date.year)
+				prev->date = inc->date;
+			merge_into(prev, inc);
+			return 0;
+		}
+		if (rw_incidents_same(prev, inc, NULL, NULL)) {
+			merge_into(prev, inc);
 			return 0;
 		}
 	}
@@ -531,6 +823,67 @@ static bool parse_trigger(const char *value, enum rw_incident_type *type,
 	return true;
 }
 
+/* The nearest cue c ending at most window tokens before pos in the same
+ * clause; NULL when none. */
+static const struct mention *cue_find(const struct assembler *a,
+    struct span sp, size_t pos, enum cue c, size_t window)
+{
+	const struct mention *best = NULL;
+
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, c) || m->last > pos || m->last + window < pos ||
+		    clause_break(a->t, m->last, pos))
+			continue;
+		if (!best || m->last > best->last)
+			best = m;
+	}
+	return best;
+}
+
+/* A request cue before pos: "asked" counts only when "to" or "for"
+ * follows it ("asked Kazakhstan to extradite him"). */
+static bool request_before(const struct assembler *a, struct span sp,
+    size_t pos)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_REQUEST) || m->last > pos ||
+		    m->last + CUE_WINDOW_CALL < pos ||
+		    clause_break(a->t, m->last, pos))
+			continue;
+		if (!cue_value(m, "ask"))
+			return true;
+		for (size_t k = m->last; k < pos; k++)
+			if (token_is(a->t, k, "to") || token_is(a->t, k, "for"))
+				return true;
+	}
+	return false;
+}
+
+/* A call for action before pos; a modal ("should", "must") right after a
+ * decision ("ruled that he should be extradited") is none. */
+static bool call_before(const struct assembler *a, struct span sp, size_t pos,
+    bool *decided)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_CALL) || m->last > pos ||
+		    m->last + CUE_WINDOW_CALL < pos)
+			continue;
+		bool broken = false;
+		for (size_t k = m->last; k < pos; k++)
+			if (token_punct(a->t, k, ';'))
+				broken = true;
+		if (broken)
+			continue;
+		if (cue_value(m, "modal") &&
+		    cue_find(a, sp, m->first, CUE_THREAT, CUE_WINDOW_CALL)) {
+			*decided = true;
+			continue;
+		}
+		return true;
+	}
+	return false;
+}
+
 /* Reads the trigger at m, with the cues before it, into a type; false when
  * the sentence does not state that it happened. */
 static bool trigger_type(const struct assembler *a, struct span sp,
@@ -538,27 +891,62 @@ static bool trigger_type(const struct assembler *a, struct span sp,
     enum rw_mechanism *mech)
 {
 	size_t pos = m->first;
+	const struct mention *denial;
+	bool decided = false;
 
 	if (!parse_trigger(m->entry->value, type, mech))
 		return false;
-	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION) ||
-	    (*type != RW_INCIDENT_RELEASE &&
-	    cue_before(a, sp, pos, CUE_DENIAL, CUE_WINDOW_CALL)) ||
-	    cue_before(a, sp, pos, CUE_CONDITIONAL, CUE_WINDOW_CALL) ||
-	    cue_before(a, sp, pos, CUE_CALL, CUE_WINDOW_CALL))
+	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION))
+		return false;
+	if (*type != RW_INCIDENT_RELEASE &&
+	    (denial = cue_find(a, sp, pos, CUE_DENIAL, CUE_WINDOW_CALL))) {
+		/* a court or state refusing a return or a request for one
+		 * halts it: "refused China's request to extradite him" */
+		if (cue_value(denial, "refusal") &&
+		    denial->last + CUE_WINDOW_THREAT >= pos &&
+		    (*type == RW_INCIDENT_RETURN ||
+		    *type == RW_INCIDENT_THREATENED_RETURN ||
+		    *type == RW_INCIDENT_WARRANT)) {
+			*type = RW_INCIDENT_RELEASE;
+			*mech = RW_MECHANISM_NONE;
+			return true;
+		}
+		return false;
+	}
+	if (cue_before(a, sp, pos, CUE_CONDITIONAL, CUE_WINDOW_CALL) ||
+	    call_before(a, sp, pos, &decided))
 		return false;
 	if (*type == RW_INCIDENT_RETURN || *type == RW_INCIDENT_THREATENED_RETURN) {
-		if (cue_before(a, sp, pos, CUE_REQUEST, CUE_WINDOW_CALL)) {
+		if (request_before(a, sp, pos)) {
 			*type = RW_INCIDENT_WARRANT;
 			*mech = RW_MECHANISM_NONE;
-		} else if (*type == RW_INCIDENT_RETURN &&
-		    cue_before(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT)) {
+		} else if (*type == RW_INCIDENT_RETURN && (decided ||
+		    cue_before(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT))) {
 			*type = RW_INCIDENT_THREATENED_RETURN;
 		}
 	}
 	if (*type != RW_INCIDENT_RETURN)
 		*mech = RW_MECHANISM_NONE;
 	return true;
+}
+
+/* "turned down the request that he be deported", "halted the
+ * deportation of": a return right after a release in its clause is what
+ * the release stopped. */
+static bool object_of_release(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const char *v = m->entry->value;
+
+	if (strncmp(v, "return", 6) != 0 && strcmp(v, "threatened_return") != 0)
+		return false;
+	for (const struct mention *q = sp.first; q < m; q++)
+		if (q->kind == M_TRIGGER && q->last <= m->first &&
+		    q->last + CUE_WINDOW_THREAT >= m->first &&
+		    strcmp(q->entry->value, "release") == 0 &&
+		    !clause_break(a->t, q->last, m->first))
+			return true;
+	return false;
 }
 
 static size_t distinct_countries(struct span sp)
@@ -600,11 +988,54 @@ static bool after_warrant(struct span sp, const struct mention *m)
 	return false;
 }
 
+/* "sentenced to ten years in prison": the prison term of a conviction
+ * is no separate detention. */
+static bool prison_term(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	if (strcmp(m->entry->value, "detention") != 0 || m->first == 0 ||
+	    !(token_is(a->t, m->first - 1, "years") ||
+	    token_is(a->t, m->first - 1, "months")))
+		return false;
+	for (const struct mention *q = sp.first; q < m; q++)
+		if (q->kind == M_TRIGGER && q->last <= m->first &&
+		    strcmp(q->entry->value, "conviction") == 0)
+			return true;
+	return false;
+}
+
+/* A pattern cue; "since" counts only before a year ("since 2009"). */
+static bool pattern_cue(const struct assembler *a, struct span sp)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_PATTERN))
+			continue;
+		if (!cue_value(m, "since") || (m->last < a->t->n_tokens &&
+		    (a->t->tokens[m->last].flags & TOKEN_NUMBER)))
+			return true;
+	}
+	return false;
+}
+
+/* "the whereabouts of X remain unknown": "whereabouts" and a later
+ * "unknown" in its clause. */
+static bool whereabouts_unknown(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	if (!cue_at(m, CUE_BLOCK) || !cue_value(m, "whereabouts"))
+		return false;
+	for (const struct mention *q = m + 1; q < sp.last; q++)
+		if (cue_at(q, CUE_BLOCK) && cue_value(q, "unknown") &&
+		    q->first <= m->last + 10 && !clause_break(a->t, m->last,
+		    q->first))
+			return true;
+	return false;
+}
+
 static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 {
 	const struct sentence *sent = &a->t->sentences[s];
-	bool pattern = cue_anywhere(sp, CUE_PATTERN) &&
-	    !has_kind(sp, M_PERSON);
+	bool pattern = pattern_cue(a, sp) && !has_kind(sp, M_PERSON);
 	int rc;
 
 	if (distinct_countries(sp) >= 4 || pattern ||
@@ -614,14 +1045,23 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		struct rw_incident inc;
 		struct subjects subj;
 		bool inherited;
+		struct rw_date near;
 
-		if (m->kind != M_TRIGGER)
-			continue;
-		if (after_warrant(sp, m))
-			continue;
 		memset(&inc, 0, sizeof(inc));
-		if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism))
-			continue;
+		if (whereabouts_unknown(a, sp, m)) {
+			if (cue_before(a, sp, m->first, CUE_NEGATION,
+			    CUE_WINDOW_NEGATION))
+				continue;
+			inc.type = RW_INCIDENT_DISAPPEARANCE;
+		} else {
+			if (m->kind != M_TRIGGER)
+				continue;
+			if (after_warrant(sp, m) || prison_term(a, sp, m) ||
+			    object_of_release(a, sp, m))
+				continue;
+			if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism))
+				continue;
+		}
 		find_subjects(a, sp, m->first, s, &subj, &inherited);
 		if (!has_subject(&subj))
 			continue;
@@ -638,11 +1078,13 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		    cue_before(a, sp, m->first, CUE_PRESENT, CUE_WINDOW_CALL) &&
 		    a->pub && a->pub->year)
 			inc.date = (struct rw_date){a->pub->year, 0, 0};
-		else if (!find_date(sp, m->first, &inc.date)) {
-			bool undated = inc.type == RW_INCIDENT_WARRANT ||
-			    inc.type == RW_INCIDENT_CONVICTION;
-			if (undated)
-				; /* a warrant or sentence is dated only by its text */
+		else if (!find_date(a, sp, sent, m, &inc.date, &near)) {
+			if (inc.type == RW_INCIDENT_WARRANT)
+				; /* a warrant is dated only by its own clause */
+			else if (near.year)
+				inc.date = near;
+			else if (inc.type == RW_INCIDENT_CONVICTION)
+				; /* a sentence is dated only by its text */
 			else if (inherited && a->have_date &&
 			    s - a->last_date_sentence <= REFERENCE_SENTENCES)
 				inc.date = (struct rw_date){a->last_date.year, 0, 0};
@@ -656,8 +1098,17 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		inc.quote_end = a->t->tokens[sent->last - 1].end;
 		inc.confidence = 0.5 + (inherited ? 0.0 : 0.2) +
 		    (inc.n_persons ? 0.1 : 0.0) + (inc.date.month ? 0.1 : 0.0);
+		size_t before_add = a->out->n_incidents;
 		if ((rc = add_incident(a, &inc)) < 0)
 			return rc;
+		if (subj.singular_noun && !inherited &&
+		    a->out->n_incidents > before_add &&
+		    (!a->have_unnamed || a->unnamed_sentence != s)) {
+			a->have_unnamed = true;
+			a->unnamed_sentence = s;
+			a->unnamed_from = before_add;
+			a->unnamed_quote = inc.quote_start;
+		}
 		if (subj.n_persons) {
 			a->last_person = subj;
 			a->last_person_sentence = s;
@@ -666,6 +1117,10 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		a->last_subjects = subj;
 		a->last_subjects_sentence = s;
 		memcpy(a->last_host, inc.host, 3);
+		if (inc.type == RW_INCIDENT_RETURN && inc.dest[0]) {
+			memcpy(a->last_return_dest, inc.dest, 3);
+			a->last_return_sentence = s;
+		}
 		a->have_subjects = true;
 		if (inc.date.year) {
 			a->last_date = inc.date;
@@ -704,6 +1159,29 @@ static void note_people(struct assembler *a, size_t s, struct span sp,
 				memcpy(prev->persons[prev->n_persons++],
 				    subj.persons[k], RW_PERSON_NAME_MAX);
 	}
+	if (a->have_unnamed && s > a->unnamed_sentence) {
+		/* "... an ethnic Kazakh man ... . Erlan Bekov, a trader, ..."
+		 * the next sentences name who the lede left unnamed */
+		const struct mention *first = NULL;
+		for (const struct mention *m = sp.first; m < sp.last && !first;
+		    m++)
+			if (m->kind == M_PERSON && !m->possessive &&
+			    m->last - m->first >= 2 && !is_speaker(a, sp, m))
+				first = m;
+		if (first) {
+			for (size_t k = a->unnamed_from; k < a->out->n_incidents;
+			    k++) {
+				struct rw_incident *inc = &a->out->incidents[k];
+				if (inc->quote_start == a->unnamed_quote &&
+				    !inc->n_persons && inc->count == 1)
+					memcpy(inc->persons[inc->n_persons++],
+					    first->name, RW_PERSON_NAME_MAX);
+			}
+			a->have_unnamed = false;
+		} else if (s - a->unnamed_sentence >= UNNAMED_SENTENCES) {
+			a->have_unnamed = false;
+		}
+	}
 	if (any && (!a->have_person || a->last_person_sentence != s)) {
 		a->last_person = subj;
 		a->last_person_sentence = s;
@@ -722,6 +1200,7 @@ static size_t place_weight(const struct assembler *a, struct span sp,
 {
 	switch (role_of(a, sp, m)) {
 	case ROLE_TO:
+	case ROLE_REQUESTER:
 		return 0; /* where people are sent, not where things happen */
 	case ROLE_NONE:
 		return 1;

@@ -436,6 +436,12 @@ static bool find_counts(struct finder *f, size_t from)
 			continue;
 		used = compose_number(f->ms, k, &v);
 		size_t end_tok = f->ms->items[k + used - 1].last;
+		if (end_tok + 1 < t->n_tokens && token_punct(t, end_tok, '-') &&
+		    (token_is(t, end_tok + 1, "year") ||
+		    token_is(t, end_tok + 1, "years"))) {
+			k += used - 1;
+			continue; /* "a 30-year-old farmer": an age */
+		}
 		for (j = k + used; j < n && j < k + used + COUNT_LOOKAHEAD; j++) {
 			const struct mention *m = &f->ms->items[j];
 			if (m->sentence != num->sentence ||
