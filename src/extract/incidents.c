@@ -123,14 +123,6 @@ static bool cue_value(const struct mention *m, const char *value)
 	return m && m->entry && strcmp(m->entry->value, value) == 0;
 }
 
-static bool cue_anywhere(struct span sp, enum cue c)
-{
-	for (const struct mention *m = sp.first; m < sp.last; m++)
-		if (cue_at(m, c))
-			return true;
-	return false;
-}
-
 static bool word_before(const struct assembler *a, size_t pos, enum cue c,
     size_t back)
 {
