@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/swar.h"
 
 size_t
 rw_utf8_decode(const unsigned char *s, size_t len, uint32_t *ret_cp)
@@ -116,10 +117,18 @@ rw_utf8_clean(struct rw_buf *out, const char *in, size_t len,
 	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
 		i = 3;
 	while (i < len) {
-		/* Copy runs of printable ASCII, tabs and LFs in one call. */
-		for (run = i; run < len && ((p[run] >= 0x20 && p[run] < 0x7F) ||
-		    p[run] == '\n' || p[run] == '\t'); run++)
-			;
+		/* Copy runs of printable ASCII, tabs and LFs in one call,
+		 * scanning eight bytes at a time between the LFs. */
+		for (run = i; run < len;) {
+			if (run + 8 <= len &&
+			    rw_swar_printable(rw_swar_load(p + run)))
+				run += 8;
+			else if ((p[run] >= 0x20 && p[run] < 0x7F) ||
+			    p[run] == '\n' || p[run] == '\t')
+				run++;
+			else
+				break;
+		}
 		if (run > i) {
 			r = rw_buf_append(out, p + i, run - i);
 			if (r < 0)

@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "core/date.h"
+#include "core/swar.h"
 #include "core/utf8.h"
 
 #define SNIFF_WINDOW 4096
@@ -51,12 +52,19 @@ rw_format_sniff(const char *data, size_t len)
 		i++;
 	if (i == len)
 		return RW_FORMAT_EMPTY;
-	for (size_t j = 0; j < window; j++) { /* branch-free: vectorised */
-		unsigned char c = (unsigned char)data[j];
+	for (size_t j = 0; j < window;) {
+		unsigned char c;
 
+		/* eight bytes at a time while none is a control character */
+		if (j + 8 <= window && !rw_swar_below(rw_swar_load(
+		    (const unsigned char *)data + j), 0x20)) {
+			j += 8;
+			continue;
+		}
+		c = (unsigned char)data[j++];
 		nuls += c == 0;
-		controls += (c < 0x20) & (c != '\n') & (c != '\r') &
-		    (c != '\t') & (c != '\f');
+		controls += c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
+		    c != '\f';
 	}
 	if (nuls > 0 || controls * 20 > window)
 		return RW_FORMAT_BINARY;

@@ -1,0 +1,38 @@
+/* swar.h: tests on eight bytes at once (SIMD within a register).
+ *
+ * For loops that scan text for the rare byte that needs care (a control
+ * character, a non-ASCII byte): they step eight bytes at a time while
+ * none is there, and fall back to one byte at a time around it. */
+#ifndef RW_CORE_SWAR_H
+#define RW_CORE_SWAR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#define RW_SWAR_ONES 0x0101010101010101ULL
+
+/* The eight bytes at p, in any alignment. */
+static inline uint64_t rw_swar_load(const unsigned char *p)
+{
+	uint64_t x;
+
+	memcpy(&x, p, sizeof(x));
+	return x;
+}
+
+/* Non-zero when a byte of x is below n (0 < n <= 128); bytes of 0x80 and
+ * above never count. */
+static inline uint64_t rw_swar_below(uint64_t x, unsigned n)
+{
+	return (x - RW_SWAR_ONES * n) & ~x & (RW_SWAR_ONES * 0x80);
+}
+
+/* True when all eight bytes are printable ASCII (0x20 to 0x7E). */
+static inline bool rw_swar_printable(uint64_t x)
+{
+	return !(x & (RW_SWAR_ONES * 0x80)) && !rw_swar_below(x, 0x20) &&
+	    !rw_swar_below(x ^ (RW_SWAR_ONES * 0x7F), 1);
+}
+
+#endif
