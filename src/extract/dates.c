@@ -173,7 +173,8 @@ static long number_at(const struct text *t, size_t i, long lo, long hi)
 	    t->tokens[i].norm_len > 4)
 		return -1;
 	w = token_norm(t, i);
-	v = strtol(w, &end, 10);
+	for (v = 0, end = (char *)w; *end >= '0' && *end <= '9'; end++)
+		v = v * 10 + (*end - '0'); /* at most four digits */
 	if (*end == 's' && end[1] == '\0')
 		return -1; /* "1990s" */
 	if (*end && strcmp(end, "st") && strcmp(end, "nd") && strcmp(end, "rd")

@@ -224,10 +224,11 @@ enum {
 	A_LETTER = 1, /* the low bit, so that it can be summed */
 	A_DIGIT = 2,
 	A_UPPER = 4,  /* shifted left by 3 it is the 0x20 that lowers it */
+	A_LOWER = 8,
 };
 static const unsigned char ascii_props[256] = {
 	['0' ... '9'] = A_DIGIT,
-	['a' ... 'z'] = A_LETTER,
+	['a' ... 'z'] = A_LETTER | A_LOWER,
 	['A' ... 'Z'] = A_LETTER | A_UPPER,
 };
 
@@ -243,7 +244,7 @@ static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
 	size_t limit = t->len - start > 0xFFFF ? start + 0xFFFF : t->len;
 	size_t pos, n;
 	uint32_t hash = 2166136261u;
-	unsigned letters = 0, upper = 0;
+	unsigned letters = 0, seen = 0;
 	struct token *tok;
 	unsigned char *out;
 
@@ -266,7 +267,7 @@ static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
 		*out++ = lower;
 		hash = (hash ^ lower) * 16777619u;
 		letters += props & A_LETTER;
-		upper += (props & A_UPPER) >> 2;
+		seen |= props;
 	}
 	if (pos < t->len && (pos == limit || s[pos] >= 0x80 ||
 	    s[pos] == '\'' || ((s[pos] == '.' || s[pos] == ',') &&
@@ -284,8 +285,8 @@ static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
 			break;
 		}
 	}
-	if (letters >= 2 && upper == letters)
-		flags |= TOKEN_UPPER;
+	if (letters >= 2 && !(seen & A_LOWER))
+		flags |= TOKEN_UPPER; /* every letter upper case */
 	tok = &t->tokens[t->n_tokens++];
 	*tok = (struct token){start, pos, (uint32_t)t->norm.len, hash,
 	    (uint16_t)n, flags};
@@ -370,9 +371,15 @@ int text_tokenize(struct text *t, const char *data, size_t len,
 	while (c.pos < len) {
 		size_t used;
 		uint32_t cp;
-		enum char_class k = class_at(&c, c.pos, &cp, &used);
+		enum char_class k;
 
 		t->work++;
+		if (data[c.pos] == ' ') { /* the most common byte, first */
+			pending |= TOKEN_SPACE;
+			c.pos++;
+			continue;
+		}
+		k = class_at(&c, c.pos, &cp, &used);
 		switch (k) {
 		case C_SPACE:
 			pending |= TOKEN_SPACE;
