@@ -172,9 +172,9 @@ size_t lexicon_match(const struct lexicon *lx, struct text *t, size_t i,
     const struct lex_entry **ret);
 const struct lex_entry *lexicon_next(const struct lexicon *lx,
     const struct lex_entry *e);
-/* True when the single word w is in the lexicon as cue c. */
-bool lexicon_word_is(const struct lexicon *lx, const char *w, size_t len,
-    enum cue c);
+/* True when token i, as a single word, is in the lexicon as cue c. */
+bool lexicon_word_is(const struct lexicon *lx, const struct text *t,
+    size_t i, enum cue c);
 
 /* ---- mentions: what each token span means ---- */
 

@@ -130,8 +130,7 @@ static bool word_before(const struct assembler *a, size_t pos, enum cue c,
 		size_t i = pos - k;
 		const struct token *tok = &a->t->tokens[i];
 		if (tok->flags & TOKEN_WORD) {
-			if (lexicon_word_is(a->lx, token_norm(a->t, i),
-			    tok->norm_len, c))
+			if (lexicon_word_is(a->lx, a->t, i, c))
 				return true;
 			if (!token_is(a->t, i, "the") && !token_is(a->t, i, "back")
 			    && !(tok->flags & TOKEN_CAPITAL))
@@ -331,8 +330,8 @@ static bool request_word(const struct assembler *a, size_t i)
 	if (i >= a->t->n_tokens)
 		return false;
 	tok = &a->t->tokens[i];
-	return (tok->flags & TOKEN_WORD) && lexicon_word_is(a->lx,
-	    token_norm(a->t, i), tok->norm_len, CUE_REQUEST);
+	return (tok->flags & TOKEN_WORD) &&
+	    lexicon_word_is(a->lx, a->t, i, CUE_REQUEST);
 }
 
 /* A state that asks for a return ("China's request", "Türkiye asked",

@@ -406,13 +406,15 @@ const struct lex_entry *lexicon_next(const struct lexicon *lx,
 	return e->next ? &lx->entries[e->next] : NULL;
 }
 
-bool lexicon_word_is(const struct lexicon *lx, const char *w, size_t len,
-    enum cue c)
+bool lexicon_word_is(const struct lexicon *lx, const struct text *t,
+    size_t i, enum cue c)
 {
-	uint32_t hash = word_hash(w, len);
-	uint32_t node = may_start_phrase(lx, hash) ? step(lx, 0, w, len, hash) :
-	    0;
+	uint32_t node;
 
+	if (i >= t->n_tokens || !may_start_phrase(lx, t->tokens[i].hash))
+		return false;
+	node = step(lx, 0, token_norm(t, i), t->tokens[i].norm_len,
+	    t->tokens[i].hash);
 	if (!node)
 		return false;
 	for (uint32_t id = lx->nodes[node].first_entry; id;

@@ -53,8 +53,7 @@ static struct mention *push(struct finder *f, enum mention_kind kind,
 static bool is_word_cue(const struct finder *f, size_t i, enum cue c)
 {
 	return i < f->t->n_tokens && (f->t->tokens[i].flags & TOKEN_WORD) &&
-	    lexicon_word_is(f->lx, token_norm(f->t, i),
-	    f->t->tokens[i].norm_len, c);
+	    lexicon_word_is(f->lx, f->t, i, c);
 }
 
 /* True when the phrase starting at token i has the meaning cue c. */

@@ -488,10 +488,9 @@ static bool stop_ends(const struct text *t, const struct lexicon *lx,
 
 	if (i > 0 && token_punct(t, i, '.') && !(t->tokens[i].flags &
 	    TOKEN_SPACE) && (t->tokens[i - 1].flags & TOKEN_WORD)) {
-		const char *w = token_norm(t, i - 1);
-		size_t len = t->tokens[i - 1].norm_len;
-		if ((len == 1 && (t->tokens[i - 1].flags & TOKEN_CAPITAL)) ||
-		    lexicon_word_is(lx, w, len, CUE_ABBREV))
+		if ((t->tokens[i - 1].norm_len == 1 &&
+		    (t->tokens[i - 1].flags & TOKEN_CAPITAL)) ||
+		    lexicon_word_is(lx, t, i - 1, CUE_ABBREV))
 			return false;
 	}
 	while (next < t->n_tokens && is_closer(t, next) &&
