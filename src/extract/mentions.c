@@ -351,7 +351,9 @@ static bool scan_sentence(struct finder *f, size_t s)
 		size_t n;
 
 		t->work++;
-		if ((n = date_at(t, i, f->pub, &d)) > 0) {
+		/* dates start with a number or a month's name */
+		if ((t->tokens[i].flags & (TOKEN_NUMBER | TOKEN_CAPITAL)) &&
+		    (n = date_at(t, i, f->pub, &d)) > 0) {
 			struct mention *m = push(f, M_DATE, i, i + n, s);
 			if (!m)
 				return false;

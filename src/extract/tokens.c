@@ -526,7 +526,13 @@ int text_split(struct text *t, const struct lexicon *lx, struct rw_error *err)
 	int rc;
 
 	for (size_t i = 0; i < t->n_tokens; i++) {
+		const struct token *tok = &t->tokens[i];
 		t->work++;
+		/* most tokens are words inside a line: nothing to decide */
+		if ((tok->flags & TOKEN_WORD) && !(tok->flags &
+		    (TOKEN_NEWLINE | TOKEN_PARAGRAPH)) &&
+		    i - first < SENTENCE_MAX_TOKENS)
+			continue;
 		if (i > first && (sentence_opens(t, i) ||
 		    i - first >= SENTENCE_MAX_TOKENS)) {
 			if ((rc = push_sentence(t, first, i, paragraph, err)) < 0)
