@@ -27,6 +27,8 @@
 #define RETURN_SENTENCES 6
 /* how far a name may follow "a man" it names */
 #define UNNAMED_SENTENCES 2
+/* how many incidents back a roster ("the list also includes") looks */
+#define ROSTER_LOOKBACK 16
 
 enum place_role {
 	ROLE_NONE, ROLE_FROM, ROLE_TO, ROLE_IN, ROLE_AGENT,
@@ -1024,14 +1026,126 @@ static bool whereabouts_unknown(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* ---- rosters ---- */
+
+static void add_persons_to(struct rw_incident *inc, const struct subjects *named)
+{
+	for (size_t k = 0; k < named->n_persons &&
+	    inc->n_persons < RW_INCIDENT_PERSONS &&
+	    (long)inc->n_persons < inc->count; k++) {
+		bool have = false;
+		for (size_t j = 0; j < inc->n_persons; j++)
+			if (strcmp(inc->persons[j], named->persons[k]) == 0)
+				have = true;
+		if (!have)
+			memcpy(inc->persons[inc->n_persons++], named->persons[k],
+			    RW_PERSON_NAME_MAX);
+	}
+}
+
+/* Rosters: a sentence that names the people of an earlier counted
+ * incident. "Eight activists were charged. They include A, B and C.":
+ * a list cue and names right after a counted incident without names;
+ * "The four - A, B, C and D - were ...": as many names as the count;
+ * "The wanted list also includes E": a list cue and a trigger of the
+ * type of a recent counted incident whose names are not all given. The
+ * names go to that incident; in the last case the sentence's triggers of
+ * its type state it again: returns a bit set of those types. */
+static unsigned roster(struct assembler *a, size_t s, struct span sp)
+{
+	struct rw_extraction *out = a->out;
+	struct subjects named;
+	const struct mention *count = NULL, *list_at = NULL;
+	unsigned filled = 0;
+	bool list, listed = false, before = false, trigger_since_list = false;
+
+	if (!out->n_incidents)
+		return 0;
+	memset(&named, 0, sizeof(named));
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (cue_at(m, CUE_BLOCK) && cue_value(m, "list")) {
+			list_at = m;
+			trigger_since_list = false;
+		} else if (m->kind == M_TRIGGER) {
+			trigger_since_list = true;
+		}
+		if (m->kind == M_PERSON && !m->possessive &&
+		    !is_speaker(a, sp, m)) {
+			add_person(&named, m->name);
+			/* the list names them: "includes A", "among them
+			 * were two officers, A and B"; not "children among
+			 * them, were deported with A" */
+			if (list_at && !trigger_since_list && m->first >=
+			    list_at->last && m->first <= list_at->last + 12)
+				listed = true;
+		}
+	}
+	/* the sentence's own count ("seven other people, among them A and
+	 * B"), not an age ("A, 52,") nor one in the list (counts come after
+	 * the other mentions of their sentence) */
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == M_COUNT && (!list_at || m->first < list_at->first)
+		    && !(m->first > 0 && token_punct(a->t, m->first - 1, ','))
+		    && (!count || m->first < count->first))
+			count = m;
+	if (!named.n_persons)
+		return 0;
+	list = listed;
+	/* the incidents of the sentence before */
+	if (a->have_subjects && a->last_subjects_sentence < s &&
+	    s - a->last_subjects_sentence <= 2) {
+		size_t quote = out->incidents[out->n_incidents - 1].quote_start;
+		for (size_t k = out->n_incidents; k-- > 0;) {
+			struct rw_incident *inc = &out->incidents[k];
+			if (inc->quote_start != quote)
+				break;
+			if (inc->n_persons || inc->count < 2 ||
+			    (count && count->number != inc->count))
+				continue;
+			if (inc->count == (long)named.n_persons ||
+			    (count && count->number == inc->count) ||
+			    (list && inc->count > (long)named.n_persons)) {
+				add_persons_to(inc, &named);
+				before = true;
+			}
+		}
+	}
+	if (!list || before)
+		return 0;
+	/* "the wanted list further includes": a recent incident of the
+	 * trigger's type */
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		enum rw_incident_type type;
+		enum rw_mechanism mech;
+		if (m->kind != M_TRIGGER ||
+		    !parse_trigger(m->entry->value, &type, &mech))
+			continue;
+		size_t from = out->n_incidents > ROSTER_LOOKBACK ?
+		    out->n_incidents - ROSTER_LOOKBACK : 0;
+		for (size_t k = out->n_incidents; k-- > from;) {
+			struct rw_incident *inc = &out->incidents[k];
+			if (inc->type != type || inc->count < 2 ||
+			    inc->n_persons + named.n_persons > (size_t)inc->count)
+				continue;
+			add_persons_to(inc, &named);
+			filled |= 1u << type;
+			break;
+		}
+	}
+	return filled;
+}
+
 static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 {
 	const struct sentence *sent = &a->t->sentences[s];
 	bool pattern = pattern_cue(a, sp) && !has_kind(sp, M_PERSON);
+	unsigned rostered;
 	int rc;
 
-	if (distinct_countries(sp) >= 4 || pattern ||
-	    sentence_is_heading(a->t, sent))
+	if (sentence_is_heading(a->t, sent))
+		return 0;
+	rostered = roster(a, s, sp);
+	if (distinct_countries(sp) >= 4 || pattern)
 		return 0;
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		struct rw_incident inc;
@@ -1054,6 +1168,8 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism))
 				continue;
 		}
+		if (rostered & (1u << inc.type))
+			continue;
 		find_subjects(a, sp, m->first, s, &subj, &inherited);
 		if (!has_subject(&subj))
 			continue;
@@ -1125,8 +1241,7 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 
 /* People named in a sentence without an incident are still who a later
  * "he" means. */
-static void note_people(struct assembler *a, size_t s, struct span sp,
-    size_t incidents_before)
+static void note_people(struct assembler *a, size_t s, struct span sp)
 {
 	struct subjects subj;
 	bool any = false;
@@ -1139,18 +1254,6 @@ static void note_people(struct assembler *a, size_t s, struct span sp,
 			add_person(&subj, m->name);
 			any = true;
 		}
-	if (any && a->out->n_incidents == incidents_before &&
-	    a->out->n_incidents > 0 && a->have_subjects &&
-	    s - a->last_subjects_sentence <= 2) {
-		/* "Eight activists were charged. They include A, B and C." */
-		struct rw_incident *prev = &a->out->incidents[
-		    a->out->n_incidents - 1];
-		if (!prev->n_persons && prev->count >= 2)
-			for (size_t k = 0; k < subj.n_persons &&
-			    prev->n_persons < (size_t)prev->count; k++)
-				memcpy(prev->persons[prev->n_persons++],
-				    subj.persons[k], RW_PERSON_NAME_MAX);
-	}
 	if (a->have_unnamed && s > a->unnamed_sentence) {
 		/* "... an ethnic Kazakh man ... . Erlan Bekov, a trader, ..."
 		 * the next sentences name who the lede left unnamed */
@@ -1277,10 +1380,9 @@ int incidents_assemble(const struct lexicon *lx, struct text *t,
 		struct span sp = next_span(ms, s, &k);
 		if (sp.first == sp.last)
 			continue;
-		size_t before = out->n_incidents;
 		if ((rc = sentence_incidents(&a, s, sp)) < 0)
 			return rc;
-		note_people(&a, s, sp, before);
+		note_people(&a, s, sp);
 	}
 	return 0;
 }

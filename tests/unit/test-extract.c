@@ -335,6 +335,59 @@ test_warrant(void **state)
 	    .persons = {"Dilnur Kasim"}, .group = "Uyghur"});
 }
 
+/* Rosters: a later sentence names the people of a counted incident. */
+static void
+test_roster_after_counted_incident(void **state)
+{
+	expect("Police in Dhaka detained three Rohingya teachers on 3 May. "
+	    "Their families say they include the headmaster Abul Kalam, "
+	    "his deputy Noor Hossain and a young colleague, Rashid Ahmed.",
+	    "2021-06-01",
+	    {.type = "detention", .date = "2021-05-03", .host = "BD",
+	    .persons = {"Abul Kalam", "Noor Hossain", "Rashid Ahmed"},
+	    .group = "Rohingya", .count = 3});
+}
+
+static void
+test_roster_same_count(void **state)
+{
+	/* "The two - A and B - ..." names as many as were counted; an age
+	 * after a name is no count of its own */
+	expect("Two Uyghur students were deported from Cairo to China in "
+	    "March. The two, Omer Tursun, 23, and Ilyas Hamit, 25, had "
+	    "studied theology.", "2021-06-01",
+	    {.type = "return", .mechanism = "deportation", .date = "2021-03",
+	    .host = "EG", .dest = "CN",
+	    .persons = {"Omer Tursun", "Ilyas Hamit"}, .group = "Uyghur",
+	    .count = 2});
+}
+
+static void
+test_roster_list_of_same_type(void **state)
+{
+	/* "the wanted list also includes C": the earlier warrant, not a
+	 * second one, even with other sentences between */
+	expect("Police in Minsk issued arrest warrants for five exiled "
+	    "bloggers on 2 June. Among those sought, police listed Ales "
+	    "Karpenka and Volha Sidorava. The bloggers deny any offence. "
+	    "Their lawyers call the case political. The wanted list also "
+	    "includes Yury Dubrouski, who lives in Poland.", "2021-06-10",
+	    {.type = "warrant", .date = "2021-06-02", .host = NULL,
+	    .dest = "BY", .persons = {"Ales Karpenka", "Volha Sidorava",
+	    "Yury Dubrouski"}, .count = 5});
+}
+
+static void
+test_roster_needs_names_after_cue(void **state)
+{
+	/* the sentence's own count ("seven others, among them A") or names
+	 * not listed by the cue fill no earlier incident */
+	expect("Police in Minsk detained six students on 2 June. Seven other "
+	    "people, among them Ales Karpenka, were questioned.", "2021-06-10",
+	    {.type = "detention", .date = "2021-06-02", .host = "BY",
+	    .count = 6});
+}
+
 static void
 test_disappearance(void **state)
 {
@@ -1334,6 +1387,10 @@ main(void)
 		cmocka_unit_test(test_return_forcibly_returned),
 		cmocka_unit_test(test_threatened_return),
 		cmocka_unit_test(test_warrant),
+		cmocka_unit_test(test_roster_after_counted_incident),
+		cmocka_unit_test(test_roster_same_count),
+		cmocka_unit_test(test_roster_list_of_same_type),
+		cmocka_unit_test(test_roster_needs_names_after_cue),
 		cmocka_unit_test(test_disappearance),
 		cmocka_unit_test(test_conviction),
 		cmocka_unit_test(test_conviction_to_years_in_prison_is_one_incident),
