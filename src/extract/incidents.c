@@ -511,6 +511,22 @@ static size_t pl_sentence(struct span sp)
 	return sp.first < sp.last ? sp.first->sentence : 0;
 }
 
+/* The last incident names one of the people of y. */
+static bool last_incident_names(const struct assembler *a,
+    const struct subjects *y)
+{
+	const struct rw_incident *x;
+
+	if (!a->out->n_incidents)
+		return false;
+	x = &a->out->incidents[a->out->n_incidents - 1];
+	for (size_t i = 0; i < x->n_persons; i++)
+		for (size_t j = 0; j < y->n_persons; j++)
+			if (strcmp(x->persons[i], y->persons[j]) == 0)
+				return true;
+	return false;
+}
+
 static void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
@@ -548,9 +564,19 @@ static void find_places(const struct assembler *a, struct span sp,
 			dest = nearest(pl, n, pos, ROLE_NONE, NULL);
 		if (!dest)
 			dest = s->origin[0] ? s->origin : NULL;
+		/* where the person is: the state asked, the state or court
+		 * that acts on the request ("a Spanish court approved a
+		 * request from China"), the place named, else where the last
+		 * incident of the same people happened */
 		host = nearest(pl, n, pos, ROLE_ASKED, dest);
 		if (!host)
+			host = nearest(pl, n, pos, ROLE_AGENT, dest);
+		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, dest);
+		if (!host && a->last_host[0] && (inherited || s->singular_noun
+		    || last_incident_names(a, s)) && (!dest ||
+		    memcmp(a->last_host, dest, 2) != 0))
+			host = a->last_host;
 		if (!host && a->main_host[0] && (!dest ||
 		    memcmp(a->main_host, dest, 2) != 0))
 			host = a->main_host;
@@ -998,6 +1024,28 @@ static bool prison_term(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "fled China, which has locked up a million people": a relative clause
+ * on a state tells what the state does, not an incident of the
+ * sentence's people. */
+static bool state_relative(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+
+	for (size_t back = 1; back <= 6 && back + 1 < m->first; back++) {
+		size_t k = m->first - back;
+		if (token_punct(t, k, ',') || token_punct(t, k, ';'))
+			return false;
+		if (!token_is(t, k, "which") || !token_punct(t, k - 1, ','))
+			continue;
+		for (const struct mention *q = sp.first; q < sp.last; q++)
+			if (q->kind == M_COUNTRY && q->last == k - 1)
+				return true;
+		return false;
+	}
+	return false;
+}
+
 /* A pattern cue; "since" counts only before a year ("since 2009"). */
 static bool pattern_cue(const struct assembler *a, struct span sp)
 {
@@ -1163,7 +1211,8 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			if (m->kind != M_TRIGGER)
 				continue;
 			if (after_warrant(sp, m) || prison_term(a, sp, m) ||
-			    object_of_release(a, sp, m))
+			    object_of_release(a, sp, m) ||
+			    state_relative(a, sp, m))
 				continue;
 			if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism))
 				continue;

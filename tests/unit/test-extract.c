@@ -335,6 +335,36 @@ test_warrant(void **state)
 	    .persons = {"Dilnur Kasim"}, .group = "Uyghur"});
 }
 
+static void
+test_warrant_host_from_last_incident(void **state)
+{
+	/* a demand that someone be surrendered is a request (a warrant);
+	 * the person is where the last incident about them happened */
+	expect("Kyrgyz police detained the Uyghur poet Ahmet Yusup in Bishkek "
+	    "on 3 May. China has demanded that Ahmet Yusup be surrendered to "
+	    "its officials.", "2021-06-01",
+	    {.type = "detention", .date = "2021-05-03", .host = "KG",
+	    .persons = {"Ahmet Yusup"}, .group = "Uyghur"},
+	    {.type = "warrant", .host = "KG", .dest = "CN",
+	    .persons = {"Ahmet Yusup"}});
+}
+
+static void
+test_state_relative_clause(void **state)
+{
+	/* "China, which has detained ...": what the state does in general */
+	expect_none("The writer Aibek Nurlan left China, which has detained "
+	    "writers for their books, and settled in Almaty in May.",
+	    "2021-06-01");
+}
+
+static void
+test_hypothetical_arrest(void **state)
+{
+	expect_none("Police offered a reward for information that could "
+	    "result in an arrest of the activist Lam Wing-kei.", "2021-06-01");
+}
+
 /* Rosters: a later sentence names the people of a counted incident. */
 static void
 test_roster_after_counted_incident(void **state)
@@ -1387,6 +1417,9 @@ main(void)
 		cmocka_unit_test(test_return_forcibly_returned),
 		cmocka_unit_test(test_threatened_return),
 		cmocka_unit_test(test_warrant),
+		cmocka_unit_test(test_warrant_host_from_last_incident),
+		cmocka_unit_test(test_state_relative_clause),
+		cmocka_unit_test(test_hypothetical_arrest),
 		cmocka_unit_test(test_roster_after_counted_incident),
 		cmocka_unit_test(test_roster_same_count),
 		cmocka_unit_test(test_roster_list_of_same_type),
