@@ -312,6 +312,17 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 		*inherited = true;
 		return;
 	}
+	/* "The arrests followed a request ...", "after the deportation": a
+	 * trigger noun behind a definite article refers back like "they",
+	 * and so does the whole sentence that opens with one */
+	for (const struct mention *m = sp.first; m < sp.last && !they; m++)
+		if (m->kind == M_TRIGGER && m->first > 0 &&
+		    (m->first == pos || m->first <= a->t->sentences[
+		    sentence].first + 1) &&
+		    (token_is(a->t, m->first - 1, "the") ||
+		    token_is(a->t, m->first - 1, "these") ||
+		    token_is(a->t, m->first - 1, "this")))
+			they = true;
 	if ((they || (singular && !group)) && a->have_subjects &&
 	    sentence - a->last_subjects_sentence <= REFERENCE_SENTENCES) {
 		*s = a->last_subjects;
@@ -862,8 +873,8 @@ static const struct mention *cue_find(const struct assembler *a,
 
 /* A request cue before pos: "asked" counts only when "to" or "for"
  * follows it ("asked Kazakhstan to extradite him"). */
-static bool request_before(const struct assembler *a, struct span sp,
-    size_t pos)
+static const struct mention *request_before(const struct assembler *a,
+    struct span sp, size_t pos)
 {
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (!cue_at(m, CUE_REQUEST) || m->last > pos ||
@@ -871,12 +882,12 @@ static bool request_before(const struct assembler *a, struct span sp,
 		    clause_break(a->t, m->last, pos))
 			continue;
 		if (!cue_value(m, "ask"))
-			return true;
+			return m;
 		for (size_t k = m->last; k < pos; k++)
 			if (token_is(a->t, k, "to") || token_is(a->t, k, "for"))
-				return true;
+				return m;
 	}
-	return false;
+	return NULL;
 }
 
 /* A call for action before pos; a modal ("should", "must") right after a
@@ -908,12 +919,13 @@ static bool call_before(const struct assembler *a, struct span sp, size_t pos,
  * the sentence does not state that it happened. */
 static bool trigger_type(const struct assembler *a, struct span sp,
     const struct mention *m, enum rw_incident_type *type,
-    enum rw_mechanism *mech)
+    enum rw_mechanism *mech, bool *granted)
 {
 	size_t pos = m->first;
-	const struct mention *denial;
+	const struct mention *denial, *request;
 	bool decided = false;
 
+	*granted = false;
 	if (!parse_trigger(m->entry->value, type, mech))
 		return false;
 	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION))
@@ -937,9 +949,15 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 	    call_before(a, sp, pos, &decided))
 		return false;
 	if (*type == RW_INCIDENT_RETURN || *type == RW_INCIDENT_THREATENED_RETURN) {
-		if (request_before(a, sp, pos)) {
+		if ((request = request_before(a, sp, pos))) {
 			*type = RW_INCIDENT_WARRANT;
 			*mech = RW_MECHANISM_NONE;
+			/* "a court approved China's request to extradite
+			 * them", "he faces a request for his extradition":
+			 * the request, and a return now threatened */
+			const struct mention *d = cue_find(a, sp,
+			    request->first, CUE_THREAT, CUE_WINDOW_THREAT);
+			*granted = d && cue_value(d, "decision");
 		} else if (*type == RW_INCIDENT_RETURN && (decided ||
 		    cue_before(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT))) {
 			*type = RW_INCIDENT_THREATENED_RETURN;
@@ -1200,6 +1218,7 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		struct subjects subj;
 		bool inherited;
 		struct rw_date near;
+		bool granted = false, dated = true;
 
 		memset(&inc, 0, sizeof(inc));
 		if (whereabouts_unknown(a, sp, m)) {
@@ -1214,7 +1233,8 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			    object_of_release(a, sp, m) ||
 			    state_relative(a, sp, m))
 				continue;
-			if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism))
+			if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism,
+			    &granted))
 				continue;
 		}
 		if (rostered & (1u << inc.type))
@@ -1235,7 +1255,8 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		    cue_before(a, sp, m->first, CUE_PRESENT, CUE_WINDOW_CALL) &&
 		    a->pub && a->pub->year)
 			inc.date = (struct rw_date){a->pub->year, 0, 0};
-		else if (!find_date(a, sp, sent, m, &inc.date, &near)) {
+		else if (!(dated = find_date(a, sp, sent, m, &inc.date,
+		    &near))) {
 			if (inc.type == RW_INCIDENT_WARRANT)
 				; /* a warrant is dated only by its own clause */
 			else if (near.year)
@@ -1247,6 +1268,26 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 				inc.date = (struct rw_date){a->last_date.year, 0, 0};
 			else if (a->pub && a->pub->year)
 				inc.date = (struct rw_date){a->pub->year, 0, 0};
+		}
+		if (granted) {
+			/* the return now threatened takes the date; the
+			 * request was made before */
+			struct rw_incident threat = inc;
+			threat.type = RW_INCIDENT_THREATENED_RETURN;
+			if (!dated)
+				threat.date = near.year ? near : (a->pub ?
+				    (struct rw_date){a->pub->year, 0, 0} :
+				    near);
+			find_places(a, sp, m->first, &threat, &subj, inherited);
+			if (threat.host[0] && strcmp(threat.host,
+			    threat.dest) == 0)
+				threat.dest[0] = '\0';
+			threat.quote_start = a->t->tokens[sent->first].start;
+			threat.quote_end = a->t->tokens[sent->last - 1].end;
+			threat.confidence = 0.6;
+			if ((rc = add_incident(a, &threat)) < 0)
+				return rc;
+			memset(&inc.date, 0, sizeof(inc.date));
 		}
 		find_places(a, sp, m->first, &inc, &subj, inherited);
 		if (inc.host[0] && inc.dest[0] && strcmp(inc.host, inc.dest) == 0)

@@ -365,6 +365,33 @@ test_hypothetical_arrest(void **state)
 	    "result in an arrest of the activist Lam Wing-kei.", "2021-06-01");
 }
 
+static void
+test_definite_trigger_refers_back(void **state)
+{
+	/* "The arrests" are those told before; the warrant behind them
+	 * concerns the same people, where they were held */
+	expect("Thai police detained eight Taiwanese suspects in Bangkok "
+	    "on 4 June. The arrests followed a request from China that "
+	    "Interpol issue red notices.", "2021-06-20",
+	    {.type = "detention", .date = "2021-06-04", .host = "TH",
+	    .group = "Taiwanese", .count = 8},
+	    {.type = "warrant", .host = "TH", .dest = "CN",
+	    .group = "Taiwanese", .count = 8});
+}
+
+static void
+test_granted_request(void **state)
+{
+	/* a decision granting a request: the request (undated) and the
+	 * return it now threatens (dated by the decision) */
+	expect("A court in Madrid on 2 May approved a request from China to "
+	    "extradite 30 Taiwanese suspects to China.", "2021-06-20",
+	    {.type = "threatened_return", .date = "2021-05-02", .host = "ES",
+	    .dest = "CN", .group = "Taiwanese", .count = 30},
+	    {.type = "warrant", .host = "ES", .dest = "CN",
+	    .group = "Taiwanese", .count = 30});
+}
+
 /* Rosters: a later sentence names the people of a counted incident. */
 static void
 test_roster_after_counted_incident(void **state)
@@ -1420,6 +1447,8 @@ main(void)
 		cmocka_unit_test(test_warrant_host_from_last_incident),
 		cmocka_unit_test(test_state_relative_clause),
 		cmocka_unit_test(test_hypothetical_arrest),
+		cmocka_unit_test(test_definite_trigger_refers_back),
+		cmocka_unit_test(test_granted_request),
 		cmocka_unit_test(test_roster_after_counted_incident),
 		cmocka_unit_test(test_roster_same_count),
 		cmocka_unit_test(test_roster_list_of_same_type),
