@@ -522,6 +522,21 @@ static size_t pl_sentence(struct span sp)
 	return sp.first < sp.last ? sp.first->sentence : 0;
 }
 
+/* "turned them over to Beijing, which arrested them": a place a return
+ * sends people to, before the trigger at pos, is where what follows
+ * happens. */
+static bool after_return(struct span sp, const struct mention *place,
+    size_t pos)
+{
+	if (place->first >= pos)
+		return false;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->kind == M_TRIGGER && q->last <= place->first &&
+		    strncmp(q->entry->value, "return", 6) == 0)
+			return true;
+	return false;
+}
+
 /* The last incident names one of the people of y. */
 static bool last_incident_names(const struct assembler *a,
     const struct subjects *y)
@@ -594,7 +609,8 @@ static void find_places(const struct assembler *a, struct span sp,
 		break;
 	default:
 		for (size_t k = 0; k < n && !host; k++)
-			if (pl[k].role == ROLE_TO && pl[k].after_where)
+			if (pl[k].role == ROLE_TO && (pl[k].after_where ||
+			    after_return(sp, pl[k].m, pos)))
 				host = pl[k].m->iso;
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, NULL);

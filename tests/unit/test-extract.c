@@ -392,6 +392,31 @@ test_granted_request(void **state)
 	    .group = "Taiwanese", .count = 30});
 }
 
+static void
+test_detention_where_return_sent(void **state)
+{
+	/* what follows a return in its sentence happens where it sent
+	 * them */
+	expect("Lao police deported the activist Somsak Chaiya to Thailand on "
+	    "9 May, and he was jailed on arrival.", "2021-06-20",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-05-09", .host = "LA", .dest = "TH",
+	    .persons = {"Somsak Chaiya"}},
+	    {.type = "detention", .date = "2021-05-09", .host = "TH",
+	    .persons = {"Somsak Chaiya"}});
+}
+
+static void
+test_prohibition_and_served_sentence(void **state)
+{
+	/* a law that prohibits returns, a sentence already served: no
+	 * incident */
+	expect_none("The constitution prohibits the extradition of citizens "
+	    "to any state.", "2021-06-20");
+	expect_none("The teacher Liu Hongwei has served his sentence and "
+	    "lives in Kunming.", "2021-06-20");
+}
+
 /* Rosters: a later sentence names the people of a counted incident. */
 static void
 test_roster_after_counted_incident(void **state)
@@ -1449,6 +1474,8 @@ main(void)
 		cmocka_unit_test(test_hypothetical_arrest),
 		cmocka_unit_test(test_definite_trigger_refers_back),
 		cmocka_unit_test(test_granted_request),
+		cmocka_unit_test(test_detention_where_return_sent),
+		cmocka_unit_test(test_prohibition_and_served_sentence),
 		cmocka_unit_test(test_roster_after_counted_incident),
 		cmocka_unit_test(test_roster_same_count),
 		cmocka_unit_test(test_roster_list_of_same_type),
