@@ -1173,20 +1173,29 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 	if (!named.n_persons)
 		return 0;
 	list = listed;
-	/* the incidents of the sentence before */
+	/* the incidents of the sentence before; "the four" also those of
+	 * the few sentences before it that counted four */
+	bool the_count = count && count->first > 0 &&
+	    token_is(a->t, count->first - 1, "the");
+	size_t near_start = a->t->tokens[a->t->sentences[
+	    s > REFERENCE_SENTENCES ? s - REFERENCE_SENTENCES : 0].first].start;
 	if (a->have_subjects && a->last_subjects_sentence < s &&
 	    s - a->last_subjects_sentence <= 2) {
 		size_t quote = out->incidents[out->n_incidents - 1].quote_start;
-		for (size_t k = out->n_incidents; k-- > 0;) {
+		size_t from = out->n_incidents > ROSTER_LOOKBACK ?
+		    out->n_incidents - ROSTER_LOOKBACK : 0;
+		for (size_t k = out->n_incidents; k-- > from;) {
 			struct rw_incident *inc = &out->incidents[k];
-			if (inc->quote_start != quote)
+			if (inc->quote_start != quote && (!the_count ||
+			    inc->quote_start < near_start))
 				break;
 			if (inc->n_persons || inc->count < 2 ||
 			    (count && count->number != inc->count))
 				continue;
-			if (inc->count == (long)named.n_persons ||
-			    (count && count->number == inc->count) ||
-			    (list && inc->count > (long)named.n_persons)) {
+			if ((inc->quote_start == quote && (inc->count ==
+			    (long)named.n_persons || (list && inc->count >
+			    (long)named.n_persons))) ||
+			    (count && count->number == inc->count)) {
 				add_persons_to(inc, &named);
 				before = true;
 			}

@@ -445,6 +445,23 @@ test_roster_same_count(void **state)
 }
 
 static void
+test_roster_the_count_reaches_back(void **state)
+{
+	/* "The four, A, B, C and D, ..." names the four of each incident
+	 * told in the sentences just before */
+	expect("Four Tibetan monks were released in Lhasa on 2 May. They had "
+	    "been detained in 2019, relatives said. The four, Tenzin Dorje, "
+	    "Lobsang Gyatso, Jampa Tsering and Sonam Wangdu, went back to "
+	    "their monastery.", "2021-06-01",
+	    {.type = "release", .date = "2021-05-02", .host = "CN",
+	    .persons = {"Tenzin Dorje", "Lobsang Gyatso", "Jampa Tsering",
+	    "Sonam Wangdu"}, .group = "Tibetan", .count = 4},
+	    {.type = "detention", .date = "2019", .host = "CN",
+	    .persons = {"Tenzin Dorje", "Lobsang Gyatso", "Jampa Tsering",
+	    "Sonam Wangdu"}, .group = "Tibetan", .count = 4});
+}
+
+static void
 test_roster_list_of_same_type(void **state)
 {
 	/* "the wanted list also includes C": the earlier warrant, not a
@@ -1481,6 +1498,7 @@ main(void)
 		cmocka_unit_test(test_prohibition_and_served_sentence),
 		cmocka_unit_test(test_roster_after_counted_incident),
 		cmocka_unit_test(test_roster_same_count),
+		cmocka_unit_test(test_roster_the_count_reaches_back),
 		cmocka_unit_test(test_roster_list_of_same_type),
 		cmocka_unit_test(test_roster_needs_names_after_cue),
 		cmocka_unit_test(test_disappearance),
