@@ -27,6 +27,8 @@
 #define RETURN_SENTENCES 6
 /* how far a name may follow "a man" it names */
 #define UNNAMED_SENTENCES 2
+/* how many incidents back a roster ("the list also includes") looks */
+#define ROSTER_LOOKBACK 16
 
 enum place_role {
 	ROLE_NONE, ROLE_FROM, ROLE_TO, ROLE_IN, ROLE_AGENT,
@@ -309,6 +311,17 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 		*inherited = true;
 		return;
 	}
+	/* "The arrests followed a request ...", "after the deportation": a
+	 * trigger noun behind a definite article refers back like "they",
+	 * and so does the whole sentence that opens with one */
+	for (const struct mention *m = sp.first; m < sp.last && !they; m++)
+		if (m->kind == M_TRIGGER && m->first > 0 &&
+		    (m->first == pos || m->first <= a->t->sentences[
+		    sentence].first + 1) &&
+		    (token_is(a->t, m->first - 1, "the") ||
+		    token_is(a->t, m->first - 1, "these") ||
+		    token_is(a->t, m->first - 1, "this")))
+			they = true;
 	if ((they || (singular && !group)) && a->have_subjects &&
 	    sentence - a->last_subjects_sentence <= REFERENCE_SENTENCES) {
 		*s = a->last_subjects;
@@ -508,6 +521,37 @@ static size_t pl_sentence(struct span sp)
 	return sp.first < sp.last ? sp.first->sentence : 0;
 }
 
+/* "turned them over to Beijing, which arrested them": a place a return
+ * sends people to, before the trigger at pos, is where what follows
+ * happens. */
+static bool after_return(struct span sp, const struct mention *place,
+    size_t pos)
+{
+	if (place->first >= pos)
+		return false;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->kind == M_TRIGGER && q->last <= place->first &&
+		    strncmp(q->entry->value, "return", 6) == 0)
+			return true;
+	return false;
+}
+
+/* The last incident names one of the people of y. */
+static bool last_incident_names(const struct assembler *a,
+    const struct subjects *y)
+{
+	const struct rw_incident *x;
+
+	if (!a->out->n_incidents)
+		return false;
+	x = &a->out->incidents[a->out->n_incidents - 1];
+	for (size_t i = 0; i < x->n_persons; i++)
+		for (size_t j = 0; j < y->n_persons; j++)
+			if (strcmp(x->persons[i], y->persons[j]) == 0)
+				return true;
+	return false;
+}
+
 static void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
@@ -545,16 +589,27 @@ static void find_places(const struct assembler *a, struct span sp,
 			dest = nearest(pl, n, pos, ROLE_NONE, NULL);
 		if (!dest)
 			dest = s->origin[0] ? s->origin : NULL;
+		/* where the person is: the state asked, the state or court
+		 * that acts on the request ("a Spanish court approved a
+		 * request from China"), the place named, else where the last
+		 * incident of the same people happened */
 		host = nearest(pl, n, pos, ROLE_ASKED, dest);
 		if (!host)
+			host = nearest(pl, n, pos, ROLE_AGENT, dest);
+		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, dest);
+		if (!host && a->last_host[0] && (inherited || s->singular_noun
+		    || last_incident_names(a, s)) && (!dest ||
+		    memcmp(a->last_host, dest, 2) != 0))
+			host = a->last_host;
 		if (!host && a->main_host[0] && (!dest ||
 		    memcmp(a->main_host, dest, 2) != 0))
 			host = a->main_host;
 		break;
 	default:
 		for (size_t k = 0; k < n && !host; k++)
-			if (pl[k].role == ROLE_TO && pl[k].after_where)
+			if (pl[k].role == ROLE_TO && (pl[k].after_where ||
+			    after_return(sp, pl[k].m, pos)))
 				host = pl[k].m->iso;
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, NULL);
@@ -833,8 +888,8 @@ static const struct mention *cue_find(const struct assembler *a,
 
 /* A request cue before pos: "asked" counts only when "to" or "for"
  * follows it ("asked Kazakhstan to extradite him"). */
-static bool request_before(const struct assembler *a, struct span sp,
-    size_t pos)
+static const struct mention *request_before(const struct assembler *a,
+    struct span sp, size_t pos)
 {
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (!cue_at(m, CUE_REQUEST) || m->last > pos ||
@@ -842,12 +897,12 @@ static bool request_before(const struct assembler *a, struct span sp,
 		    clause_break(a->t, m->last, pos))
 			continue;
 		if (!cue_value(m, "ask"))
-			return true;
+			return m;
 		for (size_t k = m->last; k < pos; k++)
 			if (token_is(a->t, k, "to") || token_is(a->t, k, "for"))
-				return true;
+				return m;
 	}
-	return false;
+	return NULL;
 }
 
 /* A call for action before pos; a modal ("should", "must") right after a
@@ -879,12 +934,13 @@ static bool call_before(const struct assembler *a, struct span sp, size_t pos,
  * the sentence does not state that it happened. */
 static bool trigger_type(const struct assembler *a, struct span sp,
     const struct mention *m, enum rw_incident_type *type,
-    enum rw_mechanism *mech)
+    enum rw_mechanism *mech, bool *granted)
 {
 	size_t pos = m->first;
-	const struct mention *denial;
+	const struct mention *denial, *request;
 	bool decided = false;
 
+	*granted = false;
 	if (!parse_trigger(m->entry->value, type, mech))
 		return false;
 	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION))
@@ -908,9 +964,15 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 	    call_before(a, sp, pos, &decided))
 		return false;
 	if (*type == RW_INCIDENT_RETURN || *type == RW_INCIDENT_THREATENED_RETURN) {
-		if (request_before(a, sp, pos)) {
+		if ((request = request_before(a, sp, pos))) {
 			*type = RW_INCIDENT_WARRANT;
 			*mech = RW_MECHANISM_NONE;
+			/* "a court approved China's request to extradite
+			 * them", "he faces a request for his extradition":
+			 * the request, and a return now threatened */
+			const struct mention *d = cue_find(a, sp,
+			    request->first, CUE_THREAT, CUE_WINDOW_THREAT);
+			*granted = d && cue_value(d, "decision");
 		} else if (*type == RW_INCIDENT_RETURN && (decided ||
 		    cue_before(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT))) {
 			*type = RW_INCIDENT_THREATENED_RETURN;
@@ -995,6 +1057,28 @@ static bool prison_term(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "fled China, which has locked up a million people": a relative clause
+ * on a state tells what the state does, not an incident of the
+ * sentence's people. */
+static bool state_relative(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+
+	for (size_t back = 1; back <= 6 && back + 1 < m->first; back++) {
+		size_t k = m->first - back;
+		if (token_punct(t, k, ',') || token_punct(t, k, ';'))
+			return false;
+		if (!token_is(t, k, "which") || !token_punct(t, k - 1, ','))
+			continue;
+		for (const struct mention *q = sp.first; q < sp.last; q++)
+			if (q->kind == M_COUNTRY && q->last == k - 1)
+				return true;
+		return false;
+	}
+	return false;
+}
+
 /* A pattern cue; "since" counts only before a year ("since 2009"). */
 static bool pattern_cue(const struct assembler *a, struct span sp)
 {
@@ -1023,20 +1107,142 @@ static bool whereabouts_unknown(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* ---- rosters ---- */
+
+static void add_persons_to(struct rw_incident *inc, const struct subjects *named)
+{
+	for (size_t k = 0; k < named->n_persons &&
+	    inc->n_persons < RW_INCIDENT_PERSONS &&
+	    (long)inc->n_persons < inc->count; k++) {
+		bool have = false;
+		for (size_t j = 0; j < inc->n_persons; j++)
+			if (strcmp(inc->persons[j], named->persons[k]) == 0)
+				have = true;
+		if (!have)
+			memcpy(inc->persons[inc->n_persons++], named->persons[k],
+			    RW_PERSON_NAME_MAX);
+	}
+}
+
+/* Rosters: a sentence that names the people of an earlier counted
+ * incident. "Eight activists were charged. They include A, B and C.":
+ * a list cue and names right after a counted incident without names;
+ * "The four - A, B, C and D - were ...": as many names as the count;
+ * "The wanted list also includes E": a list cue and a trigger of the
+ * type of a recent counted incident whose names are not all given. The
+ * names go to that incident; in the last case the sentence's triggers of
+ * its type state it again: returns a bit set of those types. */
+static unsigned roster(struct assembler *a, size_t s, struct span sp)
+{
+	struct rw_extraction *out = a->out;
+	struct subjects named;
+	const struct mention *count = NULL, *list_at = NULL;
+	unsigned filled = 0;
+	bool list, listed = false, before = false, trigger_since_list = false;
+
+	if (!out->n_incidents)
+		return 0;
+	memset(&named, 0, sizeof(named));
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (cue_at(m, CUE_BLOCK) && cue_value(m, "list")) {
+			list_at = m;
+			trigger_since_list = false;
+		} else if (m->kind == M_TRIGGER) {
+			trigger_since_list = true;
+		}
+		if (m->kind == M_PERSON && !m->possessive &&
+		    !is_speaker(a, sp, m)) {
+			add_person(&named, m->name);
+			/* the list names them: "includes A", "among them
+			 * were two officers, A and B"; not "children among
+			 * them, were deported with A" */
+			if (list_at && !trigger_since_list && m->first >=
+			    list_at->last && m->first <= list_at->last + 12)
+				listed = true;
+		}
+	}
+	/* the sentence's own count ("seven other people, among them A and
+	 * B"), not an age ("A, 52,") nor one in the list (counts come after
+	 * the other mentions of their sentence) */
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == M_COUNT && (!list_at || m->first < list_at->first)
+		    && !(m->first > 0 && token_punct(a->t, m->first - 1, ','))
+		    && (!count || m->first < count->first))
+			count = m;
+	if (!named.n_persons)
+		return 0;
+	list = listed;
+	/* the incidents of the sentence before; "the four" also those of
+	 * the few sentences before it that counted four */
+	bool the_count = count && count->first > 0 &&
+	    token_is(a->t, count->first - 1, "the");
+	size_t near_start = a->t->tokens[a->t->sentences[
+	    s > REFERENCE_SENTENCES ? s - REFERENCE_SENTENCES : 0].first].start;
+	if (a->have_subjects && a->last_subjects_sentence < s &&
+	    s - a->last_subjects_sentence <= 2) {
+		size_t quote = out->incidents[out->n_incidents - 1].quote_start;
+		size_t from = out->n_incidents > ROSTER_LOOKBACK ?
+		    out->n_incidents - ROSTER_LOOKBACK : 0;
+		for (size_t k = out->n_incidents; k-- > from;) {
+			struct rw_incident *inc = &out->incidents[k];
+			if (inc->quote_start != quote && (!the_count ||
+			    inc->quote_start < near_start))
+				break;
+			if (inc->n_persons || inc->count < 2 ||
+			    (count && count->number != inc->count))
+				continue;
+			if ((inc->quote_start == quote && (inc->count ==
+			    (long)named.n_persons || (list && inc->count >
+			    (long)named.n_persons))) ||
+			    (count && count->number == inc->count)) {
+				add_persons_to(inc, &named);
+				before = true;
+			}
+		}
+	}
+	if (!list || before)
+		return 0;
+	/* "the wanted list further includes": a recent incident of the
+	 * trigger's type */
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		enum rw_incident_type type;
+		enum rw_mechanism mech;
+		if (m->kind != M_TRIGGER ||
+		    !parse_trigger(m->entry->value, &type, &mech))
+			continue;
+		size_t from = out->n_incidents > ROSTER_LOOKBACK ?
+		    out->n_incidents - ROSTER_LOOKBACK : 0;
+		for (size_t k = out->n_incidents; k-- > from;) {
+			struct rw_incident *inc = &out->incidents[k];
+			if (inc->type != type || inc->count < 2 ||
+			    inc->n_persons + named.n_persons > (size_t)inc->count)
+				continue;
+			add_persons_to(inc, &named);
+			filled |= 1u << type;
+			break;
+		}
+	}
+	return filled;
+}
+
 static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 {
 	const struct sentence *sent = &a->t->sentences[s];
 	bool pattern = pattern_cue(a, sp) && !has_kind(sp, M_PERSON);
+	unsigned rostered;
 	int rc;
 
-	if (distinct_countries(sp) >= 4 || pattern ||
-	    sentence_is_heading(a->t, sent))
+	if (sentence_is_heading(a->t, sent))
+		return 0;
+	rostered = roster(a, s, sp);
+	if (distinct_countries(sp) >= 4 || pattern)
 		return 0;
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		struct rw_incident inc;
 		struct subjects subj;
 		bool inherited;
 		struct rw_date near;
+		bool granted = false, dated = true;
 
 		memset(&inc, 0, sizeof(inc));
 		if (whereabouts_unknown(a, sp, m)) {
@@ -1048,11 +1254,15 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			if (m->kind != M_TRIGGER)
 				continue;
 			if (after_warrant(sp, m) || prison_term(a, sp, m) ||
-			    object_of_release(a, sp, m))
+			    object_of_release(a, sp, m) ||
+			    state_relative(a, sp, m))
 				continue;
-			if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism))
+			if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism,
+			    &granted))
 				continue;
 		}
+		if (rostered & (1u << inc.type))
+			continue;
 		find_subjects(a, sp, m->first, s, &subj, &inherited);
 		if (!has_subject(&subj))
 			continue;
@@ -1069,7 +1279,8 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		    cue_before(a, sp, m->first, CUE_PRESENT, CUE_WINDOW_CALL) &&
 		    a->pub && a->pub->year)
 			inc.date = (struct rw_date){a->pub->year, 0, 0};
-		else if (!find_date(a, sp, sent, m, &inc.date, &near)) {
+		else if (!(dated = find_date(a, sp, sent, m, &inc.date,
+		    &near))) {
 			if (inc.type == RW_INCIDENT_WARRANT)
 				; /* a warrant is dated only by its own clause */
 			else if (near.year)
@@ -1081,6 +1292,26 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 				inc.date = (struct rw_date){a->last_date.year, 0, 0};
 			else if (a->pub && a->pub->year)
 				inc.date = (struct rw_date){a->pub->year, 0, 0};
+		}
+		if (granted) {
+			/* the return now threatened takes the date; the
+			 * request was made before */
+			struct rw_incident threat = inc;
+			threat.type = RW_INCIDENT_THREATENED_RETURN;
+			if (!dated)
+				threat.date = near.year ? near : (a->pub ?
+				    (struct rw_date){a->pub->year, 0, 0} :
+				    near);
+			find_places(a, sp, m->first, &threat, &subj, inherited);
+			if (threat.host[0] && strcmp(threat.host,
+			    threat.dest) == 0)
+				threat.dest[0] = '\0';
+			threat.quote_start = a->t->tokens[sent->first].start;
+			threat.quote_end = a->t->tokens[sent->last - 1].end;
+			threat.confidence = 0.6;
+			if ((rc = add_incident(a, &threat)) < 0)
+				return rc;
+			memset(&inc.date, 0, sizeof(inc.date));
 		}
 		find_places(a, sp, m->first, &inc, &subj, inherited);
 		if (inc.host[0] && inc.dest[0] && strcmp(inc.host, inc.dest) == 0)
@@ -1124,8 +1355,7 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 
 /* People named in a sentence without an incident are still who a later
  * "he" means. */
-static void note_people(struct assembler *a, size_t s, struct span sp,
-    size_t incidents_before)
+static void note_people(struct assembler *a, size_t s, struct span sp)
 {
 	struct subjects subj;
 	bool any = false;
@@ -1138,18 +1368,6 @@ static void note_people(struct assembler *a, size_t s, struct span sp,
 			add_person(&subj, m->name);
 			any = true;
 		}
-	if (any && a->out->n_incidents == incidents_before &&
-	    a->out->n_incidents > 0 && a->have_subjects &&
-	    s - a->last_subjects_sentence <= 2) {
-		/* "Eight activists were charged. They include A, B and C." */
-		struct rw_incident *prev = &a->out->incidents[
-		    a->out->n_incidents - 1];
-		if (!prev->n_persons && prev->count >= 2)
-			for (size_t k = 0; k < subj.n_persons &&
-			    prev->n_persons < (size_t)prev->count; k++)
-				memcpy(prev->persons[prev->n_persons++],
-				    subj.persons[k], RW_PERSON_NAME_MAX);
-	}
 	if (a->have_unnamed && s > a->unnamed_sentence) {
 		/* "... an ethnic Kazakh man ... . Erlan Bekov, a trader, ..."
 		 * the next sentences name who the lede left unnamed */
@@ -1276,10 +1494,9 @@ int incidents_assemble(const struct lexicon *lx, struct text *t,
 		struct span sp = next_span(ms, s, &k);
 		if (sp.first == sp.last)
 			continue;
-		size_t before = out->n_incidents;
 		if ((rc = sentence_incidents(&a, s, sp)) < 0)
 			return rc;
-		note_people(&a, s, sp, before);
+		note_people(&a, s, sp);
 	}
 	return 0;
 }
