@@ -217,9 +217,12 @@ owe_break(struct text_out *o, int n)
 static void
 emit_text(struct text_out *o, const char *s)
 {
-	for (; *s != '\0' && o->r == RW_OK; s++) {
+	while (*s != '\0' && o->r == RW_OK) {
+		size_t run = 0;
+
 		if (isspace((unsigned char)*s)) {
 			o->space = o->buf->len > 0;
+			s++;
 			continue;
 		}
 		if (o->breaks > 0) {
@@ -230,8 +233,12 @@ emit_text(struct text_out *o, const char *s)
 			o->r = rw_buf_append_char(o->buf, ' ');
 			o->space = 0;
 		}
+		/* the word up to the next space, in one append */
+		while (s[run] != '\0' && !isspace((unsigned char)s[run]))
+			run++;
 		if (o->r == RW_OK)
-			o->r = rw_buf_append_char(o->buf, *s);
+			o->r = rw_buf_append(o->buf, s, run);
+		s += run;
 	}
 }
 
