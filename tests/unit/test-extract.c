@@ -864,6 +864,28 @@ test_not_heard_from_after_return(void **state)
 	    .group = "Uyghur", .count = 2});
 }
 
+/* ---- names ---- */
+
+static void
+test_name_ending_in_organisation_word(void **state)
+{
+	/* "Law" after a given name ends a family name; where an organisation
+	 * stands ("the Faculty of Law", "the Law Society") it names none */
+	expect("Police in Hong Kong arrested the student leader Martin Law at "
+	    "his flat on 3 March, his lawyer said.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-03", .host = "HK",
+	    .persons = {"Martin Law"}, .group = ANY});
+	expect("Officers arrested two young students of the Faculty of Law "
+	    "outside their campus in Hong Kong on 3 March, a colleague said.",
+	    "2021-03-10",
+	    {.type = "detention", .date = "2021-03-03", .host = "HK",
+	    .group = ANY, .count = 2});
+	expect("Police in Hong Kong arrested two members of the Law Society "
+	    "on 3 March, a colleague said.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-03", .host = "HK",
+	    .group = ANY, .count = 2});
+}
+
 /* ---- people named after the event ---- */
 
 static void
@@ -1532,6 +1554,7 @@ main(void)
 		cmocka_unit_test(test_whereabouts_split_by_name),
 		cmocka_unit_test(test_possessive_whereabouts),
 		cmocka_unit_test(test_not_heard_from_after_return),
+		cmocka_unit_test(test_name_ending_in_organisation_word),
 		cmocka_unit_test(test_lede_names_person_in_next_sentence),
 		cmocka_unit_test(test_gazetteer_regional_city),
 		cmocka_unit_test(test_decision_that_they_should_be_returned),
