@@ -29,6 +29,8 @@
 #define UNNAMED_SENTENCES 2
 /* how many incidents back a roster ("the list also includes") looks */
 #define ROSTER_LOOKBACK 16
+/* a count of people this large is a tally, not one incident */
+#define AGGREGATE_COUNT 1000
 
 enum place_role {
 	ROLE_NONE, ROLE_FROM, ROLE_TO, ROLE_IN, ROLE_AGENT,
@@ -1266,6 +1268,15 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		find_subjects(a, sp, m->first, s, &subj, &inherited);
 		if (!has_subject(&subj))
 			continue;
+		/* "one million Uyghurs have been detained": a count of a
+		 * thousand or more without a named person is an aggregate */
+		if (subj.count >= AGGREGATE_COUNT && !subj.n_persons) {
+			/* "Most of them" after it refers to the tally too */
+			a->last_subjects = subj;
+			a->last_subjects_sentence = s;
+			a->have_subjects = true;
+			continue;
+		}
 		memcpy(inc.persons, subj.persons, sizeof(inc.persons));
 		inc.n_persons = subj.n_persons;
 		inc.count = subj.count;

@@ -444,7 +444,8 @@ static bool people_word(const struct mention *m)
 	    (m->cue == CUE_PEOPLE || m->cue == CUE_PERSON));
 }
 
-/* Folds "three dozen", "twenty-five", "two hundred" into one number. */
+/* Folds "three dozen", "twenty-five", "two hundred", "one million" into
+ * one number. */
 static size_t compose_number(const struct mentions *ms, size_t k, long *ret)
 {
 	long v = ms->items[k].number;
@@ -454,7 +455,8 @@ static size_t compose_number(const struct mentions *ms, size_t k, long *ret)
 	    ms->items[k + used].sentence == ms->items[k].sentence &&
 	    ms->items[k + used].first <= ms->items[k + used - 1].last + 1) {
 		long next = ms->items[k + used].number;
-		if (next == 12 || next == 100 || next == 1000) {
+		if (next == 12 || next == 100 || next == 1000 ||
+		    next == 1000000 || next == 1000000000) {
 			if (v > COUNT_MAX / next)
 				break; /* "thousand thousand ...": no such crowd */
 			v *= next;

@@ -1018,6 +1018,25 @@ test_counts(void **state)
 }
 
 static void
+test_million_is_an_aggregate(void **state)
+{
+	/* "two million" is one number; a tally of a thousand or more people
+	 * without a named person is no incident, nor is what "most of them"
+	 * says after it */
+	const char *text = "Researchers believe that two million Uyghurs were "
+	    "held in camps across Xinjiang in 2019. Most of them were later "
+	    "sentenced by local courts.";
+
+	expect_entity(text, "2021-03-10", RW_ENTITY_COUNT, "two million",
+	    "2000000");
+	expect_none(text, "2021-03-10");
+	expect("Police in Almaty detained three Uyghur refugees on 2 March, "
+	    "one of a million stories, their lawyer said.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "KZ",
+	    .group = "Uyghur", .count = 3});
+}
+
+static void
 test_count_overflow_is_defined(void **state)
 {
 	/* compose_number multiplies "thousand thousand ..." without bound:
@@ -1561,6 +1580,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_million_is_an_aggregate),
 		cmocka_unit_test(test_count_overflow_is_defined),
 		cmocka_unit_test(test_invalid_utf8_keeps_neighbours),
 		cmocka_unit_test(test_invalid_utf8_inside_a_name),
