@@ -886,6 +886,37 @@ test_name_ending_in_organisation_word(void **state)
 	    .group = ANY, .count = 2});
 }
 
+/* ---- relatives ---- */
+
+static void
+test_relatives_named_through_someone(void **state)
+{
+	/* the relatives are the subjects, counted; the activist named
+	 * through them is not */
+	expect("On Monday police in Macau detained the father and two "
+	    "cousins of the exiled Macanese writer Ho Wai-lun for questioning. "
+	    "Separately, Ho Wai-lun's sister and nephew were taken out of their "
+	    "home in Kowloon on 6 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-08", .host = "MO",
+	    .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2021-03-06", .host = "HK",
+	    .group = ANY, .count = 2});
+	/* "X's brother said": a speaker, not a subject */
+	expect("Ho Wai-lun's brother said that police in Kowloon had "
+	    "detained Ho Wai-lun on 6 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-06", .host = "HK",
+	    .persons = {"Ho Wai-lun"}, .group = ANY});
+}
+
+static void
+test_joined_counts_add_up(void **state)
+{
+	expect("Police in Kowloon led away three women and two men for "
+	    "questioning on 6 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-06", .host = "HK",
+	    .group = ANY, .count = 5});
+}
+
 /* ---- people named after the event ---- */
 
 static void
@@ -1574,6 +1605,8 @@ main(void)
 		cmocka_unit_test(test_possessive_whereabouts),
 		cmocka_unit_test(test_not_heard_from_after_return),
 		cmocka_unit_test(test_name_ending_in_organisation_word),
+		cmocka_unit_test(test_relatives_named_through_someone),
+		cmocka_unit_test(test_joined_counts_add_up),
 		cmocka_unit_test(test_lede_names_person_in_next_sentence),
 		cmocka_unit_test(test_gazetteer_regional_city),
 		cmocka_unit_test(test_decision_that_they_should_be_returned),
