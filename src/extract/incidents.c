@@ -575,6 +575,12 @@ static enum place_role role_of(const struct assembler *a, struct span sp,
 		if (cue_at(q, CUE_AUTHORITY) && q->first >= m->last &&
 		    q->first <= m->last + 2)
 			return ROLE_AGENT;
+	/* "the Minsk City Court", "the People's Court of Gia Lai": an
+	 * authority named with its place acts there */
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->kind == M_ORG && (q->first == m->last ||
+		    (q->last + 1 == m->first && token_is(t, q->last, "of"))))
+			return ROLE_AGENT;
 	if (word_before(a, m->first, CUE_IN, 3)) {
 		/* "police in Hong Kong" acted; "detained in Hanoi" is a place */
 		for (const struct mention *q = sp.first; q < sp.last; q++)
@@ -1250,11 +1256,27 @@ static bool state_relative(const struct assembler *a, struct span sp,
 	return false;
 }
 
-/* A pattern cue; "since" counts only before a year ("since 2009"). */
-static bool pattern_cue(const struct assembler *a, struct span sp)
+/* Inside quotation marks: an odd number of them before token pos in
+ * its sentence. */
+static bool quoted(const struct assembler *a, const struct sentence *sent,
+    size_t pos)
+{
+	bool inside = false;
+
+	for (size_t k = sent->first; k < pos; k++)
+		if (token_punct(a->t, k, '"'))
+			inside = !inside;
+	return inside;
+}
+
+/* A pattern cue; "since" counts only before a year ("since 2009"), and
+ * none inside quotation marks (the name of a charge: "undermining
+ * national unity policy"). */
+static bool pattern_cue(const struct assembler *a, struct span sp,
+    const struct sentence *sent)
 {
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
-		if (!cue_at(m, CUE_PATTERN))
+		if (!cue_at(m, CUE_PATTERN) || quoted(a, sent, m->first))
 			continue;
 		if (!cue_value(m, "since") || (m->last < a->t->n_tokens &&
 		    (a->t->tokens[m->last].flags & TOKEN_NUMBER)))
@@ -1399,7 +1421,7 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 {
 	const struct sentence *sent = &a->t->sentences[s];
-	bool pattern = pattern_cue(a, sp) && !has_kind(sp, M_PERSON);
+	bool pattern = pattern_cue(a, sp, sent) && !has_kind(sp, M_PERSON);
 	unsigned rostered;
 	int rc;
 

@@ -886,6 +886,30 @@ test_name_ending_in_organisation_word(void **state)
 	    .group = ANY, .count = 2});
 }
 
+/* ---- courts and charges ---- */
+
+static void
+test_court_named_with_its_place(void **state)
+{
+	/* "the Tashkent City Court", "the People's Court of Kashgar": the
+	 * court acts where it sits; a charge's name in quotation marks
+	 * ("... policy") marks no pattern */
+	expect("Kazakh police detained the blogger Aibek Nurov in Almaty on "
+	    "2 February. The Tashkent City Court sentenced him on 4 March for "
+	    "\"insulting state policy\", his sister said.", "2021-03-10",
+	    {.type = "detention", .date = "2021-02-02", .host = "KZ",
+	    .persons = {"Aibek Nurov"}, .group = ANY},
+	    {.type = "conviction", .date = "2021-03-04", .host = "UZ",
+	    .persons = {"Aibek Nurov"}, .group = ANY});
+	expect("Plain-clothes officers detained the exiled Uyghur poet Memet "
+	    "Ablet at his home in Almaty on 2 February. The People's Court of Kashgar convicted him on 4 March "
+	    "of \u201cseparatism\u201d, his family said.", "2021-03-10",
+	    {.type = "detention", .date = "2021-02-02", .host = "KZ",
+	    .persons = {"Memet Ablet"}, .group = "Uyghur"},
+	    {.type = "conviction", .date = "2021-03-04", .host = "CN",
+	    .persons = {"Memet Ablet"}, .group = "Uyghur"});
+}
+
 /* ---- relatives ---- */
 
 static void
@@ -1605,6 +1629,7 @@ main(void)
 		cmocka_unit_test(test_possessive_whereabouts),
 		cmocka_unit_test(test_not_heard_from_after_return),
 		cmocka_unit_test(test_name_ending_in_organisation_word),
+		cmocka_unit_test(test_court_named_with_its_place),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
 		cmocka_unit_test(test_lede_names_person_in_next_sentence),
