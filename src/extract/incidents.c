@@ -713,6 +713,26 @@ static bool after_return(struct span sp, const struct mention *place,
 	return false;
 }
 
+/* "returning to X", "travelled back to the X": a place someone went to
+ * (cues.tsv `to arrival`). */
+static bool arrived(const struct assembler *a, struct span sp,
+    const struct mention *place)
+{
+	size_t at = place->first;
+
+	if (at > 0 && token_is(a->t, at - 1, "the"))
+		at--;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (cue_at(q, CUE_TO) && cue_value(q, "arrival") && q->last == at)
+			/* "to be returned to the PRC" is a return, passive */
+			return !(q->first > 0 && (token_is(a->t, q->first - 1,
+			    "be") || token_is(a->t, q->first - 1, "been") ||
+			    token_is(a->t, q->first - 1, "being") ||
+			    token_is(a->t, q->first - 1, "was") ||
+			    token_is(a->t, q->first - 1, "were")));
+	return false;
+}
+
 /* The last incident names one of the people of y. */
 static bool last_incident_names(const struct assembler *a,
     const struct subjects *y)
@@ -790,6 +810,11 @@ static void find_places(const struct assembler *a, struct span sp,
 				host = pl[k].m->iso;
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, NULL);
+		/* "after returning to Xinjiang from the USA": where the
+		 * person went, not where they came from */
+		for (size_t k = 0; k < n && !host; k++)
+			if (pl[k].role == ROLE_TO && arrived(a, sp, pl[k].m))
+				host = pl[k].m->iso;
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_ASKED, NULL);
 		if (!host)

@@ -910,6 +910,25 @@ test_court_named_with_its_place(void **state)
 	    .persons = {"Memet Ablet"}, .group = "Uyghur"});
 }
 
+/* ---- where people went ---- */
+
+static void
+test_host_is_where_they_went(void **state)
+{
+	/* "after travelling back to Tibet from India": the place someone
+	 * went to, not the one they came from; a passive "to be returned
+	 * to" is no arrival */
+	expect("The Tibetan monk Lobsang Dorje went missing in May 2019, "
+	    "after travelling back to Tibet from India.", "2021-03-10",
+	    {.type = "disappearance", .date = "2019-05", .host = "CN",
+	    .persons = {"Lobsang Dorje"}, .group = "Tibetan"});
+	expect("The six Tibetans were released in Kathmandu on 2 March, "
+	    "although China had pressed for them to be returned to Tibet.",
+	    "2021-03-10",
+	    {.type = "release", .date = "2021-03-02", .host = "NP",
+	    .group = "Tibetan", .count = 6});
+}
+
 /* ---- relatives ---- */
 
 static void
@@ -1630,6 +1649,7 @@ main(void)
 		cmocka_unit_test(test_not_heard_from_after_return),
 		cmocka_unit_test(test_name_ending_in_organisation_word),
 		cmocka_unit_test(test_court_named_with_its_place),
+		cmocka_unit_test(test_host_is_where_they_went),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
 		cmocka_unit_test(test_lede_names_person_in_next_sentence),
