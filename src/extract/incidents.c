@@ -29,6 +29,8 @@
 #define UNNAMED_SENTENCES 2
 /* how many incidents back a roster ("the list also includes") looks */
 #define ROSTER_LOOKBACK 16
+/* a count of people this large is a tally, not one incident */
+#define AGGREGATE_COUNT 1000
 
 enum place_role {
 	ROLE_NONE, ROLE_FROM, ROLE_TO, ROLE_IN, ROLE_AGENT,
@@ -259,6 +261,160 @@ static bool possessive_subject(struct span sp, const struct mention *p)
 	return false;
 }
 
+/* ---- relatives ---- */
+
+/* People a relative's noun stands for: 1 ("brother"), 2 ("parents"), -1
+ * for a plural without a number ("relatives"), 0 for no relative. */
+static int kin_size(const struct mention *m)
+{
+	if (m->kind != M_CUE || (m->cue != CUE_PERSON && m->cue != CUE_PEOPLE))
+		return 0;
+	if (cue_value(m, "kin2"))
+		return 2;
+	if (cue_value(m, "kin"))
+		return m->cue == CUE_PERSON ? 1 : -1;
+	return 0;
+}
+
+/* Relatives named through someone: "Kwok's brother", "X's brother,
+ * brother-in-law and nephew", "Tsang's elderly parents", "the mother,
+ * father and brother of X". */
+struct kin {
+	const struct mention *first, *last; /* the relatives' nouns */
+	const struct mention *of;           /* the person after "of" */
+	long count;                         /* -1: not told */
+};
+
+/* The list of relatives' nouns starting at m (joined by commas and
+ * "and"), when a person names them; false otherwise. */
+static bool kin_list(const struct assembler *a, struct span sp,
+    const struct mention *m, struct kin *k)
+{
+	const struct text *t = a->t;
+	const struct mention *last = m, *q;
+	long count = kin_size(m);
+	bool named = false;
+
+	if (!count)
+		return false;
+	for (q = m + 1; q < sp.last; q++) {
+		int n = kin_size(q);
+		if (q->first < last->last)
+			continue; /* another meaning of the same words */
+		if (!n && q + 1 < sp.last && q[1].first == q->first)
+			continue; /* "Brother" the title; its kin meaning next */
+		if (!n && q->last == q->first + 1 && token_is(t, q->first, "and"))
+			continue; /* "and" is also a cue ("And" opens no name) */
+		if (!n)
+			break;
+		bool joined = true;
+		for (size_t i = last->last; i < q->first; i++)
+			if (!token_punct(t, i, ',') && !token_is(t, i, "and"))
+				joined = false;
+		if (!joined || q->first > last->last + 2)
+			break;
+		count = count < 0 || n < 0 ? -1 : count + n;
+		last = q;
+	}
+	k->first = m;
+	k->last = last;
+	k->of = NULL;
+	k->count = count;
+	/* "X's brother", "X's elderly parents" */
+	for (q = sp.first; q < m; q++)
+		if (q->kind == M_PERSON && q->possessive &&
+		    m->first > q->last && m->first <= q->last + 2)
+			named = true;
+	/* "the mother and father of X", "the sister of the exiled writer
+	 * X": a name a few words after "of" */
+	if (last->last + 1 < t->n_tokens && token_is(t, last->last, "of"))
+		for (q = last + 1; q < sp.last && !k->of; q++) {
+			if (q->kind != M_PERSON || q->first <= last->last ||
+			    q->first > last->last + 6)
+				continue;
+			bool plain = true;
+			for (size_t i = last->last + 1; i < q->first; i++)
+				if (!(t->tokens[i].flags & TOKEN_WORD))
+					plain = false;
+			if (plain) {
+				k->of = q;
+				named = true;
+			}
+		}
+	if (!named)
+		return false;
+	/* "Kwok's brother said ...": a speaker, not a subject */
+	for (q = last + 1; q < sp.last; q++)
+		if (cue_at(q, CUE_SPEECH) && q->first <= last->last + 1)
+			return false;
+	return true;
+}
+
+/* The person after "of" in a list of relatives ("the brother of X"). */
+static bool named_by_kin(const struct assembler *a, struct span sp,
+    const struct mention *p)
+{
+	struct kin k;
+
+	for (const struct mention *m = sp.first; m < p; m++)
+		if (m->last < p->first && kin_list(a, sp, m, &k) && k.of == p)
+			return true;
+	return false;
+}
+
+/* Count y follows count x, joined by "and" after x's people word: "two
+ * women and two men". */
+static bool counts_joined(const struct assembler *a, struct span sp,
+    const struct mention *x, const struct mention *y)
+{
+	if (y->first <= x->last || y->first > x->last + 4 ||
+	    !token_is(a->t, y->first - 1, "and"))
+		return false;
+	for (size_t k = x->last; k + 1 < y->first; k++)
+		if (!(a->t->tokens[k].flags & TOKEN_WORD))
+			return false;
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == M_TRIGGER && m->first >= x->last &&
+		    m->first < y->first)
+			return false;
+	return true;
+}
+
+/* The number of people of count c and of the counts joined to it ("two
+ * women and two men" are four). */
+static long joined_counts(const struct assembler *a, struct span sp,
+    const struct mention *c)
+{
+	long total = c->number;
+	const struct mention *x = c;
+	bool more = true;
+
+	/* counts come after the other mentions of a sentence, in order */
+	while (more) {
+		more = false;
+		for (const struct mention *m = sp.first; m < sp.last; m++)
+			if (m->kind == M_COUNT && counts_joined(a, sp, m, x)) {
+				total += m->number;
+				x = m;
+				more = true;
+				break;
+			}
+	}
+	x = c;
+	more = true;
+	while (more) {
+		more = false;
+		for (const struct mention *m = sp.first; m < sp.last; m++)
+			if (m->kind == M_COUNT && counts_joined(a, sp, x, m)) {
+				total += m->number;
+				x = m;
+				more = true;
+				break;
+			}
+	}
+	return total;
+}
+
 static void find_subjects(struct assembler *a, struct span sp, size_t pos,
     size_t sentence, struct subjects *s, bool *inherited)
 {
@@ -270,7 +426,8 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 	*inherited = false;
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (m->kind == M_PERSON && (!m->possessive ||
-		    possessive_subject(sp, m)) && !is_speaker(a, sp, m))
+		    possessive_subject(sp, m)) && !is_speaker(a, sp, m) &&
+		    !named_by_kin(a, sp, m))
 			add_person(s, m->name);
 		else if (m->kind == M_COUNT &&
 		    (!count || distance(m, pos) < distance(count, pos)))
@@ -285,7 +442,7 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 			singular = true;
 	}
 	if (count)
-		s->count = count->number;
+		s->count = joined_counts(a, sp, count);
 	if (group) {
 		snprintf(s->group, sizeof(s->group), "%s", group->entry->value);
 		memcpy(s->origin, group->entry->origin, 3);
@@ -300,6 +457,20 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 	}
 	if (s->n_persons || s->count > 0)
 		return;
+	/* relatives of someone named: "X's brother and nephew were taken",
+	 * the relatives (counted when the text tells how many), not X */
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		struct kin k;
+		if (!kin_list(a, sp, m, &k))
+			continue;
+		if (k.count > 0)
+			s->count = k.count;
+		if (!s->group[0] && a->main_group[0]) {
+			memcpy(s->group, a->main_group, sizeof(s->group));
+			memcpy(s->origin, a->main_origin, 3);
+		}
+		return;
+	}
 	/* no one named or counted: follow the reference back */
 	if (he && a->have_person &&
 	    sentence - a->last_person_sentence <= REFERENCE_SENTENCES) {
@@ -403,6 +574,12 @@ static enum place_role role_of(const struct assembler *a, struct span sp,
 	for (const struct mention *q = sp.first; q < sp.last; q++)
 		if (cue_at(q, CUE_AUTHORITY) && q->first >= m->last &&
 		    q->first <= m->last + 2)
+			return ROLE_AGENT;
+	/* "the Minsk City Court", "the People's Court of Gia Lai": an
+	 * authority named with its place acts there */
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->kind == M_ORG && (q->first == m->last ||
+		    (q->last + 1 == m->first && token_is(t, q->last, "of"))))
 			return ROLE_AGENT;
 	if (word_before(a, m->first, CUE_IN, 3)) {
 		/* "police in Hong Kong" acted; "detained in Hanoi" is a place */
@@ -536,6 +713,26 @@ static bool after_return(struct span sp, const struct mention *place,
 	return false;
 }
 
+/* "returning to X", "travelled back to the X": a place someone went to
+ * (cues.tsv `to arrival`). */
+static bool arrived(const struct assembler *a, struct span sp,
+    const struct mention *place)
+{
+	size_t at = place->first;
+
+	if (at > 0 && token_is(a->t, at - 1, "the"))
+		at--;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (cue_at(q, CUE_TO) && cue_value(q, "arrival") && q->last == at)
+			/* "to be returned to the PRC" is a return, passive */
+			return !(q->first > 0 && (token_is(a->t, q->first - 1,
+			    "be") || token_is(a->t, q->first - 1, "been") ||
+			    token_is(a->t, q->first - 1, "being") ||
+			    token_is(a->t, q->first - 1, "was") ||
+			    token_is(a->t, q->first - 1, "were")));
+	return false;
+}
+
 /* The last incident names one of the people of y. */
 static bool last_incident_names(const struct assembler *a,
     const struct subjects *y)
@@ -613,6 +810,11 @@ static void find_places(const struct assembler *a, struct span sp,
 				host = pl[k].m->iso;
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, NULL);
+		/* "after returning to Xinjiang from the USA": where the
+		 * person went, not where they came from */
+		for (size_t k = 0; k < n && !host; k++)
+			if (pl[k].role == ROLE_TO && arrived(a, sp, pl[k].m))
+				host = pl[k].m->iso;
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_ASKED, NULL);
 		if (!host)
@@ -1079,11 +1281,27 @@ static bool state_relative(const struct assembler *a, struct span sp,
 	return false;
 }
 
-/* A pattern cue; "since" counts only before a year ("since 2009"). */
-static bool pattern_cue(const struct assembler *a, struct span sp)
+/* Inside quotation marks: an odd number of them before token pos in
+ * its sentence. */
+static bool quoted(const struct assembler *a, const struct sentence *sent,
+    size_t pos)
+{
+	bool inside = false;
+
+	for (size_t k = sent->first; k < pos; k++)
+		if (token_punct(a->t, k, '"'))
+			inside = !inside;
+	return inside;
+}
+
+/* A pattern cue; "since" counts only before a year ("since 2009"), and
+ * none inside quotation marks (the name of a charge: "undermining
+ * national unity policy"). */
+static bool pattern_cue(const struct assembler *a, struct span sp,
+    const struct sentence *sent)
 {
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
-		if (!cue_at(m, CUE_PATTERN))
+		if (!cue_at(m, CUE_PATTERN) || quoted(a, sent, m->first))
 			continue;
 		if (!cue_value(m, "since") || (m->last < a->t->n_tokens &&
 		    (a->t->tokens[m->last].flags & TOKEN_NUMBER)))
@@ -1228,7 +1446,7 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 {
 	const struct sentence *sent = &a->t->sentences[s];
-	bool pattern = pattern_cue(a, sp) && !has_kind(sp, M_PERSON);
+	bool pattern = pattern_cue(a, sp, sent) && !has_kind(sp, M_PERSON);
 	unsigned rostered;
 	int rc;
 
@@ -1266,6 +1484,15 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		find_subjects(a, sp, m->first, s, &subj, &inherited);
 		if (!has_subject(&subj))
 			continue;
+		/* "one million Uyghurs have been detained": a count of a
+		 * thousand or more without a named person is an aggregate */
+		if (subj.count >= AGGREGATE_COUNT && !subj.n_persons) {
+			/* "Most of them" after it refers to the tally too */
+			a->last_subjects = subj;
+			a->last_subjects_sentence = s;
+			a->have_subjects = true;
+			continue;
+		}
 		memcpy(inc.persons, subj.persons, sizeof(inc.persons));
 		inc.n_persons = subj.n_persons;
 		inc.count = subj.count;

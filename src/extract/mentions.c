@@ -213,6 +213,47 @@ static bool name_particle(const struct text *t, size_t i)
 	return false;
 }
 
+/* An organisation word that is also a family name ("Law", "Church"):
+ * cues.tsv `orgword surname`. */
+static bool surname_orgword(const struct finder *f, size_t i)
+{
+	const struct lex_entry *e;
+
+	if (i >= f->t->n_tokens || !(f->t->tokens[i].flags & TOKEN_CAPITAL) ||
+	    (f->t->tokens[i].flags & TOKEN_UPPER) ||
+	    lexicon_match(f->lx, f->t, i, &e) != 1)
+		return false;
+	for (; e; e = lexicon_next(f->lx, e))
+		if (e->kind == LEX_CUE && e->cue == CUE_ORGWORD &&
+		    strcmp(e->value, "surname") == 0)
+			return true;
+	return false;
+}
+
+/* "Nathan Law": an organisation word that is also a family name ends a
+ * two-word name after a given name, unless the run sits where an
+ * organisation would: after "the" or a place preposition, before "of" or
+ * another capitalised word ("Faculty of Law", "Law Society", "Columbia Law
+ * School", "at Grace Church"). */
+static bool surname_after_given(const struct finder *f, size_t i, size_t k,
+    size_t last)
+{
+	const struct text *t = f->t;
+
+	if (k != i + 1 || k >= last || !(t->tokens[k].flags & TOKEN_SPACE) ||
+	    (t->tokens[k].flags & TOKEN_NEWLINE) || !surname_orgword(f, k))
+		return false;
+	if (k + 1 < last && ((t->tokens[k + 1].flags & TOKEN_CAPITAL) ||
+	    token_is(t, k + 1, "of") || token_is(t, k + 1, "'s")))
+		return false;
+	if (i > 0 && ((t->tokens[i - 1].flags & TOKEN_CAPITAL) ||
+	    token_is(t, i - 1, "the") || token_is(t, i - 1, "a") ||
+	    is_word_cue(f, i - 1, CUE_IN) || is_word_cue(f, i - 1, CUE_FROM) ||
+	    is_word_cue(f, i - 1, CUE_TO)))
+		return false;
+	return true;
+}
+
 /* End of the capitalised run starting at i (exclusive), counting words. */
 static size_t name_run(const struct finder *f, size_t i, size_t last,
     size_t *ret_words)
@@ -235,6 +276,11 @@ static size_t name_run(const struct finder *f, size_t i, size_t last,
 			words += 2;
 			continue;
 		}
+		if (surname_after_given(f, i, k, last)) {
+			k++;
+			words++;
+			break;
+		}
 		if (!name_word(f, k) && !name_like_entity(f, k))
 			break;
 		k++;
@@ -247,7 +293,8 @@ static size_t name_run(const struct finder *f, size_t i, size_t last,
 static bool run_has_orgword(const struct finder *f, size_t first, size_t last)
 {
 	for (size_t k = first; k <= last && k < f->t->n_tokens; k++)
-		if (is_word_cue(f, k, CUE_ORGWORD))
+		if (is_word_cue(f, k, CUE_ORGWORD) && !(k == first + 1 &&
+		    k + 1 == last && surname_orgword(f, k)))
 			return true;
 	return false;
 }
@@ -397,7 +444,8 @@ static bool people_word(const struct mention *m)
 	    (m->cue == CUE_PEOPLE || m->cue == CUE_PERSON));
 }
 
-/* Folds "three dozen", "twenty-five", "two hundred" into one number. */
+/* Folds "three dozen", "twenty-five", "two hundred", "one million" into
+ * one number. */
 static size_t compose_number(const struct mentions *ms, size_t k, long *ret)
 {
 	long v = ms->items[k].number;
@@ -407,7 +455,8 @@ static size_t compose_number(const struct mentions *ms, size_t k, long *ret)
 	    ms->items[k + used].sentence == ms->items[k].sentence &&
 	    ms->items[k + used].first <= ms->items[k + used - 1].last + 1) {
 		long next = ms->items[k + used].number;
-		if (next == 12 || next == 100 || next == 1000) {
+		if (next == 12 || next == 100 || next == 1000 ||
+		    next == 1000000 || next == 1000000000) {
 			if (v > COUNT_MAX / next)
 				break; /* "thousand thousand ...": no such crowd */
 			v *= next;

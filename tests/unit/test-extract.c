@@ -864,6 +864,102 @@ test_not_heard_from_after_return(void **state)
 	    .group = "Uyghur", .count = 2});
 }
 
+/* ---- names ---- */
+
+static void
+test_name_ending_in_organisation_word(void **state)
+{
+	/* "Law" after a given name ends a family name; where an organisation
+	 * stands ("the Faculty of Law", "the Law Society") it names none */
+	expect("Police in Hong Kong arrested the student leader Martin Law at "
+	    "his flat on 3 March, his lawyer said.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-03", .host = "HK",
+	    .persons = {"Martin Law"}, .group = ANY});
+	expect("Officers arrested two young students of the Faculty of Law "
+	    "outside their campus in Hong Kong on 3 March, a colleague said.",
+	    "2021-03-10",
+	    {.type = "detention", .date = "2021-03-03", .host = "HK",
+	    .group = ANY, .count = 2});
+	expect("Police in Hong Kong arrested two members of the Law Society "
+	    "on 3 March, a colleague said.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-03", .host = "HK",
+	    .group = ANY, .count = 2});
+}
+
+/* ---- courts and charges ---- */
+
+static void
+test_court_named_with_its_place(void **state)
+{
+	/* "the Tashkent City Court", "the People's Court of Kashgar": the
+	 * court acts where it sits; a charge's name in quotation marks
+	 * ("... policy") marks no pattern */
+	expect("Kazakh police detained the blogger Aibek Nurov in Almaty on "
+	    "2 February. The Tashkent City Court sentenced him on 4 March for "
+	    "\"insulting state policy\", his sister said.", "2021-03-10",
+	    {.type = "detention", .date = "2021-02-02", .host = "KZ",
+	    .persons = {"Aibek Nurov"}, .group = ANY},
+	    {.type = "conviction", .date = "2021-03-04", .host = "UZ",
+	    .persons = {"Aibek Nurov"}, .group = ANY});
+	expect("Plain-clothes officers detained the exiled Uyghur poet Memet "
+	    "Ablet at his home in Almaty on 2 February. The People's Court of Kashgar convicted him on 4 March "
+	    "of \u201cseparatism\u201d, his family said.", "2021-03-10",
+	    {.type = "detention", .date = "2021-02-02", .host = "KZ",
+	    .persons = {"Memet Ablet"}, .group = "Uyghur"},
+	    {.type = "conviction", .date = "2021-03-04", .host = "CN",
+	    .persons = {"Memet Ablet"}, .group = "Uyghur"});
+}
+
+/* ---- where people went ---- */
+
+static void
+test_host_is_where_they_went(void **state)
+{
+	/* "after travelling back to Tibet from India": the place someone
+	 * went to, not the one they came from; a passive "to be returned
+	 * to" is no arrival */
+	expect("The Tibetan monk Lobsang Dorje went missing in May 2019, "
+	    "after travelling back to Tibet from India.", "2021-03-10",
+	    {.type = "disappearance", .date = "2019-05", .host = "CN",
+	    .persons = {"Lobsang Dorje"}, .group = "Tibetan"});
+	expect("The six Tibetans were released in Kathmandu on 2 March, "
+	    "although China had pressed for them to be returned to Tibet.",
+	    "2021-03-10",
+	    {.type = "release", .date = "2021-03-02", .host = "NP",
+	    .group = "Tibetan", .count = 6});
+}
+
+/* ---- relatives ---- */
+
+static void
+test_relatives_named_through_someone(void **state)
+{
+	/* the relatives are the subjects, counted; the activist named
+	 * through them is not */
+	expect("On Monday police in Macau detained the father and two "
+	    "cousins of the exiled Macanese writer Ho Wai-lun for questioning. "
+	    "Separately, Ho Wai-lun's sister and nephew were taken out of their "
+	    "home in Kowloon on 6 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-08", .host = "MO",
+	    .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2021-03-06", .host = "HK",
+	    .group = ANY, .count = 2});
+	/* "X's brother said": a speaker, not a subject */
+	expect("Ho Wai-lun's brother said that police in Kowloon had "
+	    "detained Ho Wai-lun on 6 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-06", .host = "HK",
+	    .persons = {"Ho Wai-lun"}, .group = ANY});
+}
+
+static void
+test_joined_counts_add_up(void **state)
+{
+	expect("Police in Kowloon led away three women and two men for "
+	    "questioning on 6 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-06", .host = "HK",
+	    .group = ANY, .count = 5});
+}
+
 /* ---- people named after the event ---- */
 
 static void
@@ -993,6 +1089,25 @@ test_counts(void **state)
 	    "2 March.", "2021-03-10",
 	    {.type = "detention", .date = "2021-03-02", .host = "PK",
 	    .group = "Uyghur", .count = 25});
+}
+
+static void
+test_million_is_an_aggregate(void **state)
+{
+	/* "two million" is one number; a tally of a thousand or more people
+	 * without a named person is no incident, nor is what "most of them"
+	 * says after it */
+	const char *text = "Researchers believe that two million Uyghurs were "
+	    "held in camps across Xinjiang in 2019. Most of them were later "
+	    "sentenced by local courts.";
+
+	expect_entity(text, "2021-03-10", RW_ENTITY_COUNT, "two million",
+	    "2000000");
+	expect_none(text, "2021-03-10");
+	expect("Police in Almaty detained three Uyghur refugees on 2 March, "
+	    "one of a million stories, their lawyer said.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "KZ",
+	    .group = "Uyghur", .count = 3});
 }
 
 static void
@@ -1532,12 +1647,18 @@ main(void)
 		cmocka_unit_test(test_whereabouts_split_by_name),
 		cmocka_unit_test(test_possessive_whereabouts),
 		cmocka_unit_test(test_not_heard_from_after_return),
+		cmocka_unit_test(test_name_ending_in_organisation_word),
+		cmocka_unit_test(test_court_named_with_its_place),
+		cmocka_unit_test(test_host_is_where_they_went),
+		cmocka_unit_test(test_relatives_named_through_someone),
+		cmocka_unit_test(test_joined_counts_add_up),
 		cmocka_unit_test(test_lede_names_person_in_next_sentence),
 		cmocka_unit_test(test_gazetteer_regional_city),
 		cmocka_unit_test(test_decision_that_they_should_be_returned),
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_million_is_an_aggregate),
 		cmocka_unit_test(test_count_overflow_is_defined),
 		cmocka_unit_test(test_invalid_utf8_keeps_neighbours),
 		cmocka_unit_test(test_invalid_utf8_inside_a_name),
