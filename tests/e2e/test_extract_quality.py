@@ -13,7 +13,7 @@ import os
 import subprocess
 import sys
 
-from harness import ROOT, SHARED, Skip, ok, refuge, run_tests, test, write
+from harness import ROOT, SHARED, ok, refuge, run_tests, test, write
 
 FLOOR_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                           'extract-floor.json')
@@ -57,47 +57,40 @@ def floor_file_is_sane(tmp):
         floor('heldout_f1') >= 0
 
 
+def assert_above_floor(tmp, docs, gold, key, what):
+    """Scores the documents of docs against gold and fails when the F1 is
+    below the floor stored under key."""
+    assert os.path.isdir(docs) and os.path.isdir(gold), \
+        '%s are missing: %s or %s' % (what, docs, gold)
+    report = score(tmp, docs, gold, key.split('_')[0])
+    assert report['docs'] > 0, report
+    want = floor(key)
+    assert report['f1'] >= want, '%s: F1 %.4f is below the floor %.4f (%s)' % (
+        what, report['f1'], want, FLOOR_FILE)
+
+
 @test
 def development_set_f1_above_floor(tmp):
-    docs = os.path.join(SHARED, 'corpus', 'docs')
-    gold = os.path.join(SHARED, 'corpus', 'gold')
-    assert os.path.isdir(docs) and os.path.isdir(gold), \
-        'the shared development set is missing: %s' % SHARED
-    report = score(tmp, docs, gold, 'dev')
-    assert report['docs'] > 0, report
-    want = floor('dev_f1')
-    assert report['f1'] >= want, \
-        'development set F1 %.4f is below the floor %.4f (%s)' % (
-            report['f1'], want, FLOOR_FILE)
+    assert_above_floor(tmp, os.path.join(SHARED, 'corpus', 'docs'),
+                       os.path.join(SHARED, 'corpus', 'gold'), 'dev_f1',
+                       'the shared development set')
 
 
 @test
 def own_test_documents_f1_above_floor(tmp):
-    docs = os.path.join(ROOT, 'tests', 'extract', 'docs')
-    gold = os.path.join(ROOT, 'tests', 'extract', 'gold')
-    if not (os.path.isdir(docs) and os.path.isdir(gold)):
-        raise Skip('no own test documents yet: %s or %s is missing' % (
-            docs, gold))
-    report = score(tmp, docs, gold, 'own')
-    assert report['docs'] > 0, report
-    want = floor('own_f1')
-    assert report['f1'] >= want, \
-        'own test documents F1 %.4f is below the floor %.4f (%s)' % (
-            report['f1'], want, FLOOR_FILE)
+    assert_above_floor(tmp, os.path.join(ROOT, 'tests', 'extract', 'docs'),
+                       os.path.join(ROOT, 'tests', 'extract', 'gold'),
+                       'own_f1', 'our own test documents')
 
 
 @test
 def held_out_documents_f1_above_floor(tmp):
     # tests/extract/heldout/README.md: never tuned on; this floor only
     # catches a change that makes the extractor generalise worse
-    docs = os.path.join(ROOT, 'tests', 'extract', 'heldout', 'docs')
-    gold = os.path.join(ROOT, 'tests', 'extract', 'heldout', 'gold')
-    report = score(tmp, docs, gold, 'heldout')
-    assert report['docs'] > 0, report
-    want = floor('heldout_f1')
-    assert report['f1'] >= want, \
-        'held-out documents F1 %.4f is below the floor %.4f (%s)' % (
-            report['f1'], want, FLOOR_FILE)
+    heldout = os.path.join(ROOT, 'tests', 'extract', 'heldout')
+    assert_above_floor(tmp, os.path.join(heldout, 'docs'),
+                       os.path.join(heldout, 'gold'), 'heldout_f1',
+                       'the held-out documents')
 
 
 if __name__ == '__main__':
