@@ -440,6 +440,15 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 			they = true;
 		else if (cue_at(m, CUE_PERSON) && singular_noun(a->t, m))
 			singular = true;
+		else if (m->kind == M_TRIGGER)
+			/* "sent him back", "approved her extradition": a
+			 * pronoun inside the trigger's phrase */
+			for (size_t i = m->first; i < m->last; i++) {
+				if (lexicon_word_is(a->lx, a->t, i, CUE_HE))
+					he = true;
+				else if (lexicon_word_is(a->lx, a->t, i, CUE_THEY))
+					they = true;
+			}
 	}
 	if (count)
 		s->count = joined_counts(a, sp, count);
