@@ -535,6 +535,20 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 			he = true;
 		else if (cue_at(m, CUE_THEY))
 			they = true;
+		else if (m->kind == M_NUMBER && m->number >= 2 &&
+		    m->number < AGGREGATE_COUNT && m->first > 0 &&
+		    (token_is(a->t, m->first - 1, "all") ||
+		    token_is(a->t, m->first - 1, "the")) &&
+		    !(m->last < a->t->n_tokens && (a->t->tokens[m->last].flags
+		    & TOKEN_WORD) && !lexicon_word_is(a->lx, a->t, m->last,
+		    CUE_IN) && !token_is(a->t, m->last, "away") &&
+		    !token_is(a->t, m->last, "were") &&
+		    !token_is(a->t, m->last, "had") &&
+		    !token_is(a->t, m->last, "have") &&
+		    !token_is(a->t, m->last, "are")))
+			/* "led all three away", "the four were": the people
+			 * counted before */
+			they = true;
 		else if (cue_at(m, CUE_PERSON) && singular_noun(a->t, m))
 			singular = true;
 		else if (m->kind == M_TRIGGER || cue_at(m, CUE_OFFICE))
