@@ -79,6 +79,9 @@ struct assembler {
 	 * sentence gives */
 	bool have_unnamed;
 	size_t unnamed_sentence, unnamed_from, unnamed_quote;
+	/* "We ask governments to:" and the list items after it are calls
+	 * for action */
+	bool call_list;
 };
 
 /* ---- helpers over one sentence's mentions ---- */
@@ -293,6 +296,13 @@ static bool is_speaker(const struct assembler *a, struct span sp,
 		return true;
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (!cue_at(m, CUE_SPEECH))
+			continue;
+		/* "X was reported to be held": no one speaks */
+		if (m->first > 0 && (token_is(a->t, m->first - 1, "was") ||
+		    token_is(a->t, m->first - 1, "were") ||
+		    token_is(a->t, m->first - 1, "is") ||
+		    token_is(a->t, m->first - 1, "are") ||
+		    token_is(a->t, m->first - 1, "been")))
 			continue;
 		size_t reach = token_punct(a->t, p->last, ',') ? 24 : 3;
 		if (m->first >= p->last && m->first <= p->last + reach) {
@@ -614,6 +624,20 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 		    token_is(a->t, m->first - 1, "these") ||
 		    token_is(a->t, m->first - 1, "this")))
 			they = true;
+	/* "relatives who were sent back have vanished": people told of in
+	 * general, not those of an earlier sentence */
+	for (const struct mention *m = sp.first; m < sp.last && they; m++)
+		if (cue_at(m, CUE_PEOPLE) && m->last < a->t->n_tokens &&
+		    token_is(a->t, m->last, "who") && !(m->first > 0 &&
+		    (token_is(a->t, m->first - 1, "the") ||
+		    token_is(a->t, m->first - 1, "these") ||
+		    token_is(a->t, m->first - 1, "those") ||
+		    token_is(a->t, m->first - 1, "both") ||
+		    token_is(a->t, m->first - 1, "all") ||
+		    (a->t->tokens[m->first - 1].flags & TOKEN_POSSESSIVE) ||
+		    lexicon_word_is(a->lx, a->t, m->first - 1, CUE_HE) ||
+		    lexicon_word_is(a->lx, a->t, m->first - 1, CUE_THEY))))
+			return;
 	if ((they || (singular && !group)) && a->have_subjects &&
 	    sentence - a->last_subjects_sentence <= REFERENCE_SENTENCES) {
 		*s = a->last_subjects;
@@ -1354,7 +1378,7 @@ static bool trigger_type(const struct assembler *a, struct span sp,
     enum rw_mechanism *mech, bool *granted)
 {
 	size_t pos = m->first;
-	const struct mention *denial, *request;
+	const struct mention *denial, *request, *threat;
 	bool decided = false;
 
 	*granted = false;
@@ -1387,6 +1411,17 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 		*mech = RW_MECHANISM_NONE;
 		return true;
 	}
+	/* "faces a real risk of arbitrary detention", "could be jailed":
+	 * a feared detention, disappearance or conviction did not happen */
+	if ((*type == RW_INCIDENT_DETENTION ||
+	    *type == RW_INCIDENT_DISAPPEARANCE ||
+	    *type == RW_INCIDENT_CONVICTION) &&
+	    (threat = cue_find(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT)) &&
+	    !cue_value(threat, "decision") && !(threat->last ==
+	    threat->first + 2 && token_is(a->t, threat->first, "to") &&
+	    token_is(a->t, threat->first + 1, "be")))
+		/* ("was reported to be held" is no threat) */
+		return false;
 	if (*type == RW_INCIDENT_RETURN || *type == RW_INCIDENT_THREATENED_RETURN) {
 		if ((request = request_before(a, sp, pos))) {
 			*type = RW_INCIDENT_WARRANT;
@@ -1962,11 +1997,24 @@ int incidents_assemble(const struct lexicon *lx, struct text *t,
 	document_context(&a);
 	for (size_t s = 0; s < t->n_sentences; s++) {
 		struct span sp = next_span(ms, s, &k);
+		const struct sentence *sent = &t->sentences[s];
+		bool item = sent->last > sent->first &&
+		    !(t->tokens[sent->first].flags & TOKEN_WORD);
+		if (!item)
+			a.call_list = false;
 		if (sp.first == sp.last)
 			continue;
-		if ((rc = sentence_incidents(&a, s, sp)) < 0)
+		if (!(a.call_list && item) &&
+		    (rc = sentence_incidents(&a, s, sp)) < 0)
 			return rc;
 		note_people(&a, s, sp);
+		if (sent->last > sent->first &&
+		    token_punct(t, sent->last - 1, ':'))
+			for (const struct mention *m = sp.first; m < sp.last;
+			    m++)
+				if (cue_at(m, CUE_CALL) || (cue_at(m,
+				    CUE_REQUEST) && cue_value(m, "ask")))
+					a.call_list = true;
 	}
 	return 0;
 }

@@ -1114,6 +1114,38 @@ test_report_dates_date_no_event(void **state)
 	    .persons = {"Memet Emin"}, .group = "Uyghur"});
 }
 
+static void
+test_general_and_feared_events(void **state)
+{
+	/* a feared detention did not happen; "anyone" is no one */
+	expect_none("Anyone returned to Xinjiang faces a real risk of "
+	    "arbitrary detention and torture.", "2021-03-10");
+	expect_none("Relatives said the Uyghur poet Ahmet Yusup could be "
+	    "jailed if he goes back to China.", "2021-03-10");
+	/* people in general ("relatives who"), not those before */
+	expect("Thai police detained five Uyghur men in Bangkok on 2 March. "
+	    "Families abroad say that relatives who were sent back have "
+	    "vanished from their homes.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .group = "Uyghur", .count = 5});
+	/* an evidential "to be" is no threat */
+	expect("The Uyghur poet Ahmet Yusup was reported to be held in "
+	    "Kashgar in May 2020.", "2021-03-10",
+	    {.type = "detention", .date = "2020-05", .host = "CN",
+	    .persons = {"Ahmet Yusup"}, .group = "Uyghur"});
+}
+
+static void
+test_recommendation_list(void **state)
+{
+	/* the items of a list of demands are calls for action */
+	expect_none("We also ask governments to:\n"
+	    "\xe2\x80\xa2 release every Uyghur held in immigration detention "
+	    "in Thailand;\n"
+	    "\xe2\x80\xa2 halt the deportation of the five Uyghur men "
+	    "detained in Bangkok.\n", "2021-03-10");
+}
+
 /* ---- relatives ---- */
 
 static void
@@ -1844,6 +1876,8 @@ main(void)
 		cmocka_unit_test(test_vocabulary_release),
 		cmocka_unit_test(test_count_refers_back),
 		cmocka_unit_test(test_report_dates_date_no_event),
+		cmocka_unit_test(test_general_and_feared_events),
+		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
 		cmocka_unit_test(test_lede_names_person_in_next_sentence),
