@@ -79,6 +79,9 @@ struct assembler {
 	 * sentence gives */
 	bool have_unnamed;
 	size_t unnamed_sentence, unnamed_from, unnamed_quote;
+	/* "We ask governments to:" and the list items after it are calls
+	 * for action */
+	bool call_list;
 };
 
 /* ---- helpers over one sentence's mentions ---- */
@@ -125,6 +128,89 @@ static bool cue_before(const struct assembler *a, struct span sp, size_t pos,
 static bool cue_value(const struct mention *m, const char *value)
 {
 	return m && m->entry && strcmp(m->entry->value, value) == 0;
+}
+
+/* How far a split trigger's particle may follow its verb ("led all three
+ * of them away"). */
+#define SPLIT_WINDOW 8
+
+/* A subject between a split trigger's verb and its particle: a name, a
+ * count, a group, a people noun or a pronoun. */
+static bool subject_mention(const struct mention *m)
+{
+	return m->kind == M_PERSON || m->kind == M_COUNT ||
+	    m->kind == M_GROUP || m->kind == M_NUMBER ||
+	    cue_at(m, CUE_PEOPLE) || cue_at(m, CUE_PERSON) ||
+	    cue_at(m, CUE_HE) || cue_at(m, CUE_THEY);
+}
+
+/* A trigger with its object inside (triggers.tsv `block
+ * split:PARTICLES:TYPE`): the verb at m, a subject and one of the
+ * particles within a few words ("handed the two men over", "led all
+ * three away", "returned 109 Uyghurs to China"). Returns the type, or
+ * NULL; ends the phrase at *end. */
+static const char *split_type(const struct assembler *a, struct span sp,
+    const struct mention *m, size_t *end)
+{
+	const struct text *t = a->t;
+	const char *v, *type;
+	bool subject = false;
+
+	if (!cue_at(m, CUE_BLOCK) || !m->entry ||
+	    strncmp(m->entry->value, "split:", 6) != 0)
+		return NULL;
+	v = m->entry->value + 6;
+	if (!(type = strchr(v, ':')))
+		return NULL;
+	type++;
+	/* another reading of the same words ("handed over"), or the act a
+	 * trigger before it states ("deported nine men, handing them to
+	 * Taliban officials") */
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->kind == M_TRIGGER && q->first <= m->first &&
+		    (q->last > m->first || strncmp(q->entry->value, type,
+		    strcspn(type, "/")) == 0))
+			return NULL;
+	for (size_t k = m->last; k < t->n_tokens && k <= m->last + SPLIT_WINDOW;
+	    k++) {
+		if (token_punct(t, k, ';') || token_punct(t, k, '.'))
+			return NULL;
+		for (const struct mention *q = m + 1; q < sp.last; q++) {
+			if (q->first != k)
+				continue;
+			if (q->kind == M_TRIGGER)
+				return NULL;
+			if (subject_mention(q))
+				subject = true;
+		}
+		if (!subject || k == m->last)
+			continue;
+		/* the particle: one of the comma-separated words of v */
+		const char *n = token_norm(t, k);
+		size_t len = strlen(n);
+		for (const char *p = v; p < type - 1;) {
+			const char *stop = memchr(p, ',', (size_t)(type - 1 - p));
+			if (!stop)
+				stop = type - 1;
+			if ((size_t)(stop - p) == len && memcmp(p, n, len) == 0) {
+				if (end)
+					*end = k + 1;
+				return type;
+			}
+			p = stop + 1;
+		}
+	}
+	return NULL;
+}
+
+/* The type a mention triggers: a trigger phrase's, or a split
+ * trigger's; NULL for other mentions. */
+static const char *trigger_value(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	if (m->kind == M_TRIGGER)
+		return m->entry->value;
+	return split_type(a, sp, m, NULL);
 }
 
 static bool word_before(const struct assembler *a, size_t pos, enum cue c,
@@ -176,14 +262,28 @@ static bool speech_names(const struct assembler *a, size_t from,
 
 /* "US President Joe Biden", "Mahathir Mohamad, the Prime Minister":
  * someone acting for a state, not the subject of an incident. */
-static bool is_official(struct span sp, const struct mention *p)
+static bool is_official(const struct text *t, struct span sp,
+    const struct mention *p)
 {
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (!cue_at(m, CUE_OFFICE))
 			continue;
 		if (m->last <= p->first && m->last + 1 >= p->first)
 			return true;
-		if (m->first >= p->last && m->first <= p->last + 4)
+		if (m->first < p->last || m->first > p->last + 4)
+			continue;
+		/* an apposition ("X, the Prime Minister", "X, his
+		 * lawyer"), not "X on 2 March, his lawyer said" */
+		bool apposition = true;
+		for (size_t k = p->last; k < m->first &&
+		    !token_punct(t, p->last, ','); k++)
+			if (t->tokens[k].flags & TOKEN_WORD &&
+			    !(t->tokens[k].flags & TOKEN_CAPITAL) &&
+			    !token_is(t, k, "the") && !token_is(t, k, "a") &&
+			    !token_is(t, k, "an") && !token_is(t, k, "its") &&
+			    !token_is(t, k, "former") && !token_is(t, k, "then"))
+				apposition = false;
+		if (apposition)
 			return true;
 	}
 	return false;
@@ -192,10 +292,17 @@ static bool is_official(struct span sp, const struct mention *p)
 static bool is_speaker(const struct assembler *a, struct span sp,
     const struct mention *p)
 {
-	if (is_official(sp, p))
+	if (is_official(a->t, sp, p))
 		return true;
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (!cue_at(m, CUE_SPEECH))
+			continue;
+		/* "X was reported to be held": no one speaks */
+		if (m->first > 0 && (token_is(a->t, m->first - 1, "was") ||
+		    token_is(a->t, m->first - 1, "were") ||
+		    token_is(a->t, m->first - 1, "is") ||
+		    token_is(a->t, m->first - 1, "are") ||
+		    token_is(a->t, m->first - 1, "been")))
 			continue;
 		size_t reach = token_punct(a->t, p->last, ',') ? 24 : 3;
 		if (m->first >= p->last && m->first <= p->last + reach) {
@@ -438,8 +545,32 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 			he = true;
 		else if (cue_at(m, CUE_THEY))
 			they = true;
+		else if (m->kind == M_NUMBER && m->number >= 2 &&
+		    m->number < AGGREGATE_COUNT && m->first > 0 &&
+		    (token_is(a->t, m->first - 1, "all") ||
+		    token_is(a->t, m->first - 1, "the")) &&
+		    !(m->last < a->t->n_tokens && (a->t->tokens[m->last].flags
+		    & TOKEN_WORD) && !lexicon_word_is(a->lx, a->t, m->last,
+		    CUE_IN) && !token_is(a->t, m->last, "away") &&
+		    !token_is(a->t, m->last, "were") &&
+		    !token_is(a->t, m->last, "had") &&
+		    !token_is(a->t, m->last, "have") &&
+		    !token_is(a->t, m->last, "are")))
+			/* "led all three away", "the four were": the people
+			 * counted before */
+			they = true;
 		else if (cue_at(m, CUE_PERSON) && singular_noun(a->t, m))
 			singular = true;
+		else if (m->kind == M_TRIGGER || cue_at(m, CUE_OFFICE))
+			/* "sent him back", "approved her extradition", "his
+			 * lawyer": a pronoun inside a trigger's or an office's
+			 * phrase */
+			for (size_t i = m->first; i < m->last; i++) {
+				if (lexicon_word_is(a->lx, a->t, i, CUE_HE))
+					he = true;
+				else if (lexicon_word_is(a->lx, a->t, i, CUE_THEY))
+					they = true;
+			}
 	}
 	if (count)
 		s->count = joined_counts(a, sp, count);
@@ -493,6 +624,20 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 		    token_is(a->t, m->first - 1, "these") ||
 		    token_is(a->t, m->first - 1, "this")))
 			they = true;
+	/* "relatives who were sent back have vanished": people told of in
+	 * general, not those of an earlier sentence */
+	for (const struct mention *m = sp.first; m < sp.last && they; m++)
+		if (cue_at(m, CUE_PEOPLE) && m->last < a->t->n_tokens &&
+		    token_is(a->t, m->last, "who") && !(m->first > 0 &&
+		    (token_is(a->t, m->first - 1, "the") ||
+		    token_is(a->t, m->first - 1, "these") ||
+		    token_is(a->t, m->first - 1, "those") ||
+		    token_is(a->t, m->first - 1, "both") ||
+		    token_is(a->t, m->first - 1, "all") ||
+		    (a->t->tokens[m->first - 1].flags & TOKEN_POSSESSIVE) ||
+		    lexicon_word_is(a->lx, a->t, m->first - 1, CUE_HE) ||
+		    lexicon_word_is(a->lx, a->t, m->first - 1, CUE_THEY))))
+			return;
 	if ((they || (singular && !group)) && a->have_subjects &&
 	    sentence - a->last_subjects_sentence <= REFERENCE_SENTENCES) {
 		*s = a->last_subjects;
@@ -900,6 +1045,48 @@ static bool subordinator(const struct text *t, size_t i)
 	return false;
 }
 
+/* "BERLIN, Aug 6, 2018 (AFP) -", "Taipei, July 2 (CNA)": a dateline
+ * dates the report, not the events of its sentence. */
+static bool dateline(const struct assembler *a, const struct sentence *sent,
+    const struct mention *d)
+{
+	const struct text *t = a->t;
+	bool comma = false;
+
+	if (d->first > sent->first + 6 || d->last >= t->n_tokens ||
+	    !(token_punct(t, d->last, '(') || token_punct(t, d->last, '-')))
+		return false;
+	for (size_t k = sent->first; k < d->first; k++) {
+		if (token_punct(t, k, ','))
+			comma = true;
+		else if (!(t->tokens[k].flags & TOKEN_CAPITAL))
+			return false;
+	}
+	return comma;
+}
+
+/* "local media said Monday", "told RFA on Tuesday": the date of a
+ * statement, not of what it reports. */
+static bool said_on(struct span sp, const struct mention *d, const struct
+    text *t)
+{
+	size_t at = d->first;
+
+	if (at > 0 && token_is(t, at - 1, "on"))
+		at--;
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (cue_at(m, CUE_SPEECH) && m->last == at)
+			return true;
+	return false;
+}
+
+/* A date that tells when nothing of the sentence's events happened. */
+static bool report_date(const struct assembler *a, struct span sp,
+    const struct sentence *sent, const struct mention *d)
+{
+	return dateline(a, sent, d) || said_on(sp, d, a->t);
+}
+
 /* The trigger a date belongs to: the nearest trigger before it in the
  * sentence ("arrested on 4 June", "a notice issued in 2016"), or the next
  * trigger when the date opens a clause or no trigger comes before it.
@@ -909,8 +1096,10 @@ static const struct mention *date_owner(const struct assembler *a,
 {
 	const struct mention *before = NULL, *after = NULL;
 
+	if (report_date(a, sp, sent, d))
+		return NULL;
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
-		if (m->kind != M_TRIGGER)
+		if (!trigger_value(a, sp, m))
 			continue;
 		if (m->last <= d->first) {
 			if (!before || m->first > before->first)
@@ -974,14 +1163,15 @@ static bool find_date(const struct assembler *a, struct span sp,
 		return true;
 	}
 	for (const struct mention *m = trig; m-- > sp.first && !d;)
-		if (m->kind == M_TRIGGER && m->last <= trig->first)
+		if (trigger_value(a, sp, m) && m->last <= trig->first)
 			d = owned_date(a, sp, sent, m);
 	for (const struct mention *m = trig + 1; m < sp.last && !d; m++)
-		if (m->kind == M_TRIGGER && m->first >= trig->last)
+		if (trigger_value(a, sp, m) && m->first >= trig->last)
 			d = owned_date(a, sp, sent, m);
 	if (!d)
 		for (const struct mention *m = sp.first; m < sp.last; m++)
-			if (m->kind == M_DATE && (!nearest ||
+			if (m->kind == M_DATE && !report_date(a, sp, sent, m) &&
+			    (!nearest ||
 			    distance(m, trig->first) < distance(nearest,
 			    trig->first)))
 				nearest = m;
@@ -1132,6 +1322,55 @@ static bool call_before(const struct assembler *a, struct span sp, size_t pos,
 	return false;
 }
 
+/* "his extradition was refused", "the deportation order has been
+ * quashed": a return, threatened return or request refused in the
+ * passive after it. Not what an appeal against it asked for ("his appeal
+ * against deportation was rejected": the return goes ahead). */
+static bool refused_after(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	static const char *const nouns[] = {"order", "orders", "request",
+		"requests", "proceedings", "case", "decision", NULL};
+	static const char *const appeal[] = {"appeal", "appeals",
+		"application", "challenge", "bid", "petition", "plea",
+		"complaint", "lawsuit", "against", NULL};
+	const struct text *t = a->t;
+	size_t k = m->last;
+
+	for (const char *const *w = nouns; *w; w++)
+		if (token_is(t, k, *w)) {
+			k++;
+			break;
+		}
+	if (token_is(t, k, "has") || token_is(t, k, "had") ||
+	    token_is(t, k, "have")) {
+		if (!token_is(t, k + 1, "been"))
+			return false;
+		k += 2;
+	} else if (token_is(t, k, "was") || token_is(t, k, "were") ||
+	    token_is(t, k, "is") || token_is(t, k, "are")) {
+		k++;
+	} else {
+		return false;
+	}
+	if (token_is(t, k, "later") || token_is(t, k, "eventually") ||
+	    token_is(t, k, "finally") || token_is(t, k, "then") ||
+	    token_is(t, k, "also"))
+		k++;
+	bool refused = false;
+	for (const struct mention *q = m + 1; q < sp.last && !refused; q++)
+		if (cue_at(q, CUE_DENIAL) && cue_value(q, "refusal") &&
+		    q->first == k)
+			refused = true;
+	if (!refused)
+		return false;
+	for (size_t back = 1; back <= 4 && back <= m->first; back++)
+		for (const char *const *w = appeal; *w; w++)
+			if (token_is(t, m->first - back, *w))
+				return false;
+	return true;
+}
+
 /* Reads the trigger at m, with the cues before it, into a type; false when
  * the sentence does not state that it happened. */
 static bool trigger_type(const struct assembler *a, struct span sp,
@@ -1139,11 +1378,11 @@ static bool trigger_type(const struct assembler *a, struct span sp,
     enum rw_mechanism *mech, bool *granted)
 {
 	size_t pos = m->first;
-	const struct mention *denial, *request;
+	const struct mention *denial, *request, *threat;
 	bool decided = false;
 
 	*granted = false;
-	if (!parse_trigger(m->entry->value, type, mech))
+	if (!parse_trigger(trigger_value(a, sp, m), type, mech))
 		return false;
 	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION))
 		return false;
@@ -1164,6 +1403,24 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 	}
 	if (cue_before(a, sp, pos, CUE_CONDITIONAL, CUE_WINDOW_CALL) ||
 	    call_before(a, sp, pos, &decided))
+		return false;
+	if ((*type == RW_INCIDENT_RETURN ||
+	    *type == RW_INCIDENT_THREATENED_RETURN ||
+	    *type == RW_INCIDENT_WARRANT) && refused_after(a, sp, m)) {
+		*type = RW_INCIDENT_RELEASE;
+		*mech = RW_MECHANISM_NONE;
+		return true;
+	}
+	/* "faces a real risk of arbitrary detention", "could be jailed":
+	 * a feared detention, disappearance or conviction did not happen */
+	if ((*type == RW_INCIDENT_DETENTION ||
+	    *type == RW_INCIDENT_DISAPPEARANCE ||
+	    *type == RW_INCIDENT_CONVICTION) &&
+	    (threat = cue_find(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT)) &&
+	    !cue_value(threat, "decision") && !(threat->last ==
+	    threat->first + 2 && token_is(a->t, threat->first, "to") &&
+	    token_is(a->t, threat->first + 1, "be")))
+		/* ("was reported to be held" is no threat) */
 		return false;
 	if (*type == RW_INCIDENT_RETURN || *type == RW_INCIDENT_THREATENED_RETURN) {
 		if ((request = request_before(a, sp, pos))) {
@@ -1256,6 +1513,26 @@ static bool prison_term(const struct assembler *a, struct span sp,
 		if (q->kind == M_TRIGGER && q->last <= m->first &&
 		    strcmp(q->entry->value, "conviction") == 0)
 			return true;
+	return false;
+}
+
+/* "having served an 11-month jail term", "completed a prison term": the
+ * end of an earlier conviction's term, not a conviction. */
+static bool served_term(const struct assembler *a, const struct mention *m)
+{
+	static const char *const words[] = {"served", "serving", "serve",
+		"completed", "completing", "finished", "finishing", NULL};
+
+	if (strcmp(m->entry->value, "conviction") != 0)
+		return false;
+	for (size_t back = 1; back <= 5 && back <= m->first; back++) {
+		size_t k = m->first - back;
+		if (token_punct(a->t, k, ',') || token_punct(a->t, k, ';'))
+			return false;
+		for (const char *const *w = words; *w; w++)
+			if (token_is(a->t, k, *w))
+				return true;
+	}
 	return false;
 }
 
@@ -1469,9 +1746,10 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 				continue;
 			inc.type = RW_INCIDENT_DISAPPEARANCE;
 		} else {
-			if (m->kind != M_TRIGGER)
+			if (!trigger_value(a, sp, m))
 				continue;
 			if (after_warrant(sp, m) || prison_term(a, sp, m) ||
+			    served_term(a, m) ||
 			    object_of_release(a, sp, m) ||
 			    state_relative(a, sp, m))
 				continue;
@@ -1719,11 +1997,24 @@ int incidents_assemble(const struct lexicon *lx, struct text *t,
 	document_context(&a);
 	for (size_t s = 0; s < t->n_sentences; s++) {
 		struct span sp = next_span(ms, s, &k);
+		const struct sentence *sent = &t->sentences[s];
+		bool item = sent->last > sent->first &&
+		    !(t->tokens[sent->first].flags & TOKEN_WORD);
+		if (!item)
+			a.call_list = false;
 		if (sp.first == sp.last)
 			continue;
-		if ((rc = sentence_incidents(&a, s, sp)) < 0)
+		if (!(a.call_list && item) &&
+		    (rc = sentence_incidents(&a, s, sp)) < 0)
 			return rc;
 		note_people(&a, s, sp);
+		if (sent->last > sent->first &&
+		    token_punct(t, sent->last - 1, ':'))
+			for (const struct mention *m = sp.first; m < sp.last;
+			    m++)
+				if (cue_at(m, CUE_CALL) || (cue_at(m,
+				    CUE_REQUEST) && cue_value(m, "ask")))
+					a.call_list = true;
 	}
 	return 0;
 }

@@ -929,6 +929,223 @@ test_host_is_where_they_went(void **state)
 	    .group = "Tibetan", .count = 6});
 }
 
+/* ---- the common ways to tell each type (active, passive, reported) ---- */
+
+static void
+test_vocabulary_detention(void **state)
+{
+	expect("Thai police apprehended the Uyghur teacher Memet Emin in "
+	    "Bangkok on 2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .persons = {"Memet Emin"}, .group = "Uyghur"});
+	expect("The Uyghur teacher Memet Emin was placed in custody in "
+	    "Bangkok on 2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .persons = {"Memet Emin"}, .group = "Uyghur"});
+	expect("His brother said that the Uyghur teacher Memet Emin had been "
+	    "picked up by immigration officers in Bangkok on 2 March.",
+	    "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .persons = {"Memet Emin"}, .group = "Uyghur"});
+	expect("Police in Dubai took the Uyghur student Dilnur Kasim into "
+	    "custody on 2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "AE",
+	    .persons = {"Dilnur Kasim"}, .group = "Uyghur"});
+}
+
+static void
+test_vocabulary_return(void **state)
+{
+	/* the object between the verb and its particle */
+	expect("Kazakh border guards handed the Uyghur farmer Erkin Tursun "
+	    "to Chinese police on 4 February.", "2021-03-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-02-04", .host = "KZ", .dest = "CN",
+	    .persons = {"Erkin Tursun"}, .group = "Uyghur"});
+	expect("The Uyghur farmer Erkin Tursun was put aboard a flight to "
+	    "China from Almaty on 4 February.", "2021-03-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-02-04", .host = "KZ", .dest = "CN",
+	    .persons = {"Erkin Tursun"}, .group = "Uyghur"});
+	expect("Neighbours said Kazakh police had handed the two Uyghur "
+	    "brothers over to Chinese officers at the Khorgos crossing on 4 "
+	    "February.", "2021-03-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-02-04", .host = "KZ", .dest = "CN",
+	    .group = "Uyghur", .count = 2});
+	/* a pronoun inside the trigger's phrase is its subject */
+	expect("The Uyghur imam Ablimit Hoja fled to Turkey in 2017. Turkish "
+	    "officials sent him back to China on 3 February, his son said.",
+	    "2021-03-10",
+	    {.type = "return", .mechanism = "unknown", .date = "2021-02-03",
+	    .host = "TR", .dest = "CN", .persons = {"Ablimit Hoja"},
+	    .group = ANY});
+	expect("Thai authorities returned 40 Uyghur men to China on 27 "
+	    "February.", "2021-03-10",
+	    {.type = "return", .mechanism = "unknown", .date = "2021-02-27",
+	    .host = "TH", .dest = "CN", .group = "Uyghur", .count = 40});
+	/* "handing them to" tells the deportation before it again */
+	expect("Authorities in Tajikistan deported nine Afghan asylum seekers "
+	    "to Afghanistan on 6 July, handing them to Taliban officials at "
+	    "the border.", "2021-08-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-07-06", .host = "TJ", .dest = "AF", .group = ANY,
+	    .count = 9});
+}
+
+static void
+test_vocabulary_threatened_return(void **state)
+{
+	expect("The Uyghur poet Ahmet Yusup faces removal from Kyrgyzstan to "
+	    "China.", "2021-03-10",
+	    {.type = "threatened_return", .date = "2021", .host = "KG",
+	    .dest = "CN", .persons = {"Ahmet Yusup"}, .group = "Uyghur"});
+	expect("The Kazakh activist Serik Nurlanov is slated for deportation "
+	    "from Kyrgyzstan to China.", "2021-03-10",
+	    {.type = "threatened_return", .date = "2021", .host = "KG",
+	    .dest = "CN", .persons = {"Serik Nurlanov"}, .group = "Kazakh"});
+	expect("The Uyghur poet Ahmet Yusup was detained in Bishkek in "
+	    "January. His lawyer said a court in Bishkek had approved his "
+	    "extradition on 2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-01", .host = "KG",
+	    .persons = {"Ahmet Yusup"}, .group = "Uyghur"},
+	    {.type = "threatened_return", .date = "2021-03-02", .host = "KG",
+	    .dest = "CN", .persons = {"Ahmet Yusup"}, .group = "Uyghur"});
+}
+
+static void
+test_vocabulary_warrant(void **state)
+{
+	expect("The Uyghur activist Dilnur Kasim, who lives in Turkey, is "
+	    "wanted in China.", "2021-03-10",
+	    {.type = "warrant", .host = "TR", .dest = "CN",
+	    .persons = {"Dilnur Kasim"}, .group = "Uyghur"});
+}
+
+static void
+test_vocabulary_disappearance(void **state)
+{
+	expect("His wife said the Tibetan monk Lobsang Dorje could not be "
+	    "reached after he travelled back to Tibet in May 2019.",
+	    "2021-03-10",
+	    {.type = "disappearance", .date = "2019-05", .host = "CN",
+	    .persons = {"Lobsang Dorje"}, .group = "Tibetan"});
+	expect("The Uyghur activist Dilnur Kasim has been unreachable since "
+	    "she was detained in Dubai in January.", "2021-03-10",
+	    {.type = "disappearance", .date = "~2021", .host = "AE",
+	    .persons = {"Dilnur Kasim"}, .group = "Uyghur"},
+	    {.type = "detention", .date = "2021-01", .host = "AE",
+	    .persons = {"Dilnur Kasim"}, .group = "Uyghur"});
+	/* an official who does not answer has not disappeared */
+	expect_none("A court spokesman could not be reached for comment on "
+	    "the case of the Uyghur poet Ahmet Yusup.", "2021-03-10");
+}
+
+static void
+test_vocabulary_conviction(void **state)
+{
+	expect("A Minsk court on 2 March gave the blogger Ihar Losik a jail "
+	    "term of fifteen years.", "2021-03-10",
+	    {.type = "conviction", .date = "2021-03-02", .host = "BY",
+	    .persons = {"Ihar Losik"}});
+	expect("The blogger Ihar Losik was condemned to fifteen years in "
+	    "prison by a Minsk court on 2 March.", "2021-03-10",
+	    {.type = "conviction", .date = "2021-03-02", .host = "BY",
+	    .persons = {"Ihar Losik"}});
+	/* the end of a term served is no conviction */
+	expect_none("The Egyptian poet Ahmed Saber, having served a "
+	    "three-year jail term in Cairo, left for Turkey in 2019.",
+	    "2021-03-10");
+}
+
+static void
+test_vocabulary_release(void **state)
+{
+	expect("The Bahraini activist Ali Mushaima was granted asylum in "
+	    "Germany on 2 March.", "2021-03-10",
+	    {.type = "release", .date = "2021-03-02", .host = "DE",
+	    .persons = {"Ali Mushaima"}, .group = ANY});
+	/* a return refused in the passive */
+	expect("The Belarusian journalist Ihar Ilyash was arrested in Warsaw "
+	    "in January. His extradition was refused by a court in Warsaw on "
+	    "2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-01", .host = "PL",
+	    .persons = {"Ihar Ilyash"}, .group = ANY},
+	    {.type = "release", .date = "2021-03-02", .host = "PL",
+	    .persons = {"Ihar Ilyash"}, .group = ANY});
+	expect("The Belarusian journalist Ihar Ilyash won his appeal against "
+	    "deportation in Warsaw on 2 March, his lawyer said.", "2021-03-10",
+	    {.type = "release", .date = "2021-03-02", .host = "PL",
+	    .persons = {"Ihar Ilyash"}, .group = ANY});
+	/* an appeal against a return refused: the return goes ahead */
+	expect("The appeal of the Belarusian journalist Ihar Ilyash against "
+	    "his deportation was rejected by a court in Warsaw on 2 March.",
+	    "2021-03-10",
+	    {.type = "threatened_return", .date = "2021-03-02", .host = "PL",
+	    .dest = "BY", .persons = {"Ihar Ilyash"}, .group = ANY});
+}
+
+static void
+test_count_refers_back(void **state)
+{
+	/* "all three" are the three counted before */
+	expect("Thai police detained three Uyghur activists at a cafe in "
+	    "Bangkok on 2 March. Officers then led all three away to a van, "
+	    "witnesses said.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .group = "Uyghur", .count = 3});
+}
+
+static void
+test_report_dates_date_no_event(void **state)
+{
+	/* a dateline and the day of a statement are not the event's date */
+	expect("BANGKOK, March 9 (AFP) - Thai police detained the Uyghur "
+	    "teacher Memet Emin in Bangkok last month.", "2021-03-10",
+	    {.type = "detention", .date = "2021-02", .host = "TH",
+	    .persons = {"Memet Emin"}, .group = "Uyghur"});
+	expect("BERLIN, Aug 6, 2018 (AFP) - German police wrongly sent a "
+	    "Uyghur man back to China.", "2018-08-06",
+	    {.type = "return", .mechanism = "unknown", .date = "2018",
+	    .host = "DE", .dest = "CN", .group = "Uyghur", .count = 1});
+	expect("Thai police detained the Uyghur teacher Memet Emin in "
+	    "Bangkok, local media said on Tuesday.", "2021-03-10",
+	    {.type = "detention", .date = "2021", .host = "TH",
+	    .persons = {"Memet Emin"}, .group = "Uyghur"});
+}
+
+static void
+test_general_and_feared_events(void **state)
+{
+	/* a feared detention did not happen; "anyone" is no one */
+	expect_none("Anyone returned to Xinjiang faces a real risk of "
+	    "arbitrary detention and torture.", "2021-03-10");
+	expect_none("Relatives said the Uyghur poet Ahmet Yusup could be "
+	    "jailed if he goes back to China.", "2021-03-10");
+	/* people in general ("relatives who"), not those before */
+	expect("Thai police detained five Uyghur men in Bangkok on 2 March. "
+	    "Families abroad say that relatives who were sent back have "
+	    "vanished from their homes.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .group = "Uyghur", .count = 5});
+	/* an evidential "to be" is no threat */
+	expect("The Uyghur poet Ahmet Yusup was reported to be held in "
+	    "Kashgar in May 2020.", "2021-03-10",
+	    {.type = "detention", .date = "2020-05", .host = "CN",
+	    .persons = {"Ahmet Yusup"}, .group = "Uyghur"});
+}
+
+static void
+test_recommendation_list(void **state)
+{
+	/* the items of a list of demands are calls for action */
+	expect_none("We also ask governments to:\n"
+	    "\xe2\x80\xa2 release every Uyghur held in immigration detention "
+	    "in Thailand;\n"
+	    "\xe2\x80\xa2 halt the deportation of the five Uyghur men "
+	    "detained in Bangkok.\n", "2021-03-10");
+}
+
 /* ---- relatives ---- */
 
 static void
@@ -1650,6 +1867,17 @@ main(void)
 		cmocka_unit_test(test_name_ending_in_organisation_word),
 		cmocka_unit_test(test_court_named_with_its_place),
 		cmocka_unit_test(test_host_is_where_they_went),
+		cmocka_unit_test(test_vocabulary_detention),
+		cmocka_unit_test(test_vocabulary_return),
+		cmocka_unit_test(test_vocabulary_threatened_return),
+		cmocka_unit_test(test_vocabulary_warrant),
+		cmocka_unit_test(test_vocabulary_disappearance),
+		cmocka_unit_test(test_vocabulary_conviction),
+		cmocka_unit_test(test_vocabulary_release),
+		cmocka_unit_test(test_count_refers_back),
+		cmocka_unit_test(test_report_dates_date_no_event),
+		cmocka_unit_test(test_general_and_feared_events),
+		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
 		cmocka_unit_test(test_lede_names_person_in_next_sentence),
