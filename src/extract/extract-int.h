@@ -161,8 +161,14 @@ struct lex_entry {
 
 struct lexicon;
 
-/* Loads the embedded rule files. */
+struct rw_embedded;
+
+/* Loads the embedded rule files (data/extract/). */
 int lexicon_load(struct lexicon **ret, struct rw_error *err);
+/* Loads the given rule files (an array ended by a NULL name); a bad line
+ * fails the load with "FILE:LINE: what is wrong". */
+int lexicon_load_files(struct lexicon **ret, const struct rw_embedded *files,
+    struct rw_error *err);
 void lexicon_free(struct lexicon *lx);
 const char *lexicon_version(const struct lexicon *lx);
 

@@ -216,12 +216,15 @@ out:
 	return rc;
 }
 
+/* Reads a rule's KIND and VALUE into e; on a bad rule, says why. */
 static int parse_entry(const char *kind, size_t kind_len, const char *value,
-    size_t value_len, struct lex_entry *e)
+    size_t value_len, struct lex_entry *e, struct rw_error *err)
 {
 	memset(e, 0, sizeof(*e));
 	if (value_len >= sizeof(e->value))
-		return RW_EINVAL;
+		return rw_error_set(err, RW_EINVAL, "the value \"%.*s\" is "
+		    "longer than %zu bytes", (int)value_len, value,
+		    sizeof(e->value) - 1);
 	memcpy(e->value, value, value_len);
 	for (int k = 0; k < LEX_KIND_COUNT; k++) {
 		if (k == LEX_CUE || strlen(kind_names[k]) != kind_len ||
@@ -231,12 +234,16 @@ static int parse_entry(const char *kind, size_t kind_len, const char *value,
 		if (k == LEX_NUMBER) {
 			char *end;
 			e->number = strtol(e->value, &end, 10);
-			return *end ? RW_EINVAL : 0;
+			return *end ? rw_error_set(err, RW_EINVAL, "a number "
+			    "rule wants a whole number, not \"%s\"", e->value) :
+			    0;
 		}
 		if (k == LEX_GROUP) {
 			char *colon = strchr(e->value, ':');
 			if (!colon || strlen(colon + 1) > 2)
-				return RW_EINVAL;
+				return rw_error_set(err, RW_EINVAL, "a group "
+				    "rule wants NAME:ISO or NAME:-, not \"%s\"",
+				    e->value);
 			memcpy(e->origin, colon + 1, strlen(colon + 1) + 1);
 			if (strcmp(e->origin, "-") == 0)
 				e->origin[0] = '\0';
@@ -244,7 +251,8 @@ static int parse_entry(const char *kind, size_t kind_len, const char *value,
 		}
 		if (k == LEX_RELDATE &&
 		    (e->relation = reldate_parse(e->value)) < 0)
-			return RW_EINVAL;
+			return rw_error_set(err, RW_EINVAL, "no relative date "
+			    "rule is called \"%s\"", e->value);
 		return 0;
 	}
 	for (int c = 0; c < CUE_COUNT; c++) {
@@ -255,7 +263,8 @@ static int parse_entry(const char *kind, size_t kind_len, const char *value,
 			return 0;
 		}
 	}
-	return RW_EINVAL;
+	return rw_error_set(err, RW_EINVAL, "no rule kind or cue is called "
+	    "\"%.*s\"", (int)kind_len, kind);
 }
 
 static int load_line(struct lexicon *lx, const char *file, int line_no,
@@ -263,20 +272,23 @@ static int load_line(struct lexicon *lx, const char *file, int line_no,
 {
 	const char *tab1 = memchr(line, '\t', len), *tab2, *p, *end;
 	struct lex_entry proto;
+	struct rw_error why = {0};
 
 	if (len == 0 || line[0] == '#')
 		return 0;
 	tab2 = tab1 ? memchr(tab1 + 1, '\t', len - (size_t)(tab1 + 1 - line))
 	    : NULL;
-	if (!tab2 || parse_entry(line, (size_t)(tab1 - line), tab1 + 1,
-	    (size_t)(tab2 - tab1 - 1), &proto) < 0)
+	if (!tab2)
 		return rw_error_set(err, RW_EINVAL, "%s:%d: not a rule line "
 		    "(KIND<TAB>VALUE<TAB>PHRASES)", file, line_no);
+	if (parse_entry(line, (size_t)(tab1 - line), tab1 + 1,
+	    (size_t)(tab2 - tab1 - 1), &proto, &why) < 0)
+		return rw_error_set(err, RW_EINVAL, "%s:%d: %s", file, line_no,
+		    why.message);
 	end = line + len;
 	for (p = tab2 + 1; p < end;) {
 		const char *bar = memchr(p, '|', (size_t)(end - p));
 		const char *stop = bar ? bar : end;
-		struct rw_error why = {0};
 		int rc;
 		if (stop > p && (rc = add_phrase(lx, p, (size_t)(stop - p),
 		    &proto, &why)) < 0)
@@ -304,14 +316,15 @@ static int load_file(struct lexicon *lx, const struct rw_embedded *f,
 	return 0;
 }
 
-static int set_version(struct lexicon *lx, struct rw_error *err)
+static int set_version(struct lexicon *lx, const struct rw_embedded *files,
+    struct rw_error *err)
 {
 	struct rw_buf all;
 	char hex[65];
 	int rc = 0;
 
 	rw_buf_init(&all, (size_t)1 << 26);
-	for (const struct rw_embedded *f = rw_extract_rules; f->name; f++)
+	for (const struct rw_embedded *f = files; f->name; f++)
 		if (rw_buf_append(&all, f->data, f->size) < 0)
 			rc = RW_ENOMEM;
 	if (rc == 0)
@@ -324,6 +337,12 @@ static int set_version(struct lexicon *lx, struct rw_error *err)
 }
 
 int lexicon_load(struct lexicon **ret, struct rw_error *err)
+{
+	return lexicon_load_files(ret, rw_extract_rules, err);
+}
+
+int lexicon_load_files(struct lexicon **ret, const struct rw_embedded *files,
+    struct rw_error *err)
 {
 	struct lexicon *lx = calloc(1, sizeof(*lx));
 	uint32_t root;
@@ -339,13 +358,13 @@ int lexicon_load(struct lexicon **ret, struct rw_error *err)
 		lexicon_free(lx);
 		return rw_error_set(err, RW_ENOMEM, "out of memory");
 	}
-	for (const struct rw_embedded *f = rw_extract_rules; f->name; f++) {
+	for (const struct rw_embedded *f = files; f->name; f++) {
 		if ((rc = load_file(lx, f, err)) < 0) {
 			lexicon_free(lx);
 			return rc;
 		}
 	}
-	if ((rc = set_version(lx, err)) < 0) {
+	if ((rc = set_version(lx, files, err)) < 0) {
 		lexicon_free(lx);
 		return rc;
 	}
