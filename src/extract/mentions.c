@@ -98,6 +98,8 @@ static bool names_people(const struct finder *f, size_t i, size_t len,
 		return true;
 	if (phrase_is_cue(f, i + len, CUE_AUTHORITY))
 		return false; /* "Saudi authorities", "Egyptian security forces" */
+	if (is_word_cue(f, i + len, CUE_ORGWORD))
+		return false; /* "the Kyrgyz capital", "the Kazakh government" */
 	if (is_word_cue(f, i + len, CUE_PEOPLE) ||
 	    is_word_cue(f, i + len, CUE_PERSON))
 		return true;

@@ -1192,7 +1192,7 @@ test_lede_names_person_in_next_sentence(void **state)
 	    "on 3 March.\n\nVang Lee Thao, a father of four, had fled Laos "
 	    "in 2019.", "2021-03-10",
 	    {.type = "detention", .date = "2021-03-03", .host = "TH",
-	    .persons = {"Vang Lee Thao"}, .group = "Lao", .count = 1});
+	    .persons = {"Vang Lee Thao"}, .group = "Hmong", .count = 1});
 }
 
 static void
@@ -1252,6 +1252,74 @@ expect_entity(const char *text, const char *published,
 	}
 	assert_string_equal(e->value, value);
 	rw_extraction_free(&x);
+}
+
+static void
+test_gazetteer_world(void **state)
+{
+	/* every UN member state by name and demonym, with its capital and
+	 * large cities; a word that is also a first name is not a country
+	 * ("Chad"), its demonym is */
+	expect_entity("Kenyan police detained the activist in Nairobi.",
+	    "2021-03-10", RW_ENTITY_COUNTRY, "Kenyan", "KE");
+	expect_entity("Kenyan police detained the activist in Nairobi.",
+	    "2021-03-10", RW_ENTITY_PLACE, "Nairobi", "KE");
+	expect_entity("She fled from Côte d'Ivoire to Ghana.", "2021-03-10",
+	    RW_ENTITY_COUNTRY, "Côte d'Ivoire", "CI");
+	expect_entity("He was held in N'Djamena by Chadian police.",
+	    "2021-03-10", RW_ENTITY_COUNTRY, "Chadian", "TD");
+	expect_entity("He was held in Pristina.", "2021-03-10",
+	    RW_ENTITY_PLACE, "Pristina", "XK");
+	expect_entity("The Democratic Republic of the Congo deported him.",
+	    "2021-03-10", RW_ENTITY_COUNTRY,
+	    "Democratic Republic of the Congo", "CD");
+	expect("Police in Kigali arrested the journalist Jean Habimana on "
+	    "2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "RW",
+	    .persons = {"Jean Habimana"}, .group = ANY});
+	expect("Venezuelan authorities deported the Colombian activist Ana "
+	    "Ruiz to Bogotá on 2 March.", "2021-03-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-03-02", .host = "VE", .dest = "CO",
+	    .persons = {"Ana Ruiz"}, .group = ANY});
+	expect("Chad Miller, a lawyer, said police in Lusaka had detained "
+	    "his client Peter Banda on 2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "ZM",
+	    .persons = {"Peter Banda"}, .group = ANY});
+}
+
+static void
+test_groups_at_risk(void **state)
+{
+	/* groups at risk of transnational repression, with their spelling
+	 * variants, counted like "40 Uyghurs" */
+	expect("Police in Islamabad detained four Hazara refugees on "
+	    "2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "PK",
+	    .group = "Hazara", .count = 4});
+	expect("Thai police arrested 12 Montagnards in Bangkok on 2 March.",
+	    "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .group = "Montagnard", .count = 12});
+	expect("Turkish police detained 40 Uighurs in Istanbul on 2 March.",
+	    "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TR",
+	    .group = "Uyghur", .count = 40});
+	expect("Egypt deported three Oromo asylum seekers to Ethiopia on "
+	    "2 March.", "2021-03-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-03-02", .host = "EG", .dest = "ET",
+	    .group = "Oromo", .count = 3});
+	expect("Police in Almaty detained five Bahá'ís on 2 March.",
+	    "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "KZ",
+	    .group = "Baha'i", .count = 5});
+	/* a nationality before a word of the state ("the Kyrgyz capital")
+	 * names no group */
+	expect("The teacher Murat Yilmaz disappeared in the Kyrgyz capital on "
+	    "2 March.", "2021-03-10",
+	    {.type = "disappearance", .date = "2021-03-02", .host = "KG",
+	    .persons = {"Murat Yilmaz"}});
 }
 
 static void
@@ -1888,6 +1956,8 @@ main(void)
 		cmocka_unit_test(test_lede_names_person_in_next_sentence),
 		cmocka_unit_test(test_gazetteer_regional_city),
 		cmocka_unit_test(test_decision_that_they_should_be_returned),
+		cmocka_unit_test(test_gazetteer_world),
+		cmocka_unit_test(test_groups_at_risk),
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
