@@ -4,7 +4,10 @@
  * read from the tokens; a day and month without a year take the latest
  * such date on or before publication. Relative dates ("last month", "on
  * Tuesday", "last November") are named in data/extract/dates.tsv and
- * resolved here against the document's published date. */
+ * resolved here against the document's published date; those named
+ * "then-..." ("the following day", "a year earlier", "that month") are
+ * told from the date the text gave last, which mentions.c passes in its
+ * place. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,12 +16,53 @@
 enum relation {
 	REL_YESTERDAY, REL_TODAY, REL_THIS_WEEK, REL_LAST_WEEK, REL_THIS_MONTH,
 	REL_LAST_MONTH, REL_THIS_YEAR, REL_LAST_YEAR, REL_WEEKDAY,
-	REL_LAST_MONTHNAME, REL_COUNT
+	REL_LAST_MONTHNAME, REL_WEEKEND, REL_NEXT_WEEK, REL_NEXT_MONTH,
+	REL_NEXT_YEAR,
+	/* counted back from publication: "six weeks ago" */
+	REL_DAYS_AGO, REL_WEEKS_AGO, REL_MONTHS_AGO, REL_YEARS_AGO,
+	/* told from the date the text gave last ("the following day"), not
+	 * from publication */
+	REL_THEN_SAME_DAY, REL_THEN_NEXT_DAY, REL_THEN_PREV_DAY,
+	REL_THEN_NEXT_WEEK, REL_THEN_PREV_WEEK, REL_THEN_SAME_MONTH,
+	REL_THEN_NEXT_MONTH, REL_THEN_PREV_MONTH, REL_THEN_SAME_YEAR,
+	REL_THEN_NEXT_YEAR, REL_THEN_PREV_YEAR,
+	/* and counted from it: "eleven days later" */
+	REL_THEN_DAYS_LATER, REL_THEN_DAYS_EARLIER, REL_THEN_WEEKS_LATER,
+	REL_THEN_WEEKS_EARLIER, REL_THEN_MONTHS_LATER, REL_THEN_MONTHS_EARLIER,
+	REL_THEN_YEARS_LATER, REL_THEN_YEARS_EARLIER, REL_COUNT
 };
 
 static const char *const relation_names[REL_COUNT] = {
 	"yesterday", "today", "this-week", "last-week", "this-month",
 	"last-month", "this-year", "last-year", "weekday", "last-monthname",
+	"weekend", "next-week", "next-month", "next-year",
+	"days-ago", "weeks-ago", "months-ago", "years-ago",
+	"then-same-day", "then-next-day", "then-prev-day", "then-next-week",
+	"then-prev-week", "then-same-month", "then-next-month",
+	"then-prev-month", "then-same-year", "then-next-year",
+	"then-prev-year",
+	"then-days-later", "then-days-earlier", "then-weeks-later",
+	"then-weeks-earlier", "then-months-later", "then-months-earlier",
+	"then-years-later", "then-years-earlier",
+};
+
+/* Relations counted in days, weeks, months or years: the count is the
+ * number before the phrase ("six weeks ago"), else a vague default
+ * ("weeks ago": two) told only to the month, else none ("years ago"). */
+static const struct counted {
+	int relation;
+	char unit;   /* 'd', 'w', 'm', 'y' */
+	int sign;
+	int vague;   /* the count when none is given; 0: no date */
+} counted_relations[] = {
+	{REL_DAYS_AGO, 'd', -1, 3}, {REL_WEEKS_AGO, 'w', -1, 2},
+	{REL_MONTHS_AGO, 'm', -1, 2}, {REL_YEARS_AGO, 'y', -1, 0},
+	{REL_THEN_DAYS_LATER, 'd', 1, 3}, {REL_THEN_DAYS_EARLIER, 'd', -1, 3},
+	{REL_THEN_WEEKS_LATER, 'w', 1, 2},
+	{REL_THEN_WEEKS_EARLIER, 'w', -1, 2},
+	{REL_THEN_MONTHS_LATER, 'm', 1, 2},
+	{REL_THEN_MONTHS_EARLIER, 'm', -1, 2},
+	{REL_THEN_YEARS_LATER, 'y', 1, 0}, {REL_THEN_YEARS_EARLIER, 'y', -1, 0},
 };
 
 static const char *const weekdays[7] = {
@@ -81,8 +125,75 @@ static void month_before(const struct rw_date *d, int back,
 		m += 12;
 		ret->year--;
 	}
+	while (m > 12) {
+		m -= 12;
+		ret->year++;
+	}
 	ret->month = m;
 	ret->day = 0;
+}
+
+/* d moved by delta days, to the day when d has one, else to the month
+ * (or year) d has: "the next day" after "in March" is still March. */
+static bool shift_days(const struct rw_date *d, long delta, bool keep_day,
+    struct rw_date *ret)
+{
+	if (d->day) {
+		add_days(d, delta, ret);
+		if (!keep_day)
+			ret->day = 0;
+		return true;
+	}
+	*ret = *d;
+	return true;
+}
+
+static bool shift_months(const struct rw_date *d, int delta,
+    struct rw_date *ret)
+{
+	if (!d->month) {
+		*ret = (struct rw_date){d->year, 0, 0};
+		return delta == 0;
+	}
+	month_before(d, -delta, ret);
+	return true;
+}
+
+/* "six weeks ago", "eleven days later": word is the count before the
+ * phrase in digits (mentions.c), or the phrase's last word when there is
+ * none. An exact count of days keeps the day; weeks and vague counts
+ * give the month; years the year. */
+static bool counted_resolve(const struct counted *c, const char *word,
+    const struct rw_date *from, struct rw_date *ret)
+{
+	long n = 0;
+	bool exact = word[0] >= '0' && word[0] <= '9';
+
+	for (const char *w = word; exact && *w; w++) {
+		if (*w < '0' || *w > '9' || n > 1000)
+			return false;
+		n = n * 10 + (*w - '0');
+	}
+	if (!exact)
+		n = c->vague;
+	if (n <= 0)
+		return false;
+	switch (c->unit) {
+	case 'd':
+	case 'w':
+		if (!from->day) {
+			*ret = *from;
+			return from->month != 0;
+		}
+		shift_days(from, c->sign * n * (c->unit == 'w' ? 7 : 1),
+		    exact && c->unit == 'd', ret);
+		return true;
+	case 'm':
+		return shift_months(from, c->sign * (int)n, ret);
+	default:
+		*ret = (struct rw_date){from->year + c->sign * (int)n, 0, 0};
+		return true;
+	}
 }
 
 bool reldate_resolve(int relation, const char *word,
@@ -92,6 +203,11 @@ bool reldate_resolve(int relation, const char *word,
 
 	if (!pub || !pub->year)
 		return false;
+	for (size_t k = 0; k < sizeof(counted_relations) /
+	    sizeof(counted_relations[0]); k++)
+		if (counted_relations[k].relation == relation)
+			return counted_resolve(&counted_relations[k], word, pub,
+			    ret);
 	switch (relation) {
 	case REL_YESTERDAY:
 		return add_days(pub, -1, ret);
@@ -143,6 +259,53 @@ bool reldate_resolve(int relation, const char *word,
 		*ret = month_only;
 		return true;
 	}
+	case REL_WEEKEND:
+		/* the Saturday on or before publication, to the month: it may
+		 * have been the Sunday */
+		if (!pub->day)
+			return false;
+		{
+			long today = days_from_civil(pub->year, pub->month,
+			    pub->day);
+			int back = (int)(((today + 4) % 7 - 6 + 7) % 7);
+			add_days(pub, -back, ret);
+			ret->day = 0;
+		}
+		return true;
+	case REL_NEXT_WEEK:
+		return shift_days(pub, 7, false, ret) && ret->month;
+	case REL_NEXT_MONTH:
+		return pub->month && shift_months(pub, 1, ret);
+	case REL_NEXT_YEAR:
+		*ret = (struct rw_date){pub->year + 1, 0, 0};
+		return true;
+	/* told from the date the text gave last (pub is that date) */
+	case REL_THEN_SAME_DAY:
+		*ret = *pub;
+		return true;
+	case REL_THEN_NEXT_DAY:
+		return shift_days(pub, 1, true, ret);
+	case REL_THEN_PREV_DAY:
+		return shift_days(pub, -1, true, ret);
+	case REL_THEN_NEXT_WEEK:
+		return shift_days(pub, 7, false, ret);
+	case REL_THEN_PREV_WEEK:
+		return shift_days(pub, -7, false, ret);
+	case REL_THEN_SAME_MONTH:
+		return shift_months(pub, 0, ret);
+	case REL_THEN_NEXT_MONTH:
+		return shift_months(pub, 1, ret);
+	case REL_THEN_PREV_MONTH:
+		return shift_months(pub, -1, ret);
+	case REL_THEN_SAME_YEAR:
+		*ret = (struct rw_date){pub->year, 0, 0};
+		return true;
+	case REL_THEN_NEXT_YEAR:
+		*ret = (struct rw_date){pub->year + 1, 0, 0};
+		return true;
+	case REL_THEN_PREV_YEAR:
+		*ret = (struct rw_date){pub->year - 1, 0, 0};
+		return true;
 	default:
 		return false;
 	}
@@ -201,6 +364,29 @@ static void infer_year(struct rw_date *d, const struct rw_date *pub)
 		d->year--;
 }
 
+/* "2019-12-06": a year, month and day joined by dashes, no spaces. */
+static bool iso_date_at(const struct text *t, size_t i, struct rw_date *d)
+{
+	long y, m, day;
+
+	if (i + 4 >= t->n_tokens || !token_punct(t, i + 1, '-') ||
+	    !token_punct(t, i + 3, '-'))
+		return false;
+	for (size_t k = i + 1; k <= i + 4; k++)
+		if (t->tokens[k].flags & TOKEN_SPACE)
+			return false;
+	y = number_at(t, i, 1950, 2099);
+	m = number_at(t, i + 2, 1, 12);
+	day = number_at(t, i + 4, 1, 31);
+	if (y < 0 || m < 0 || day < 0 || t->tokens[i + 2].norm_len != 2 ||
+	    t->tokens[i + 4].norm_len != 2)
+		return false;
+	d->year = (int)y;
+	d->month = (int)m;
+	d->day = (int)day;
+	return true;
+}
+
 size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
     struct rw_date *ret)
 {
@@ -213,11 +399,13 @@ size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
 	    (TOKEN_NUMBER | TOKEN_CAPITAL)))
 		return 0; /* dates start with a number or a month's name */
 	memset(ret, 0, sizeof(*ret));
-	if ((v = number_at(t, i, 1, 31)) > 0 && (m = month_at(t, i + 1))) {
-		/* 6 December [2019] */
+	if ((v = number_at(t, i, 1, 31)) > 0 && ((m = month_at(t, i + 1)) ||
+	    (token_is(t, i + 1, "of") && (m = month_at(t, i + 2))))) {
+		/* 6 December [2019], the 6th of December */
+		size_t day_month = token_is(t, i + 1, "of") ? 3 : 2;
 		d.day = (int)v;
 		d.month = m;
-		n = 2;
+		n = day_month;
 		if (token_punct(t, i + n, '.'))
 			n++;
 		if (token_punct(t, i + n, ','))
@@ -226,9 +414,12 @@ size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
 			d.year = (int)v;
 			n++;
 		} else {
-			n = 2;
+			n = day_month;
 			infer_year(&d, pub);
 		}
+	} else if ((v = number_at(t, i, 1950, 2099)) > 0 &&
+	    iso_date_at(t, i, &d)) {
+		n = 5; /* 2019-12-06 */
 	} else if ((m = month_at(t, i))) {
 		d.month = m;
 		n = 1;

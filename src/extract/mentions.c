@@ -8,6 +8,7 @@
  * capitalised word that repeats part of a name seen earlier ("Rozi" after
  * "Nurmemet Rozi") is that person. Each step looks at a bounded number of
  * tokens, so the pass is linear. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +30,22 @@ struct finder {
 	struct mentions *ms;
 	GHashTable *name_words; /* normalised name word -> person index + 1 */
 	struct rw_error *err;
+	/* the date the text gave last: what "the following day" and "a year
+	 * earlier" are told from */
+	struct rw_date last_date;
+	size_t last_date_sentence;
+	bool have_date;
 };
+
+/* How many sentences back "the following day" looks for its date. */
+#define ANCHOR_SENTENCES 3
+
+static void note_date(struct finder *f, const struct rw_date *d, size_t s)
+{
+	f->last_date = *d;
+	f->last_date_sentence = s;
+	f->have_date = true;
+}
 
 static struct mention *push(struct finder *f, enum mention_kind kind,
     size_t first, size_t last, size_t sentence)
@@ -133,18 +149,37 @@ static bool push_phrase(struct finder *f, size_t i, size_t len,
 			continue;
 		if (e->kind == LEX_GROUP && !names_people(f, i, len, meanings))
 			continue;
-		/* "yesterday" in a text dated 1000-01-01 is no date either */
-		if (e->kind == LEX_RELDATE && (!reldate_resolve(e->relation,
-		    token_norm(f->t, i + len - 1), f->pub, &d) ||
-		    !rw_date_valid(d.year, d.month, d.day)))
-			continue;
+		/* "yesterday" in a text dated 1000-01-01 is no date either;
+		 * "then-..." rules ("the following day") are told from the
+		 * date the text gave last, and are none without one */
+		if (e->kind == LEX_RELDATE) {
+			const struct rw_date *from = f->pub;
+			char count[24];
+			const char *word = token_norm(f->t, i + len - 1);
+			if (strncmp(e->value, "then-", 5) == 0)
+				from = f->have_date && s - f->last_date_sentence <=
+				    ANCHOR_SENTENCES ? &f->last_date : NULL;
+			/* "six weeks ago", "11 days later": the count */
+			if (f->ms->n && f->ms->items[f->ms->n - 1].kind ==
+			    M_NUMBER && f->ms->items[f->ms->n - 1].last == i &&
+			    f->ms->items[f->ms->n - 1].sentence == s) {
+				snprintf(count, sizeof(count), "%ld",
+				    f->ms->items[f->ms->n - 1].number);
+				word = count;
+			}
+			if (!from || !reldate_resolve(e->relation, word, from,
+			    &d) || !rw_date_valid(d.year, d.month, d.day))
+				continue;
+		}
 		if (!(m = push(f, kinds[e->kind], i, i + len, s)))
 			return false;
 		m->entry = e;
 		m->cue = e->cue;
 		m->number = e->number;
-		if (e->kind == LEX_RELDATE)
+		if (e->kind == LEX_RELDATE) {
 			m->date = d;
+			note_date(f, &d, s);
+		}
 		if (e->kind == LEX_COUNTRY || e->kind == LEX_PLACE)
 			memcpy(m->iso, e->value, 2);
 	}
@@ -407,6 +442,7 @@ static bool scan_sentence(struct finder *f, size_t s)
 			if (!m)
 				return false;
 			m->date = d;
+			note_date(f, &d, s);
 			i += n;
 			continue;
 		}
@@ -524,7 +560,8 @@ int mentions_find(const struct lexicon *lx, struct text *t,
     const struct rw_date *published, struct mentions *ms,
     struct rw_error *err)
 {
-	struct finder f = {lx, t, published, ms, NULL, err};
+	struct finder f = {lx, t, published, ms, NULL, err, {0, 0, 0}, 0,
+	    false};
 
 	memset(ms, 0, sizeof(*ms));
 	f.name_words = g_hash_table_new(g_str_hash, g_str_equal);

@@ -1255,6 +1255,22 @@ expect_entity(const char *text, const char *published,
 }
 
 static void
+expect_none_entity(const char *text, const char *published,
+    enum rw_entity_kind kind)
+{
+	struct rw_extraction x;
+
+	extract(text, strlen(text), published, &x);
+	for (size_t k = 0; k < x.n_entities; k++)
+		if (x.entities[k].kind == kind)
+			fail_msg("unexpected %s entity \"%.*s\" in \"%s\"",
+			    rw_entity_kind_name(kind),
+			    (int)(x.entities[k].end - x.entities[k].start),
+			    text + x.entities[k].start, text);
+	rw_extraction_free(&x);
+}
+
+static void
 test_gazetteer_world(void **state)
 {
 	/* every UN member state by name and demonym, with its capital and
@@ -1338,6 +1354,67 @@ test_entities_demonyms(void **state)
 	expect(lao, "2021-03-10",
 	    {.type = "detention", .date = "2021-02", .host = "LA",
 	    .persons = {"Wang Lifeng"}});
+}
+
+static void
+test_relative_dates(void **state)
+{
+	/* told from publication (Monday 12 July 2021) */
+	const char *pub = "2021-07-12";
+
+	expect_entity("Police detained him earlier this month.", pub,
+	    RW_ENTITY_DATE, "earlier this month", "2021-07");
+	expect_entity("Police detained him late last year.", pub,
+	    RW_ENTITY_DATE, "late last year", "2020");
+	expect_entity("Police have detained 40 people this year.", pub,
+	    RW_ENTITY_DATE, "this year", "2021");
+	expect_entity("Police detained him last week.", pub,
+	    RW_ENTITY_DATE, "last week", "2021-07");
+	expect_entity("Police detained him on Friday.", pub,
+	    RW_ENTITY_DATE, "Friday", "2021-07-09");
+	expect_entity("Police detained him over the weekend.", pub,
+	    RW_ENTITY_DATE, "over the weekend", "2021-07");
+	expect_entity("He disappeared six weeks ago.", pub,
+	    RW_ENTITY_DATE, "weeks ago", "2021-05");
+	expect_entity("He was arrested 3 days ago.", pub,
+	    RW_ENTITY_DATE, "days ago", "2021-07-09");
+	expect_entity("He is due to be deported next month.", pub,
+	    RW_ENTITY_DATE, "next month", "2021-08");
+	/* partial and numeric dates */
+	expect_entity("He was arrested in mid-2019.", pub,
+	    RW_ENTITY_DATE, "2019", "2019");
+	expect_entity("He was arrested in early March by police.", pub,
+	    RW_ENTITY_DATE, "March", "2021-03");
+	expect_entity("He was arrested at the end of 2020.", pub,
+	    RW_ENTITY_DATE, "2020", "2020");
+	expect_entity("He was arrested on the 6th of December.", pub,
+	    RW_ENTITY_DATE, "6th of December", "2020-12-06");
+	expect_entity("He was arrested on 2019-12-06 in Almaty.", pub,
+	    RW_ENTITY_DATE, "2019-12-06", "2019-12-06");
+	/* told from the date the text gave last */
+	expect_entity("Police detained him on 3 March. He was deported the "
+	    "following day.", pub, RW_ENTITY_DATE, "the following day",
+	    "2021-03-04");
+	expect_entity("Police detained him on 3 March. Eleven days later he "
+	    "was deported.", pub, RW_ENTITY_DATE, "days later",
+	    "2021-03-14");
+	expect_entity("He fled in 2016. The previous year he had been jailed.",
+	    pub, RW_ENTITY_DATE, "The previous year", "2015");
+	expect_entity("He was arrested in March 2019 and released the next "
+	    "month.", pub, RW_ENTITY_DATE, "the next month", "2019-04");
+	expect_entity("He was arrested on 31 December 2019 and charged the "
+	    "next morning.", pub, RW_ENTITY_DATE, "the next morning",
+	    "2020-01-01");
+	/* and, without one, none */
+	expect_none_entity("He was deported the following day.", pub,
+	    RW_ENTITY_DATE);
+	expect("Kazakh police detained the activist Serik Amanov on 3 March. "
+	    "He was deported to China the following day.", pub,
+	    {.type = "detention", .date = "2021-03-03", .host = "KZ",
+	    .persons = {"Serik Amanov"}, .group = ANY},
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-03-04", .host = "KZ", .dest = "CN",
+	    .persons = {"Serik Amanov"}, .group = ANY});
 }
 
 static void
@@ -1959,6 +2036,7 @@ main(void)
 		cmocka_unit_test(test_gazetteer_world),
 		cmocka_unit_test(test_groups_at_risk),
 		cmocka_unit_test(test_entities_demonyms),
+		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_million_is_an_aggregate),
