@@ -381,6 +381,20 @@ static int remember_name(struct finder *f, size_t first, size_t last,
 	return 0;
 }
 
+/* A country or place mention ends right before token i (a cue for a
+ * word such as "and" may have been pushed after it). */
+static bool place_ends(const struct finder *f, size_t i)
+{
+	for (size_t k = f->ms->n; k > 0 && k + 3 > f->ms->n; k--) {
+		const struct mention *m = &f->ms->items[k - 1];
+		if (m->last == i && (m->kind == M_PLACE || m->kind == M_COUNTRY))
+			return true;
+		if (m->last < i)
+			break;
+	}
+	return false;
+}
+
 /* Tries a person's name at i; returns the tokens used (0 when none). */
 static size_t find_person(struct finder *f, size_t i, size_t last, size_t s,
     bool *failed)
@@ -393,6 +407,14 @@ static size_t find_person(struct finder *f, size_t i, size_t last, size_t s,
 	if (words >= 2 || titled) {
 		if (run_has_orgword(f, i, end) ||
 		    (i > 0 && token_is(t, i - 1, "the") && !titled))
+			return end - i;
+		/* "held in Abu Simbel", "in Aswan and Abu Simbel": a place
+		 * the gazetteer lacks, not a person ("in Xu Zhiyong's case"
+		 * is one) */
+		if (!titled && i > 0 && (is_word_cue(f, i - 1, CUE_IN) ||
+		    (token_is(t, i - 1, "and") && place_ends(f, i - 1))) &&
+		    !(end < t->n_tokens &&
+		    (t->tokens[end].flags & TOKEN_POSSESSIVE)))
 			return end - i;
 		if (!(m = push(f, M_PERSON, i, end, s))) {
 			*failed = true;

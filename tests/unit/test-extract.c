@@ -1418,6 +1418,24 @@ test_relative_dates(void **state)
 }
 
 static void
+test_unknown_place_is_no_person(void **state)
+{
+	/* a capitalised run after "in", or after a place and "and", is a
+	 * place the gazetteer lacks, not a person */
+	expect("Police detained the blogger Ali Khan in Rift Valley on "
+	    "2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .persons = {"Ali Khan"},
+	    .group = ANY});
+	expect("Police detained five Eritrean men in Aswan and Abu Simbel on "
+	    "2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "EG",
+	    .group = ANY, .count = 5});
+	/* "the number of" counts a tally */
+	expect_none("The arrests bring to 24 the number of activists detained "
+	    "in Hong Kong this year.", "2021-03-10");
+}
+
+static void
 test_entities_kinds(void **state)
 {
 	const char *text = "Turkish police detained two Uyghur men in "
@@ -2037,6 +2055,7 @@ main(void)
 		cmocka_unit_test(test_groups_at_risk),
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
+		cmocka_unit_test(test_unknown_place_is_no_person),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_million_is_an_aggregate),
