@@ -159,24 +159,16 @@ static bool shift_months(const struct rw_date *d, int delta,
 	return true;
 }
 
-/* "six weeks ago", "eleven days later": word is the count before the
- * phrase in digits (mentions.c), or the phrase's last word when there is
- * none. An exact count of days keeps the day; weeks and vague counts
- * give the month; years the year. */
-static bool counted_resolve(const struct counted *c, const char *word,
+/* "six weeks ago", "eleven days later": count is the number written
+ * before the phrase, or -1 for none ("weeks ago" alone takes the rule's
+ * vague number). An exact count of days keeps the day; weeks and vague
+ * counts give the month; years the year. */
+static bool counted_resolve(const struct counted *c, long count,
     const struct rw_date *from, struct rw_date *ret)
 {
-	long n = 0;
-	bool exact = word[0] >= '0' && word[0] <= '9';
+	long n = count >= 0 ? count : c->vague;
 
-	for (const char *w = word; exact && *w; w++) {
-		if (*w < '0' || *w > '9' || n > 1000)
-			return false;
-		n = n * 10 + (*w - '0');
-	}
-	if (!exact)
-		n = c->vague;
-	if (n <= 0)
+	if (n <= 0 || n > 1000)
 		return false;
 	switch (c->unit) {
 	case 'd':
@@ -186,7 +178,7 @@ static bool counted_resolve(const struct counted *c, const char *word,
 			return from->month != 0;
 		}
 		shift_days(from, c->sign * n * (c->unit == 'w' ? 7 : 1),
-		    exact && c->unit == 'd', ret);
+		    count >= 0 && c->unit == 'd', ret);
 		return true;
 	case 'm':
 		return shift_months(from, c->sign * (int)n, ret);
@@ -196,7 +188,7 @@ static bool counted_resolve(const struct counted *c, const char *word,
 	}
 }
 
-bool reldate_resolve(int relation, const char *word,
+bool reldate_resolve(int relation, const char *word, long count,
     const struct rw_date *pub, struct rw_date *ret)
 {
 	struct rw_date month_only = {0};
@@ -206,8 +198,8 @@ bool reldate_resolve(int relation, const char *word,
 	for (size_t k = 0; k < sizeof(counted_relations) /
 	    sizeof(counted_relations[0]); k++)
 		if (counted_relations[k].relation == relation)
-			return counted_resolve(&counted_relations[k], word, pub,
-			    ret);
+			return counted_resolve(&counted_relations[k], count,
+			    pub, ret);
 	switch (relation) {
 	case REL_YESTERDAY:
 		return add_days(pub, -1, ret);

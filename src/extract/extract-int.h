@@ -222,10 +222,12 @@ int incidents_assemble(const struct lexicon *lx, struct text *t,
 
 /* Names a relative date rule of dates.tsv; -1 when unknown. */
 int reldate_parse(const char *name);
-/* Resolves a relative date against published; word is the phrase's last
- * normalised word (the weekday or month it names). */
-bool reldate_resolve(int relation, const char *word,
-    const struct rw_date *published, struct rw_date *ret);
+/* Resolves a relative date against from (the published date, or the date
+ * the text gave last for "then-" rules); word is the phrase's last
+ * normalised word (the weekday or month it names), count the number
+ * written before it ("six weeks ago") or -1 when there is none. */
+bool reldate_resolve(int relation, const char *word, long count,
+    const struct rw_date *from, struct rw_date *ret);
 /* An absolute or partial date starting at token i: its length in tokens,
  * or 0. A day and month without a year take the year from published. */
 size_t date_at(const struct text *t, size_t i, const struct rw_date *published,

@@ -154,21 +154,18 @@ static bool push_phrase(struct finder *f, size_t i, size_t len,
 		 * date the text gave last, and are none without one */
 		if (e->kind == LEX_RELDATE) {
 			const struct rw_date *from = f->pub;
-			char count[24];
 			const char *word = token_norm(f->t, i + len - 1);
+			long count = -1;
 			if (strncmp(e->value, "then-", 5) == 0)
 				from = f->have_date && s - f->last_date_sentence <=
 				    ANCHOR_SENTENCES ? &f->last_date : NULL;
 			/* "six weeks ago", "11 days later": the count */
 			if (f->ms->n && f->ms->items[f->ms->n - 1].kind ==
 			    M_NUMBER && f->ms->items[f->ms->n - 1].last == i &&
-			    f->ms->items[f->ms->n - 1].sentence == s) {
-				snprintf(count, sizeof(count), "%ld",
-				    f->ms->items[f->ms->n - 1].number);
-				word = count;
-			}
-			if (!from || !reldate_resolve(e->relation, word, from,
-			    &d) || !rw_date_valid(d.year, d.month, d.day))
+			    f->ms->items[f->ms->n - 1].sentence == s)
+				count = f->ms->items[f->ms->n - 1].number;
+			if (!from || !reldate_resolve(e->relation, word, count,
+			    from, &d) || !rw_date_valid(d.year, d.month, d.day))
 				continue;
 		}
 		if (!(m = push(f, kinds[e->kind], i, i + len, s)))
