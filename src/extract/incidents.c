@@ -1128,7 +1128,28 @@ static const struct mention *date_owner(const struct assembler *a,
 	return before;
 }
 
-/* The nearest date that trigger trig owns, one after it first. */
+/* "the 2020 protests", "her 2018 trial": a year that names an earlier
+ * event by its date rather than dating the sentence's event. */
+static bool attributive_year(const struct assembler *a,
+    const struct mention *d)
+{
+	const struct text *t = a->t;
+
+	if (d->date.month || d->last - d->first != 1 || d->first == 0 ||
+	    d->last >= t->n_tokens)
+		return false;
+	if (!(token_is(t, d->first - 1, "the") || token_is(t, d->first - 1,
+	    "his") || token_is(t, d->first - 1, "her") ||
+	    token_is(t, d->first - 1, "their") || token_is(t, d->first - 1,
+	    "its") || token_is(t, d->first - 1, "'s")))
+		return false;
+	return (t->tokens[d->last].flags & TOKEN_WORD) &&
+	    !(t->tokens[d->last].flags & TOKEN_NUMBER);
+}
+
+/* The nearest date that trigger trig owns, one after it first; a year
+ * naming an earlier event ("refused on Thursday ... over the 2020
+ * protests") only when the trigger owns no other date. */
 static const struct mention *owned_date(const struct assembler *a,
     struct span sp, const struct sentence *sent, const struct mention *trig)
 {
@@ -1144,6 +1165,8 @@ static const struct mention *owned_date(const struct assembler *a,
 			best_before = m;
 		}
 	}
+	if (best_after && best_before && attributive_year(a, best_after))
+		return best_before;
 	return best_after ? best_after : best_before;
 }
 

@@ -1216,6 +1216,20 @@ test_decision_that_they_should_be_returned(void **state)
 	    .dest = "KH", .persons = {"Sok Dara"}, .group = ANY});
 }
 
+/* ---- precision: dates, places and hosts read too eagerly ---- */
+
+static void
+test_attributive_year_dates_nothing(void **state)
+{
+	/* "the 2019 election" names an earlier event; "on Monday" dates the
+	 * refusal */
+	expect("A court in Vilnius on Monday refused to extradite the "
+	    "Belarusian blogger Ales Maroz to Belarus over his posts about "
+	    "the 2019 election.", "2023-05-10",
+	    {.type = "release", .date = "2023-05-08", .host = "LT",
+	    .persons = {"Ales Maroz"}, .group = ANY});
+}
+
 /* ---- entities ---- */
 
 static const struct rw_entity *
@@ -2051,6 +2065,7 @@ main(void)
 		cmocka_unit_test(test_lede_names_person_in_next_sentence),
 		cmocka_unit_test(test_gazetteer_regional_city),
 		cmocka_unit_test(test_decision_that_they_should_be_returned),
+		cmocka_unit_test(test_attributive_year_dates_nothing),
 		cmocka_unit_test(test_gazetteer_world),
 		cmocka_unit_test(test_groups_at_risk),
 		cmocka_unit_test(test_entities_demonyms),
