@@ -1087,6 +1087,22 @@ static bool report_date(const struct assembler *a, struct span sp,
 	return dateline(a, sent, d) || said_on(sp, d, a->t);
 }
 
+/* "• 2 November — X, sentenced in 2018, was deported": a date that opens
+ * a list item or line and is followed by a dash dates the item's events
+ * that own no date of their own, not only the first trigger after it. */
+static bool bullet_date(const struct assembler *a,
+    const struct sentence *sent, const struct mention *d)
+{
+	const struct text *t = a->t;
+	size_t k = sent->first;
+
+	while (k < d->first && k < sent->first + 2 &&
+	    !(t->tokens[k].flags & TOKEN_WORD))
+		k++;
+	return k == d->first && d->last < t->n_tokens &&
+	    (token_punct(t, d->last, '-') || token_punct(t, d->last, ':'));
+}
+
 /* The trigger a date belongs to: the nearest trigger before it in the
  * sentence ("arrested on 4 June", "a notice issued in 2016"), or the next
  * trigger when the date opens a clause or no trigger comes before it.
@@ -1096,7 +1112,7 @@ static const struct mention *date_owner(const struct assembler *a,
 {
 	const struct mention *before = NULL, *after = NULL;
 
-	if (report_date(a, sp, sent, d))
+	if (report_date(a, sp, sent, d) || bullet_date(a, sent, d))
 		return NULL;
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (!trigger_value(a, sp, m))
@@ -1181,6 +1197,11 @@ static bool find_date(const struct assembler *a, struct span sp,
 	const struct mention *d = owned_date(a, sp, sent, trig), *nearest = NULL;
 
 	memset(near, 0, sizeof(*near));
+	if (!d)
+		for (const struct mention *m = sp.first; m < sp.last && !d; m++)
+			if (m->kind == M_DATE && m->first < trig->first &&
+			    bullet_date(a, sent, m))
+				d = m;
 	if (d) {
 		*ret = d->date;
 		return true;

@@ -1230,6 +1230,21 @@ test_attributive_year_dates_nothing(void **state)
 	    .persons = {"Ales Maroz"}, .group = ANY});
 }
 
+static void
+test_bullet_date_dates_its_event(void **state)
+{
+	/* the date opening the item dates the release; "since June" is the
+	 * detention's own */
+	expect("Lawyers in Ankara kept a log of the cases.\n\n"
+	    "\xe2\x80\xa2 9 August \xe2\x80\x94 Uzbek teacher Dilshod "
+	    "Karimov, held in a removal centre in Ankara since June, was "
+	    "freed.", "2022-09-01",
+	    {.type = "detention", .date = "2022-06", .host = "TR",
+	    .persons = {"Dilshod Karimov"}, .group = ANY},
+	    {.type = "release", .date = "2022-08-09", .host = "TR",
+	    .persons = {"Dilshod Karimov"}, .group = ANY});
+}
+
 /* ---- entities ---- */
 
 static const struct rw_entity *
@@ -2066,6 +2081,7 @@ main(void)
 		cmocka_unit_test(test_gazetteer_regional_city),
 		cmocka_unit_test(test_decision_that_they_should_be_returned),
 		cmocka_unit_test(test_attributive_year_dates_nothing),
+		cmocka_unit_test(test_bullet_date_dates_its_event),
 		cmocka_unit_test(test_gazetteer_world),
 		cmocka_unit_test(test_groups_at_risk),
 		cmocka_unit_test(test_entities_demonyms),
