@@ -894,6 +894,25 @@ static bool last_incident_names(const struct assembler *a,
 	return false;
 }
 
+/* Where the people of s were last held: the host of the latest of the
+ * last few detentions that names one of them. */
+static const char *held_host(const struct assembler *a,
+    const struct subjects *s)
+{
+	size_t n = a->out->n_incidents;
+
+	for (size_t back = 0; back < ROSTER_LOOKBACK && back < n; back++) {
+		const struct rw_incident *x = &a->out->incidents[n - 1 - back];
+		if (x->type != RW_INCIDENT_DETENTION || !x->host[0])
+			continue;
+		for (size_t i = 0; i < x->n_persons; i++)
+			for (size_t j = 0; j < s->n_persons; j++)
+				if (strcmp(x->persons[i], s->persons[j]) == 0)
+					return x->host;
+	}
+	return NULL;
+}
+
 static void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
@@ -960,6 +979,11 @@ static void find_places(const struct assembler *a, struct span sp,
 		for (size_t k = 0; k < n && !host; k++)
 			if (pl[k].role == ROLE_TO && arrived(a, sp, pl[k].m))
 				host = pl[k].m->iso;
+		/* "released after British consular officials intervened": a
+		 * release happens where the person was held, not in the state
+		 * of the officials who acted for them */
+		if (!host && inc->type == RW_INCIDENT_RELEASE)
+			host = held_host(a, s);
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_ASKED, NULL);
 		if (!host)
@@ -1087,6 +1111,22 @@ static bool report_date(const struct assembler *a, struct span sp,
 	return dateline(a, sent, d) || said_on(sp, d, a->t);
 }
 
+/* "• 2 November — X, sentenced in 2018, was deported": a date that opens
+ * a list item or line and is followed by a dash dates the item's events
+ * that own no date of their own, not only the first trigger after it. */
+static bool bullet_date(const struct assembler *a,
+    const struct sentence *sent, const struct mention *d)
+{
+	const struct text *t = a->t;
+	size_t k = sent->first;
+
+	while (k < d->first && k < sent->first + 2 &&
+	    !(t->tokens[k].flags & TOKEN_WORD))
+		k++;
+	return k == d->first && d->last < t->n_tokens &&
+	    (token_punct(t, d->last, '-') || token_punct(t, d->last, ':'));
+}
+
 /* The trigger a date belongs to: the nearest trigger before it in the
  * sentence ("arrested on 4 June", "a notice issued in 2016"), or the next
  * trigger when the date opens a clause or no trigger comes before it.
@@ -1096,7 +1136,7 @@ static const struct mention *date_owner(const struct assembler *a,
 {
 	const struct mention *before = NULL, *after = NULL;
 
-	if (report_date(a, sp, sent, d))
+	if (report_date(a, sp, sent, d) || bullet_date(a, sent, d))
 		return NULL;
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (!trigger_value(a, sp, m))
@@ -1128,7 +1168,28 @@ static const struct mention *date_owner(const struct assembler *a,
 	return before;
 }
 
-/* The nearest date that trigger trig owns, one after it first. */
+/* "the 2020 protests", "her 2018 trial": a year that names an earlier
+ * event by its date rather than dating the sentence's event. */
+static bool attributive_year(const struct assembler *a,
+    const struct mention *d)
+{
+	const struct text *t = a->t;
+
+	if (d->date.month || d->last - d->first != 1 || d->first == 0 ||
+	    d->last >= t->n_tokens)
+		return false;
+	if (!(token_is(t, d->first - 1, "the") || token_is(t, d->first - 1,
+	    "his") || token_is(t, d->first - 1, "her") ||
+	    token_is(t, d->first - 1, "their") || token_is(t, d->first - 1,
+	    "its") || token_is(t, d->first - 1, "'s")))
+		return false;
+	return (t->tokens[d->last].flags & TOKEN_WORD) &&
+	    !(t->tokens[d->last].flags & TOKEN_NUMBER);
+}
+
+/* The nearest date that trigger trig owns, one after it first; a year
+ * naming an earlier event ("refused on Thursday ... over the 2020
+ * protests") only when the trigger owns no other date. */
 static const struct mention *owned_date(const struct assembler *a,
     struct span sp, const struct sentence *sent, const struct mention *trig)
 {
@@ -1144,6 +1205,8 @@ static const struct mention *owned_date(const struct assembler *a,
 			best_before = m;
 		}
 	}
+	if (best_after && best_before && attributive_year(a, best_after))
+		return best_before;
 	return best_after ? best_after : best_before;
 }
 
@@ -1158,6 +1221,11 @@ static bool find_date(const struct assembler *a, struct span sp,
 	const struct mention *d = owned_date(a, sp, sent, trig), *nearest = NULL;
 
 	memset(near, 0, sizeof(*near));
+	if (!d)
+		for (const struct mention *m = sp.first; m < sp.last && !d; m++)
+			if (m->kind == M_DATE && m->first < trig->first &&
+			    bullet_date(a, sent, m))
+				d = m;
 	if (d) {
 		*ret = d->date;
 		return true;

@@ -1216,6 +1216,48 @@ test_decision_that_they_should_be_returned(void **state)
 	    .dest = "KH", .persons = {"Sok Dara"}, .group = ANY});
 }
 
+/* ---- precision: dates, places and hosts read too eagerly ---- */
+
+static void
+test_attributive_year_dates_nothing(void **state)
+{
+	/* "the 2019 election" names an earlier event; "on Monday" dates the
+	 * refusal */
+	expect("A court in Vilnius on Monday refused to extradite the "
+	    "Belarusian blogger Ales Maroz to Belarus over his posts about "
+	    "the 2019 election.", "2023-05-10",
+	    {.type = "release", .date = "2023-05-08", .host = "LT",
+	    .persons = {"Ales Maroz"}, .group = ANY});
+}
+
+static void
+test_bullet_date_dates_its_event(void **state)
+{
+	/* the date opening the item dates the release; "since June" is the
+	 * detention's own */
+	expect("Lawyers in Ankara kept a log of the cases.\n\n"
+	    "\xe2\x80\xa2 9 August \xe2\x80\x94 Uzbek teacher Dilshod "
+	    "Karimov, held in a removal centre in Ankara since June, was "
+	    "freed.", "2022-09-01",
+	    {.type = "detention", .date = "2022-06", .host = "TR",
+	    .persons = {"Dilshod Karimov"}, .group = ANY},
+	    {.type = "release", .date = "2022-08-09", .host = "TR",
+	    .persons = {"Dilshod Karimov"}, .group = ANY});
+}
+
+static void
+test_release_where_held(void **state)
+{
+	/* the officials who intervened are French; he was held in Jordan */
+	expect("Police in Amman detained the Syrian writer Omar Haddad on 3 "
+	    "May. He was released two days later after French consular "
+	    "officials intervened.", "2023-05-20",
+	    {.type = "detention", .date = "2023-05-03", .host = "JO",
+	    .persons = {"Omar Haddad"}, .group = ANY},
+	    {.type = "release", .date = "~2023-05", .host = "JO",
+	    .persons = {"Omar Haddad"}, .group = ANY});
+}
+
 /* ---- entities ---- */
 
 static const struct rw_entity *
@@ -2051,6 +2093,9 @@ main(void)
 		cmocka_unit_test(test_lede_names_person_in_next_sentence),
 		cmocka_unit_test(test_gazetteer_regional_city),
 		cmocka_unit_test(test_decision_that_they_should_be_returned),
+		cmocka_unit_test(test_attributive_year_dates_nothing),
+		cmocka_unit_test(test_bullet_date_dates_its_event),
+		cmocka_unit_test(test_release_where_held),
 		cmocka_unit_test(test_gazetteer_world),
 		cmocka_unit_test(test_groups_at_risk),
 		cmocka_unit_test(test_entities_demonyms),
