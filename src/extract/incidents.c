@@ -894,25 +894,6 @@ static bool last_incident_names(const struct assembler *a,
 	return false;
 }
 
-/* Where the people of s were last held: the host of the latest of the
- * last few detentions that names one of them. */
-static const char *held_host(const struct assembler *a,
-    const struct subjects *s)
-{
-	size_t n = a->out->n_incidents;
-
-	for (size_t back = 0; back < ROSTER_LOOKBACK && back < n; back++) {
-		const struct rw_incident *x = &a->out->incidents[n - 1 - back];
-		if (x->type != RW_INCIDENT_DETENTION || !x->host[0])
-			continue;
-		for (size_t i = 0; i < x->n_persons; i++)
-			for (size_t j = 0; j < s->n_persons; j++)
-				if (strcmp(x->persons[i], s->persons[j]) == 0)
-					return x->host;
-	}
-	return NULL;
-}
-
 static void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
@@ -979,11 +960,6 @@ static void find_places(const struct assembler *a, struct span sp,
 		for (size_t k = 0; k < n && !host; k++)
 			if (pl[k].role == ROLE_TO && arrived(a, sp, pl[k].m))
 				host = pl[k].m->iso;
-		/* "released after British consular officials intervened": a
-		 * release happens where the person was held, not in the state
-		 * of the officials who acted for them */
-		if (!host && inc->type == RW_INCIDENT_RELEASE)
-			host = held_host(a, s);
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_ASKED, NULL);
 		if (!host)

@@ -1245,19 +1245,6 @@ test_bullet_date_dates_its_event(void **state)
 	    .persons = {"Dilshod Karimov"}, .group = ANY});
 }
 
-static void
-test_release_where_held(void **state)
-{
-	/* the officials who intervened are French; he was held in Jordan */
-	expect("Police in Amman detained the Syrian writer Omar Haddad on 3 "
-	    "May. He was released two days later after French consular "
-	    "officials intervened.", "2023-05-20",
-	    {.type = "detention", .date = "2023-05-03", .host = "JO",
-	    .persons = {"Omar Haddad"}, .group = ANY},
-	    {.type = "release", .date = "~2023-05", .host = "JO",
-	    .persons = {"Omar Haddad"}, .group = ANY});
-}
-
 /* ---- entities ---- */
 
 static const struct rw_entity *
@@ -2095,7 +2082,6 @@ main(void)
 		cmocka_unit_test(test_decision_that_they_should_be_returned),
 		cmocka_unit_test(test_attributive_year_dates_nothing),
 		cmocka_unit_test(test_bullet_date_dates_its_event),
-		cmocka_unit_test(test_release_where_held),
 		cmocka_unit_test(test_gazetteer_world),
 		cmocka_unit_test(test_groups_at_risk),
 		cmocka_unit_test(test_entities_demonyms),
