@@ -56,6 +56,7 @@ static inline uint32_t word_hash(const char *w, size_t len)
 struct sentence {
 	size_t first, last;   /* tokens [first, last) */
 	bool paragraph;       /* starts a paragraph, heading or list item */
+	bool title_case;      /* most long words capitalised (a headline) */
 };
 
 struct text {
@@ -79,8 +80,6 @@ int text_split(struct text *t, const struct lexicon *lx,
     struct rw_error *err);
 void text_free(struct text *t);
 
-/* A headline: most long words capitalised. */
-bool sentence_title_case(const struct text *t, const struct sentence *s);
 /* A headline or a short line without a full stop (a title, a caption):
  * such lines repeat what the text says and state no incident. */
 bool sentence_is_heading(const struct text *t, const struct sentence *s);

@@ -445,7 +445,7 @@ static bool scan_sentence(struct finder *f, size_t s)
 {
 	struct text *t = f->t;
 	const struct sentence *sent = &t->sentences[s];
-	bool names = !sentence_title_case(t, sent);
+	bool names = !sent->title_case;
 	bool failed = false;
 
 	for (size_t i = sent->first; i < sent->last;) {

@@ -244,7 +244,7 @@ static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
 	size_t limit = t->len - start > 0xFFFF ? start + 0xFFFF : t->len;
 	size_t pos, n;
 	uint32_t hash = 2166136261u;
-	unsigned letters = 0, seen = 0;
+	unsigned seen = 0;
 	struct token *tok;
 	unsigned char *out;
 
@@ -266,7 +266,6 @@ static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
 		lower = (unsigned char)(b | ((props & A_UPPER) << 3));
 		*out++ = lower;
 		hash = (hash ^ lower) * 16777619u;
-		letters += props & A_LETTER;
 		seen |= props;
 	}
 	if (pos < t->len && (pos == limit || s[pos] >= 0x80 ||
@@ -285,8 +284,14 @@ static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
 			break;
 		}
 	}
-	if (letters >= 2 && !(seen & A_LOWER))
-		flags |= TOKEN_UPPER; /* every letter upper case */
+	if ((seen & A_UPPER) && !(seen & A_LOWER)) {
+		/* every letter upper case: an acronym when there are two */
+		unsigned letters = 0;
+		for (size_t i = start; i < pos && letters < 2; i++)
+			letters += ascii_props[s[i]] & A_LETTER;
+		if (letters >= 2)
+			flags |= TOKEN_UPPER;
+	}
 	tok = &t->tokens[t->n_tokens++];
 	*tok = (struct token){start, pos, (uint32_t)t->norm.len, hash,
 	    (uint16_t)n, flags};
@@ -379,6 +384,24 @@ int text_tokenize(struct text *t, const char *data, size_t len,
 			c.pos++;
 			continue;
 		}
+		/* then the most common token: a plain ASCII word */
+		if (ascii_props[(unsigned char)data[c.pos]] &
+		    (A_LETTER | A_DIGIT)) {
+			size_t end;
+			rc = 0;
+			end = push_ascii_word(t, c.pos, pending | TOKEN_WORD |
+			    (ascii_props[(unsigned char)data[c.pos]] & A_DIGIT ?
+			    TOKEN_NUMBER : 0), &rc, err);
+			if (rc < 0)
+				return rc;
+			if (end != 0) {
+				t->work += end - c.pos;
+				c.pos = end;
+				pending = 0;
+				newlines = 0;
+				continue;
+			}
+		}
 		k = class_at(&c, c.pos, &cp, &used);
 		switch (k) {
 		case C_SPACE:
@@ -403,17 +426,11 @@ int text_tokenize(struct text *t, const char *data, size_t len,
 			size_t end;
 			if (k == C_DIGIT)
 				flags |= TOKEN_NUMBER;
-			rc = 0;
-			end = cp < 0x80 ? push_ascii_word(t, c.pos, flags, &rc,
-			    err) : 0;
-			if (rc < 0)
+			/* plain ASCII words were taken above: this one needs
+			 * the general path */
+			end = word_end(&c, c.pos, &possessive_at);
+			if ((rc = push_token(t, c.pos, end, flags, err)) < 0)
 				return rc;
-			if (end == 0) {
-				end = word_end(&c, c.pos, &possessive_at);
-				if ((rc = push_token(t, c.pos, end, flags,
-				    err)) < 0)
-					return rc;
-			}
 			t->work += end - c.pos;
 			c.pos = end;
 			if (possessive_at >= 0) {
@@ -506,6 +523,21 @@ static bool stop_ends(const struct text *t, const struct lexicon *lx,
 	return (t->tokens[next].flags & TOKEN_SPACE) != 0;
 }
 
+static bool title_case(const struct text *t, size_t first, size_t last)
+{
+	size_t long_words = 0, capital = 0;
+
+	for (size_t k = first; k < last; k++) {
+		const struct token *tok = &t->tokens[k];
+		if (!(tok->flags & TOKEN_WORD) || tok->norm_len < 4 ||
+		    (tok->flags & TOKEN_NUMBER))
+			continue;
+		long_words++;
+		capital += (tok->flags & TOKEN_CAPITAL) != 0;
+	}
+	return long_words >= 3 && capital * 4 >= long_words * 3;
+}
+
 static int push_sentence(struct text *t, size_t first, size_t last,
     bool paragraph, struct rw_error *err)
 {
@@ -515,7 +547,7 @@ static int push_sentence(struct text *t, size_t first, size_t last,
 	    64) < 0)
 		return rw_error_set(err, RW_ENOMEM, "out of memory");
 	t->sentences[t->n_sentences++] = (struct sentence){first, last,
-	    paragraph};
+	    paragraph, title_case(t, first, last)};
 	return 0;
 }
 
@@ -557,27 +589,12 @@ int text_split(struct text *t, const struct lexicon *lx, struct rw_error *err)
 	return push_sentence(t, first, t->n_tokens, paragraph, err);
 }
 
-bool sentence_title_case(const struct text *t, const struct sentence *s)
-{
-	size_t long_words = 0, capital = 0;
-
-	for (size_t k = s->first; k < s->last; k++) {
-		const struct token *tok = &t->tokens[k];
-		if (!(tok->flags & TOKEN_WORD) || tok->norm_len < 4 ||
-		    (tok->flags & TOKEN_NUMBER))
-			continue;
-		long_words++;
-		capital += (tok->flags & TOKEN_CAPITAL) != 0;
-	}
-	return long_words >= 3 && capital * 4 >= long_words * 3;
-}
-
 bool sentence_is_heading(const struct text *t, const struct sentence *s)
 {
 	size_t words = 0;
 	size_t last = s->last - 1;
 
-	if (sentence_title_case(t, s))
+	if (s->title_case)
 		return true;
 	while (last > s->first && is_closer(t, last))
 		last--;
