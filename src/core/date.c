@@ -43,10 +43,13 @@ rw_date_month_from_name(const char *s, size_t len)
 	if (len < 3 || len > 9)
 		return 0;
 	for (i = 0; i < 12; i++) {
-		size_t full = strlen(month_names[i]);
+		size_t full;
 
 		/* the first letter settles most words without a full compare */
-		if (len > full || (s[0] | 0x20) != month_names[i][0])
+		if ((s[0] | 0x20) != month_names[i][0])
+			continue;
+		full = strlen(month_names[i]);
+		if (len > full)
 			continue;
 		if (strncasecmp(s, month_names[i], len) != 0)
 			continue;
