@@ -70,6 +70,9 @@ struct assembler {
 	struct subjects last_subjects;
 	size_t last_subjects_sentence;
 	char last_host[3];
+	char last_place[3];       /* the last place named ("to Uzbekistan") */
+	size_t last_place_sentence;
+	bool have_place;
 	char last_return_dest[3]; /* where the last return sent people */
 	size_t last_return_sentence;
 	struct rw_date last_date;
@@ -894,6 +897,44 @@ static bool last_incident_names(const struct assembler *a,
 	return false;
 }
 
+/* "He was arrested there": "there" a few words after the trigger, in
+ * its clause, is the last place named before it (in the sentence, else
+ * in the last few sentences), not the document's main country. "there
+ * is/are/was" is no place. */
+static const char *there_place(const struct assembler *a, struct span sp,
+    size_t pos, const struct place *pl, size_t n)
+{
+	const struct text *t = a->t;
+	bool there = false;
+
+	for (size_t k = pos + 1; k <= pos + 4 && k < t->n_tokens; k++) {
+		if (!(t->tokens[k].flags & TOKEN_WORD) || token_is(t, k, "and") ||
+		    token_is(t, k, "but"))
+			break;
+		if (token_is(t, k, "there")) {
+			there = !(token_is(t, k + 1, "is") ||
+			    token_is(t, k + 1, "are") ||
+			    token_is(t, k + 1, "was") ||
+			    token_is(t, k + 1, "were"));
+			break;
+		}
+	}
+	if (!there)
+		return NULL;
+	const struct place *best = NULL;
+	for (size_t k = 0; k < n; k++)
+		if (pl[k].m->last <= pos && (pl[k].role == ROLE_IN ||
+		    pl[k].role == ROLE_TO || pl[k].role == ROLE_FROM) &&
+		    (!best || pl[k].m->first > best->m->first))
+			best = &pl[k];
+	if (best)
+		return best->m->iso;
+	if (a->have_place && pl_sentence(sp) - a->last_place_sentence <=
+	    REFERENCE_SENTENCES)
+		return a->last_place;
+	return NULL;
+}
+
 static void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
@@ -903,6 +944,7 @@ static void find_places(const struct assembler *a, struct span sp,
 	struct place pl[32];
 	size_t n = collect_places(a, sp, pos, pl, 32);
 	const char *host = NULL, *dest = NULL;
+	const char *there = there_place(a, sp, pos, pl, n);
 
 	switch (inc->type) {
 	case RW_INCIDENT_RETURN:
@@ -912,6 +954,8 @@ static void find_places(const struct assembler *a, struct span sp,
 			dest = s->origin[0] ? s->origin : (a->main_origin[0] ?
 			    a->main_origin : NULL);
 		host = nearest(pl, n, pos, ROLE_FROM, dest);
+		if (!host && there && (!dest || memcmp(there, dest, 2) != 0))
+			host = there;
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_ASKED, dest);
 		if (!host)
@@ -936,6 +980,8 @@ static void find_places(const struct assembler *a, struct span sp,
 		 * request from China"), the place named, else where the last
 		 * incident of the same people happened */
 		host = nearest(pl, n, pos, ROLE_ASKED, dest);
+		if (!host && there && (!dest || memcmp(there, dest, 2) != 0))
+			host = there;
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_AGENT, dest);
 		if (!host)
@@ -949,6 +995,7 @@ static void find_places(const struct assembler *a, struct span sp,
 			host = a->main_host;
 		break;
 	default:
+		host = there;
 		for (size_t k = 0; k < n && !host; k++)
 			if (pl[k].role == ROLE_TO && (pl[k].after_where ||
 			    after_return(sp, pl[k].m, pos)))
@@ -2021,6 +2068,22 @@ static void document_context(struct assembler *a)
 		}
 }
 
+/* The last place named with a preposition ("travelled to Uzbekistan"),
+ * for a later "there". */
+static void note_place(struct assembler *a, size_t s, struct span sp)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (m->kind != M_COUNTRY && m->kind != M_PLACE)
+			continue;
+		enum place_role r = role_of(a, sp, m);
+		if (r != ROLE_IN && r != ROLE_TO && r != ROLE_FROM)
+			continue;
+		memcpy(a->last_place, m->iso, 3);
+		a->last_place_sentence = s;
+		a->have_place = true;
+	}
+}
+
 int incidents_assemble(const struct lexicon *lx, struct text *t,
     const struct mentions *ms, const struct rw_date *published,
     struct rw_extraction *out, struct rw_error *err)
@@ -2052,6 +2115,7 @@ int incidents_assemble(const struct lexicon *lx, struct text *t,
 		    (rc = sentence_incidents(&a, s, sp)) < 0)
 			return rc;
 		note_people(&a, s, sp);
+		note_place(&a, s, sp);
 		if (sent->last > sent->first &&
 		    token_punct(t, sent->last - 1, ':'))
 			for (const struct mention *m = sp.first; m < sp.last;

@@ -800,6 +800,41 @@ test_refused_request_is_release(void **state)
 }
 
 static void
+test_there_is_the_last_place_named(void **state)
+{
+	/* "there" is where the text last sent the person, not the
+	 * document's other countries */
+	expect("In May the Uyghur imam Rustam Ablet travelled with his family "
+	    "to Kyrgyzstan to visit relatives. He was arrested there on 3 June "
+	    "at the request of the Chinese authorities.", "2021-08-10",
+	    {.type = "detention", .date = "2021-06-03", .host = "KG",
+	    .persons = {"Rustam Ablet"}});
+	/* "there were" is no place */
+	expect("The blogger Farid Karimov was detained in Moscow on 2 "
+	    "May; there were protests in Dushanbe.", "2021-08-10",
+	    {.type = "detention", .date = "2021-05-02", .host = "RU",
+	    .persons = {"Farid Karimov"}});
+}
+
+static void
+test_campaign_for_release_is_none(void **state)
+{
+	/* a campaign or call for a release is no release */
+	expect_none("Aynur Tursun has continued to campaign in Germany for "
+	    "the release of her husband.", "2021-08-10");
+	expect_none("Activists are lobbying for the release of the teacher "
+	    "Nurlan Kasym.", "2021-08-10");
+}
+
+static void
+test_inverted_condition_is_hypothetical(void **state)
+{
+	/* "Had they been sent back": a counterfactual, not a return */
+	expect_none("Had they been sent back to China, the four Uyghur men "
+	    "would have faced torture, their lawyer said.", "2021-08-10");
+}
+
+static void
 test_asked_state_is_host_of_warrant(void **state)
 {
 	/* "Russia asked Armenia to": Russia requests, Armenia is asked */
@@ -2056,6 +2091,9 @@ main(void)
 		cmocka_unit_test(test_warrant_is_dated_by_its_own_clause),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
+		cmocka_unit_test(test_there_is_the_last_place_named),
+		cmocka_unit_test(test_campaign_for_release_is_none),
+		cmocka_unit_test(test_inverted_condition_is_hypothetical),
 		cmocka_unit_test(test_asked_about_is_no_request),
 		cmocka_unit_test(test_denial_stays_in_its_clause),
 		cmocka_unit_test(test_whereabouts_split_by_name),
