@@ -1462,6 +1462,34 @@ static bool refused_after(const struct assembler *a, struct span sp,
 	return true;
 }
 
+/* "all Uyghurs forcibly returned to China would be at risk": a
+ * conditional a few words after the trigger, in its clause, makes the
+ * trigger a reduced relative of a hypothetical. */
+static bool conditional_after(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+
+	for (const struct mention *q = m + 1; q < sp.last; q++) {
+		if (q->first < m->last)
+			continue;
+		if (q->first > m->last + 4)
+			break;
+		/* ("would be" is read as a threat cue) */
+		if (!cue_at(q, CUE_CONDITIONAL) && !(cue_at(q, CUE_THREAT) &&
+		    token_is(t, q->first, "would")))
+			continue;
+		for (size_t k = m->last; k < q->first; k++)
+			if (!(t->tokens[k].flags & TOKEN_WORD) ||
+			    token_is(t, k, "and") || token_is(t, k, "but") ||
+			    token_is(t, k, "who") || token_is(t, k, "which") ||
+			    token_is(t, k, "where"))
+				return false;
+		return true;
+	}
+	return false;
+}
+
 /* Reads the trigger at m, with the cues before it, into a type; false when
  * the sentence does not state that it happened. */
 static bool trigger_type(const struct assembler *a, struct span sp,
@@ -1493,6 +1521,7 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 		return false;
 	}
 	if (cue_before(a, sp, pos, CUE_CONDITIONAL, CUE_WINDOW_CALL) ||
+	    conditional_after(a, sp, m) ||
 	    call_before(a, sp, pos, &decided))
 		return false;
 	if ((*type == RW_INCIDENT_RETURN ||

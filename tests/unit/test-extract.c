@@ -832,6 +832,15 @@ test_inverted_condition_is_hypothetical(void **state)
 	/* "Had they been sent back": a counterfactual, not a return */
 	expect_none("Had they been sent back to China, the four Uyghur men "
 	    "would have faced torture, their lawyer said.", "2021-08-10");
+	/* a trigger as a reduced relative before "would" */
+	expect_none("All Kazakh students deported to China would be at serious "
+	    "risk of torture.", "2021-08-10");
+	/* a clause break in between keeps the event */
+	expect("The Uyghur cook Ahmet Tursun was deported to China in May, and "
+	    "his family would never hear from him.", "2021-08-10",
+	    {.type = "return", .mechanism = "deportation", .date = "2021-05",
+	    .host = ANY, .dest = "CN", .persons = {"Ahmet Tursun"},
+	    .group = ANY, .count = ANY_COUNT});
 }
 
 static void
