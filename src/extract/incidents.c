@@ -1490,6 +1490,32 @@ static bool conditional_after(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "accused in numerous cases of torture and of arbitrary arrest": the
+ * trigger is what someone is accused of (the noun after "of", maybe
+ * behind one word); "the red notice system", "an extradition treaty":
+ * the trigger names a system. Neither is an incident. */
+static bool accused_or_compound(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+
+	for (const struct mention *q = m + 1; q < sp.last &&
+	    q->first <= m->last; q++)
+		if (q->first == m->last && cue_at(q, CUE_BLOCK) &&
+		    cue_value(q, "compound"))
+			return true;
+	if (!((m->first >= 1 && token_is(t, m->first - 1, "of")) ||
+	    (m->first >= 2 && token_is(t, m->first - 2, "of") &&
+	    (t->tokens[m->first - 1].flags & TOKEN_WORD))))
+		return false;
+	for (const struct mention *q = sp.first; q < m; q++)
+		if (cue_at(q, CUE_BLOCK) && cue_value(q, "accusation") &&
+		    q->last <= m->first && q->last + CUE_WINDOW_CALL >=
+		    m->first && !clause_break(t, q->last, m->first))
+			return true;
+	return false;
+}
+
 /* Reads the trigger at m, with the cues before it, into a type; false when
  * the sentence does not state that it happened. */
 static bool trigger_type(const struct assembler *a, struct span sp,
@@ -1871,6 +1897,7 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			if (after_warrant(sp, m) || prison_term(a, sp, m) ||
 			    served_term(a, m) ||
 			    object_of_release(a, sp, m) ||
+			    accused_or_compound(a, sp, m) ||
 			    state_relative(a, sp, m))
 				continue;
 			if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism,

@@ -844,6 +844,23 @@ test_inverted_condition_is_hypothetical(void **state)
 }
 
 static void
+test_accusation_and_system_are_none(void **state)
+{
+	/* what a state is accused of is no incident */
+	expect_none("Egypt has been accused in many reports of torture, of "
+	    "enforced disappearance and of arbitrary arrest, which worries "
+	    "the relatives of Omar Farouk.", "2021-08-10");
+	/* but an accused person can still be arrested */
+	expect("The blogger Omar Farouk was accused of insulting the state "
+	    "and arrested in Cairo on 4 May.", "2021-08-10",
+	    {.type = "detention", .date = "2021-05-04", .host = "EG",
+	    .persons = {"Omar Farouk"}});
+	/* a trigger noun naming a system or treaty */
+	expect_none("Lawyers for Omar Farouk say some states misuse the "
+	    "Interpol red notice system.", "2021-08-10");
+}
+
+static void
 test_asked_state_is_host_of_warrant(void **state)
 {
 	/* "Russia asked Armenia to": Russia requests, Armenia is asked */
@@ -2103,6 +2120,7 @@ main(void)
 		cmocka_unit_test(test_there_is_the_last_place_named),
 		cmocka_unit_test(test_campaign_for_release_is_none),
 		cmocka_unit_test(test_inverted_condition_is_hypothetical),
+		cmocka_unit_test(test_accusation_and_system_are_none),
 		cmocka_unit_test(test_asked_about_is_no_request),
 		cmocka_unit_test(test_denial_stays_in_its_clause),
 		cmocka_unit_test(test_whereabouts_split_by_name),
