@@ -36,6 +36,7 @@ enum place_role {
 	ROLE_NONE, ROLE_FROM, ROLE_TO, ROLE_IN, ROLE_AGENT,
 	ROLE_REQUESTER, /* asks for a return: "China's request", "Russia asked" */
 	ROLE_ASKED,     /* is asked: "asked Kazakhstan to extradite him" */
+	ROLE_LEFT,      /* came back from: "returning from India" */
 };
 
 struct place {
@@ -707,6 +708,19 @@ static enum place_role role_of(const struct assembler *a, struct span sp,
 	if (r != ROLE_NONE)
 		return r;
 
+	/* "came back from a gathering in India": the place people left */
+	for (const struct mention *q = sp.first; q < sp.last &&
+	    q->first < m->first; q++) {
+		if (!cue_at(q, CUE_FROM) || !cue_value(q, "left") ||
+		    q->last > m->first || q->last + 4 < m->first)
+			continue;
+		bool punct = false;
+		for (size_t k = q->last; k < m->first; k++)
+			if (!(t->tokens[k].flags & TOKEN_WORD))
+				punct = true;
+		if (!punct)
+			return ROLE_LEFT;
+	}
 	if (word_before(a, m->first, CUE_FROM, 3))
 		return ROLE_FROM;
 	if (word_before(a, m->first, CUE_TO, 2) &&

@@ -861,6 +861,18 @@ test_accusation_and_system_are_none(void **state)
 }
 
 static void
+test_place_come_back_from_is_no_host(void **state)
+{
+	/* "came back from ... in India": the place people left; the
+	 * detention is where the authorities acted */
+	expect("Chinese police in Lhasa detained the Tibetan monk Lobsang "
+	    "Tenzin on 2 March when he came back from a teaching in India.",
+	    "2021-08-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "CN",
+	    .persons = {"Lobsang Tenzin"}, .group = ANY});
+}
+
+static void
 test_asked_state_is_host_of_warrant(void **state)
 {
 	/* "Russia asked Armenia to": Russia requests, Armenia is asked */
@@ -2121,6 +2133,7 @@ main(void)
 		cmocka_unit_test(test_campaign_for_release_is_none),
 		cmocka_unit_test(test_inverted_condition_is_hypothetical),
 		cmocka_unit_test(test_accusation_and_system_are_none),
+		cmocka_unit_test(test_place_come_back_from_is_no_host),
 		cmocka_unit_test(test_asked_about_is_no_request),
 		cmocka_unit_test(test_denial_stays_in_its_clause),
 		cmocka_unit_test(test_whereabouts_split_by_name),
