@@ -873,6 +873,22 @@ test_place_come_back_from_is_no_host(void **state)
 }
 
 static void
+test_refuge_statistics_and_targets(void **state)
+{
+	/* seeking refuge is no state's request for a return */
+	expect("Twelve Uyghurs who sought refuge in Laos were deported to "
+	    "China on 5 May.", "2021-08-10",
+	    {.type = "return", .mechanism = "deportation", .date = "2021-05-05",
+	    .host = "LA", .dest = "CN", .group = "Uyghur", .count = 12});
+	/* released figures are no release of people */
+	expect_none("The crackdown began after statistics were released "
+	    "showing that Falun Gong had grown.", "2021-08-10");
+	/* people targeted for detention in general */
+	expect_none("Uyghurs who have studied abroad have been targeted for "
+	    "detention.", "2021-08-10");
+}
+
+static void
 test_asked_state_is_host_of_warrant(void **state)
 {
 	/* "Russia asked Armenia to": Russia requests, Armenia is asked */
@@ -2134,6 +2150,7 @@ main(void)
 		cmocka_unit_test(test_inverted_condition_is_hypothetical),
 		cmocka_unit_test(test_accusation_and_system_are_none),
 		cmocka_unit_test(test_place_come_back_from_is_no_host),
+		cmocka_unit_test(test_refuge_statistics_and_targets),
 		cmocka_unit_test(test_asked_about_is_no_request),
 		cmocka_unit_test(test_denial_stays_in_its_clause),
 		cmocka_unit_test(test_whereabouts_split_by_name),
