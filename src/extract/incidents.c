@@ -787,6 +787,16 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 			for (size_t k = m->last; k < pos; k++)
 				if (token_is(a->t, k, "where"))
 					out[n].after_where = true;
+		/* "released 11 Uyghurs who had broken out of detention in
+		 * Thailand": a place in a relative clause after the trigger
+		 * is where that clause happened (within a bounded window) */
+		if (m->first > pos && out[n].role == ROLE_IN &&
+		    m->first <= pos + 16)
+			for (size_t k = pos + 1; k < m->first; k++)
+				if (token_is(a->t, k, "who") ||
+				    token_is(a->t, k, "which") ||
+				    token_is(a->t, k, "whose"))
+					out[n].role = ROLE_NONE;
 		n++;
 	}
 	return n;

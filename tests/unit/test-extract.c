@@ -889,6 +889,17 @@ test_refuge_statistics_and_targets(void **state)
 }
 
 static void
+test_place_in_relative_clause_after_trigger(void **state)
+{
+	/* the state that released them, not where the relative clause
+	 * after the trigger happened */
+	expect("Malaysia has released the Uyghur teacher Abdullah Kerim, who "
+	    "had escaped from immigration detention in Thailand.", "2021-08-10",
+	    {.type = "release", .date = "2021", .host = "MY",
+	    .persons = {"Abdullah Kerim"}, .group = "Uyghur"});
+}
+
+static void
 test_asked_state_is_host_of_warrant(void **state)
 {
 	/* "Russia asked Armenia to": Russia requests, Armenia is asked */
@@ -2151,6 +2162,7 @@ main(void)
 		cmocka_unit_test(test_accusation_and_system_are_none),
 		cmocka_unit_test(test_place_come_back_from_is_no_host),
 		cmocka_unit_test(test_refuge_statistics_and_targets),
+		cmocka_unit_test(test_place_in_relative_clause_after_trigger),
 		cmocka_unit_test(test_asked_about_is_no_request),
 		cmocka_unit_test(test_denial_stays_in_its_clause),
 		cmocka_unit_test(test_whereabouts_split_by_name),
