@@ -36,6 +36,7 @@ enum place_role {
 	ROLE_NONE, ROLE_FROM, ROLE_TO, ROLE_IN, ROLE_AGENT,
 	ROLE_REQUESTER, /* asks for a return: "China's request", "Russia asked" */
 	ROLE_ASKED,     /* is asked: "asked Kazakhstan to extradite him" */
+	ROLE_LEFT,      /* came back from: "returning from India" */
 };
 
 struct place {
@@ -70,6 +71,9 @@ struct assembler {
 	struct subjects last_subjects;
 	size_t last_subjects_sentence;
 	char last_host[3];
+	char last_place[3];       /* the last place named ("to Uzbekistan") */
+	size_t last_place_sentence;
+	bool have_place;
 	char last_return_dest[3]; /* where the last return sent people */
 	size_t last_return_sentence;
 	struct rw_date last_date;
@@ -704,6 +708,19 @@ static enum place_role role_of(const struct assembler *a, struct span sp,
 	if (r != ROLE_NONE)
 		return r;
 
+	/* "came back from a gathering in India": the place people left */
+	for (const struct mention *q = sp.first; q < sp.last &&
+	    q->first < m->first; q++) {
+		if (!cue_at(q, CUE_FROM) || !cue_value(q, "left") ||
+		    q->last > m->first || q->last + 4 < m->first)
+			continue;
+		bool punct = false;
+		for (size_t k = q->last; k < m->first; k++)
+			if (!(t->tokens[k].flags & TOKEN_WORD))
+				punct = true;
+		if (!punct)
+			return ROLE_LEFT;
+	}
 	if (word_before(a, m->first, CUE_FROM, 3))
 		return ROLE_FROM;
 	if (word_before(a, m->first, CUE_TO, 2) &&
@@ -770,6 +787,16 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 			for (size_t k = m->last; k < pos; k++)
 				if (token_is(a->t, k, "where"))
 					out[n].after_where = true;
+		/* "released 11 Uyghurs who had broken out of detention in
+		 * Thailand": a place in a relative clause after the trigger
+		 * is where that clause happened (within a bounded window) */
+		if (m->first > pos && out[n].role == ROLE_IN &&
+		    m->first <= pos + 16)
+			for (size_t k = pos + 1; k < m->first; k++)
+				if (token_is(a->t, k, "who") ||
+				    token_is(a->t, k, "which") ||
+				    token_is(a->t, k, "whose"))
+					out[n].role = ROLE_NONE;
 		n++;
 	}
 	return n;
@@ -894,6 +921,44 @@ static bool last_incident_names(const struct assembler *a,
 	return false;
 }
 
+/* "He was arrested there": "there" a few words after the trigger, in
+ * its clause, is the last place named before it (in the sentence, else
+ * in the last few sentences), not the document's main country. "there
+ * is/are/was" is no place. */
+static const char *there_place(const struct assembler *a, struct span sp,
+    size_t pos, const struct place *pl, size_t n)
+{
+	const struct text *t = a->t;
+	bool there = false;
+
+	for (size_t k = pos + 1; k <= pos + 4 && k < t->n_tokens; k++) {
+		if (!(t->tokens[k].flags & TOKEN_WORD) || token_is(t, k, "and") ||
+		    token_is(t, k, "but"))
+			break;
+		if (token_is(t, k, "there")) {
+			there = !(token_is(t, k + 1, "is") ||
+			    token_is(t, k + 1, "are") ||
+			    token_is(t, k + 1, "was") ||
+			    token_is(t, k + 1, "were"));
+			break;
+		}
+	}
+	if (!there)
+		return NULL;
+	const struct place *best = NULL;
+	for (size_t k = 0; k < n; k++)
+		if (pl[k].m->last <= pos && (pl[k].role == ROLE_IN ||
+		    pl[k].role == ROLE_TO || pl[k].role == ROLE_FROM) &&
+		    (!best || pl[k].m->first > best->m->first))
+			best = &pl[k];
+	if (best)
+		return best->m->iso;
+	if (a->have_place && pl_sentence(sp) - a->last_place_sentence <=
+	    REFERENCE_SENTENCES)
+		return a->last_place;
+	return NULL;
+}
+
 static void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
@@ -903,6 +968,7 @@ static void find_places(const struct assembler *a, struct span sp,
 	struct place pl[32];
 	size_t n = collect_places(a, sp, pos, pl, 32);
 	const char *host = NULL, *dest = NULL;
+	const char *there = there_place(a, sp, pos, pl, n);
 
 	switch (inc->type) {
 	case RW_INCIDENT_RETURN:
@@ -912,6 +978,8 @@ static void find_places(const struct assembler *a, struct span sp,
 			dest = s->origin[0] ? s->origin : (a->main_origin[0] ?
 			    a->main_origin : NULL);
 		host = nearest(pl, n, pos, ROLE_FROM, dest);
+		if (!host && there && (!dest || memcmp(there, dest, 2) != 0))
+			host = there;
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_ASKED, dest);
 		if (!host)
@@ -936,6 +1004,8 @@ static void find_places(const struct assembler *a, struct span sp,
 		 * request from China"), the place named, else where the last
 		 * incident of the same people happened */
 		host = nearest(pl, n, pos, ROLE_ASKED, dest);
+		if (!host && there && (!dest || memcmp(there, dest, 2) != 0))
+			host = there;
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_AGENT, dest);
 		if (!host)
@@ -949,6 +1019,7 @@ static void find_places(const struct assembler *a, struct span sp,
 			host = a->main_host;
 		break;
 	default:
+		host = there;
 		for (size_t k = 0; k < n && !host; k++)
 			if (pl[k].role == ROLE_TO && (pl[k].after_where ||
 			    after_return(sp, pl[k].m, pos)))
@@ -1415,6 +1486,60 @@ static bool refused_after(const struct assembler *a, struct span sp,
 	return true;
 }
 
+/* "all Uyghurs forcibly returned to China would be at risk": a
+ * conditional a few words after the trigger, in its clause, makes the
+ * trigger a reduced relative of a hypothetical. */
+static bool conditional_after(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+
+	for (const struct mention *q = m + 1; q < sp.last; q++) {
+		if (q->first < m->last)
+			continue;
+		if (q->first > m->last + 4)
+			break;
+		/* ("would be" is read as a threat cue) */
+		if (!cue_at(q, CUE_CONDITIONAL) && !(cue_at(q, CUE_THREAT) &&
+		    token_is(t, q->first, "would")))
+			continue;
+		for (size_t k = m->last; k < q->first; k++)
+			if (!(t->tokens[k].flags & TOKEN_WORD) ||
+			    token_is(t, k, "and") || token_is(t, k, "but") ||
+			    token_is(t, k, "who") || token_is(t, k, "which") ||
+			    token_is(t, k, "where"))
+				return false;
+		return true;
+	}
+	return false;
+}
+
+/* "accused in numerous cases of torture and of arbitrary arrest": the
+ * trigger is what someone is accused of (the noun after "of", maybe
+ * behind one word); "the red notice system", "an extradition treaty":
+ * the trigger names a system. Neither is an incident. */
+static bool accused_or_compound(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+
+	for (const struct mention *q = m + 1; q < sp.last &&
+	    q->first <= m->last; q++)
+		if (q->first == m->last && cue_at(q, CUE_BLOCK) &&
+		    cue_value(q, "compound"))
+			return true;
+	if (!((m->first >= 1 && token_is(t, m->first - 1, "of")) ||
+	    (m->first >= 2 && token_is(t, m->first - 2, "of") &&
+	    (t->tokens[m->first - 1].flags & TOKEN_WORD))))
+		return false;
+	for (const struct mention *q = sp.first; q < m; q++)
+		if (cue_at(q, CUE_BLOCK) && cue_value(q, "accusation") &&
+		    q->last <= m->first && q->last + CUE_WINDOW_CALL >=
+		    m->first && !clause_break(t, q->last, m->first))
+			return true;
+	return false;
+}
+
 /* Reads the trigger at m, with the cues before it, into a type; false when
  * the sentence does not state that it happened. */
 static bool trigger_type(const struct assembler *a, struct span sp,
@@ -1446,6 +1571,7 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 		return false;
 	}
 	if (cue_before(a, sp, pos, CUE_CONDITIONAL, CUE_WINDOW_CALL) ||
+	    conditional_after(a, sp, m) ||
 	    call_before(a, sp, pos, &decided))
 		return false;
 	if ((*type == RW_INCIDENT_RETURN ||
@@ -1795,6 +1921,7 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			if (after_warrant(sp, m) || prison_term(a, sp, m) ||
 			    served_term(a, m) ||
 			    object_of_release(a, sp, m) ||
+			    accused_or_compound(a, sp, m) ||
 			    state_relative(a, sp, m))
 				continue;
 			if (!trigger_type(a, sp, m, &inc.type, &inc.mechanism,
@@ -2021,6 +2148,22 @@ static void document_context(struct assembler *a)
 		}
 }
 
+/* The last place named with a preposition ("travelled to Uzbekistan"),
+ * for a later "there". */
+static void note_place(struct assembler *a, size_t s, struct span sp)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (m->kind != M_COUNTRY && m->kind != M_PLACE)
+			continue;
+		enum place_role r = role_of(a, sp, m);
+		if (r != ROLE_IN && r != ROLE_TO && r != ROLE_FROM)
+			continue;
+		memcpy(a->last_place, m->iso, 3);
+		a->last_place_sentence = s;
+		a->have_place = true;
+	}
+}
+
 int incidents_assemble(const struct lexicon *lx, struct text *t,
     const struct mentions *ms, const struct rw_date *published,
     struct rw_extraction *out, struct rw_error *err)
@@ -2052,6 +2195,7 @@ int incidents_assemble(const struct lexicon *lx, struct text *t,
 		    (rc = sentence_incidents(&a, s, sp)) < 0)
 			return rc;
 		note_people(&a, s, sp);
+		note_place(&a, s, sp);
 		if (sent->last > sent->first &&
 		    token_punct(t, sent->last - 1, ':'))
 			for (const struct mention *m = sp.first; m < sp.last;

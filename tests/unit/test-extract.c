@@ -800,6 +800,106 @@ test_refused_request_is_release(void **state)
 }
 
 static void
+test_there_is_the_last_place_named(void **state)
+{
+	/* "there" is where the text last sent the person, not the
+	 * document's other countries */
+	expect("In May the Uyghur imam Rustam Ablet travelled with his family "
+	    "to Kyrgyzstan to visit relatives. He was arrested there on 3 June "
+	    "at the request of the Chinese authorities.", "2021-08-10",
+	    {.type = "detention", .date = "2021-06-03", .host = "KG",
+	    .persons = {"Rustam Ablet"}});
+	/* "there were" is no place */
+	expect("The blogger Farid Karimov was detained in Moscow on 2 "
+	    "May; there were protests in Dushanbe.", "2021-08-10",
+	    {.type = "detention", .date = "2021-05-02", .host = "RU",
+	    .persons = {"Farid Karimov"}});
+}
+
+static void
+test_campaign_for_release_is_none(void **state)
+{
+	/* a campaign or call for a release is no release */
+	expect_none("Aynur Tursun has continued to campaign in Germany for "
+	    "the release of her husband.", "2021-08-10");
+	expect_none("Activists are lobbying for the release of the teacher "
+	    "Nurlan Kasym.", "2021-08-10");
+}
+
+static void
+test_inverted_condition_is_hypothetical(void **state)
+{
+	/* "Had they been sent back": a counterfactual, not a return */
+	expect_none("Had they been sent back to China, the four Uyghur men "
+	    "would have faced torture, their lawyer said.", "2021-08-10");
+	/* a trigger as a reduced relative before "would" */
+	expect_none("All Kazakh students deported to China would be at serious "
+	    "risk of torture.", "2021-08-10");
+	/* a clause break in between keeps the event */
+	expect("The Uyghur cook Ahmet Tursun was deported to China in May, and "
+	    "his family would never hear from him.", "2021-08-10",
+	    {.type = "return", .mechanism = "deportation", .date = "2021-05",
+	    .host = ANY, .dest = "CN", .persons = {"Ahmet Tursun"},
+	    .group = ANY, .count = ANY_COUNT});
+}
+
+static void
+test_accusation_and_system_are_none(void **state)
+{
+	/* what a state is accused of is no incident */
+	expect_none("Egypt has been accused in many reports of torture, of "
+	    "enforced disappearance and of arbitrary arrest, which worries "
+	    "the relatives of Omar Farouk.", "2021-08-10");
+	/* but an accused person can still be arrested */
+	expect("The blogger Omar Farouk was accused of insulting the state "
+	    "and arrested in Cairo on 4 May.", "2021-08-10",
+	    {.type = "detention", .date = "2021-05-04", .host = "EG",
+	    .persons = {"Omar Farouk"}});
+	/* a trigger noun naming a system or treaty */
+	expect_none("Lawyers for Omar Farouk say some states misuse the "
+	    "Interpol red notice system.", "2021-08-10");
+}
+
+static void
+test_place_come_back_from_is_no_host(void **state)
+{
+	/* "came back from ... in India": the place people left; the
+	 * detention is where the authorities acted */
+	expect("Chinese police in Lhasa detained the Tibetan monk Lobsang "
+	    "Tenzin on 2 March when he came back from a teaching in India.",
+	    "2021-08-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "CN",
+	    .persons = {"Lobsang Tenzin"}, .group = ANY});
+}
+
+static void
+test_refuge_statistics_and_targets(void **state)
+{
+	/* seeking refuge is no state's request for a return */
+	expect("Twelve Uyghurs who sought refuge in Laos were deported to "
+	    "China on 5 May.", "2021-08-10",
+	    {.type = "return", .mechanism = "deportation", .date = "2021-05-05",
+	    .host = "LA", .dest = "CN", .group = "Uyghur", .count = 12});
+	/* released figures are no release of people */
+	expect_none("The crackdown began after statistics were released "
+	    "showing that Falun Gong had grown.", "2021-08-10");
+	/* people targeted for detention in general */
+	expect_none("Uyghurs who have studied abroad have been targeted for "
+	    "detention.", "2021-08-10");
+}
+
+static void
+test_place_in_relative_clause_after_trigger(void **state)
+{
+	/* the state that released them, not where the relative clause
+	 * after the trigger happened */
+	expect("Malaysia has released the Uyghur teacher Abdullah Kerim, who "
+	    "had escaped from immigration detention in Thailand.", "2021-08-10",
+	    {.type = "release", .date = "2021", .host = "MY",
+	    .persons = {"Abdullah Kerim"}, .group = "Uyghur"});
+}
+
+static void
 test_asked_state_is_host_of_warrant(void **state)
 {
 	/* "Russia asked Armenia to": Russia requests, Armenia is asked */
@@ -2056,6 +2156,13 @@ main(void)
 		cmocka_unit_test(test_warrant_is_dated_by_its_own_clause),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
+		cmocka_unit_test(test_there_is_the_last_place_named),
+		cmocka_unit_test(test_campaign_for_release_is_none),
+		cmocka_unit_test(test_inverted_condition_is_hypothetical),
+		cmocka_unit_test(test_accusation_and_system_are_none),
+		cmocka_unit_test(test_place_come_back_from_is_no_host),
+		cmocka_unit_test(test_refuge_statistics_and_targets),
+		cmocka_unit_test(test_place_in_relative_clause_after_trigger),
 		cmocka_unit_test(test_asked_about_is_no_request),
 		cmocka_unit_test(test_denial_stays_in_its_clause),
 		cmocka_unit_test(test_whereabouts_split_by_name),
