@@ -67,6 +67,9 @@ struct text {
 	struct sentence *sentences;
 	size_t n_sentences, cap_sentences;
 	struct rw_buf norm;   /* normalised token forms, NUL-separated */
+	/* Per token, the single-word cues it is (bit c for cue c), filled in
+	 * by lexicon_word_is as rules ask; NULL until text_split. */
+	uint32_t *cue_bits;
 	size_t work;
 };
 

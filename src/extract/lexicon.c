@@ -18,6 +18,9 @@
 
 #define LEX_PHRASE_MAX 12
 #define FIRST_WORD_BITS 16
+/* In struct text's cue_bits: the token's cues have been looked up. */
+#define CUE_BITS_KNOWN ((uint32_t)1 << 31)
+_Static_assert(CUE_COUNT <= 31, "cue_bits has a bit per cue and one more");
 
 extern const struct rw_embedded rw_extract_rules[];
 
@@ -425,20 +428,34 @@ const struct lex_entry *lexicon_next(const struct lexicon *lx,
 	return e->next ? &lx->entries[e->next] : NULL;
 }
 
+/* The cues token i is as a single word, as bits, plus CUE_BITS_KNOWN. */
+static uint32_t cue_bits_of(const struct lexicon *lx, const struct text *t,
+    size_t i)
+{
+	uint32_t bits = CUE_BITS_KNOWN, node;
+
+	if (!may_start_phrase(lx, t->tokens[i].hash))
+		return bits;
+	node = step(lx, 0, token_norm(t, i), t->tokens[i].norm_len,
+	    t->tokens[i].hash);
+	for (uint32_t id = node ? lx->nodes[node].first_entry : 0; id;
+	    id = lx->entries[id].next)
+		if (lx->entries[id].kind == LEX_CUE)
+			bits |= (uint32_t)1 << lx->entries[id].cue;
+	return bits;
+}
+
 bool lexicon_word_is(const struct lexicon *lx, const struct text *t,
     size_t i, enum cue c)
 {
-	uint32_t node;
+	uint32_t bits;
 
-	if (i >= t->n_tokens || !may_start_phrase(lx, t->tokens[i].hash))
+	if (i >= t->n_tokens)
 		return false;
-	node = step(lx, 0, token_norm(t, i), t->tokens[i].norm_len,
-	    t->tokens[i].hash);
-	if (!node)
-		return false;
-	for (uint32_t id = lx->nodes[node].first_entry; id;
-	    id = lx->entries[id].next)
-		if (lx->entries[id].kind == LEX_CUE && lx->entries[id].cue == (int)c)
-			return true;
-	return false;
+	/* rules ask the same words again and again: look each up once */
+	if (t->cue_bits == NULL)
+		bits = cue_bits_of(lx, t, i);
+	else if (!((bits = t->cue_bits[i]) & CUE_BITS_KNOWN))
+		bits = t->cue_bits[i] = cue_bits_of(lx, t, i);
+	return (bits >> c) & 1;
 }

@@ -462,6 +462,7 @@ void text_free(struct text *t)
 {
 	free(t->tokens);
 	free(t->sentences);
+	free(t->cue_bits);
 	rw_buf_free(&t->norm);
 	memset(t, 0, sizeof(*t));
 }
@@ -556,6 +557,9 @@ int text_split(struct text *t, const struct lexicon *lx, struct rw_error *err)
 	size_t first = 0;
 	bool paragraph = true;
 	int rc;
+
+	if (!(t->cue_bits = calloc(t->n_tokens + 1, sizeof(*t->cue_bits))))
+		return rw_error_set(err, RW_ENOMEM, "out of memory");
 
 	for (size_t i = 0; i < t->n_tokens; i++) {
 		const struct token *tok = &t->tokens[i];
