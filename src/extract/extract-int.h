@@ -174,6 +174,21 @@ int lexicon_load_files(struct lexicon **ret, const struct rw_embedded *files,
 void lexicon_free(struct lexicon *lx);
 const char *lexicon_version(const struct lexicon *lx);
 
+/* The lexicon's first-word filter: a bit per LEXICON_FILTER_BITS-bit
+ * slice of word_hash, set for every word that starts a phrase. */
+#define LEXICON_FILTER_BITS 16
+const uint64_t *lexicon_first_words(const struct lexicon *lx);
+
+/* False when no phrase can start at a token with this hash: one bit test,
+ * for loops that try every token. */
+static inline bool lexicon_may_start(const uint64_t *first_words,
+    uint32_t hash)
+{
+	uint32_t bit = hash & ((1u << LEXICON_FILTER_BITS) - 1);
+
+	return (first_words[bit / 64] >> (bit % 64)) & 1;
+}
+
 /* Longest phrase starting at token i; returns its length in tokens (0 when
  * none) and its first entry in *ret. */
 size_t lexicon_match(const struct lexicon *lx, struct text *t, size_t i,

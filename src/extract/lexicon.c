@@ -17,7 +17,6 @@
 #include "extract/extract-int.h"
 
 #define LEX_PHRASE_MAX 12
-#define FIRST_WORD_BITS 16
 /* In struct text's cue_bits: the token's cues have been looked up. */
 #define CUE_BITS_KNOWN ((uint32_t)1 << 31)
 _Static_assert(CUE_COUNT <= 31, "cue_bits has a bit per cue and one more");
@@ -44,10 +43,10 @@ struct lexicon {
 	size_t n_entries, cap_entries;
 	struct rw_buf words;
 	char version[32];
-	/* A bit per FIRST_WORD_BITS-bit slice of word_hash for every word that
+	/* A bit per LEXICON_FILTER_BITS-bit slice of word_hash for every word that
 	 * starts a phrase: most tokens start none, and one bit test says so
 	 * without probing the edges. */
-	uint64_t first_words[(1u << FIRST_WORD_BITS) / 64];
+	uint64_t first_words[(1u << LEXICON_FILTER_BITS) / 64];
 };
 
 static const char *const kind_names[LEX_KIND_COUNT] = {
@@ -130,16 +129,19 @@ static int new_node(struct lexicon *lx, uint32_t *ret)
 
 static void mark_first_word(struct lexicon *lx, uint32_t hash)
 {
-	uint32_t bit = hash & ((1u << FIRST_WORD_BITS) - 1);
+	uint32_t bit = hash & ((1u << LEXICON_FILTER_BITS) - 1);
 
 	lx->first_words[bit / 64] |= (uint64_t)1 << (bit % 64);
 }
 
 static bool may_start_phrase(const struct lexicon *lx, uint32_t hash)
 {
-	uint32_t bit = hash & ((1u << FIRST_WORD_BITS) - 1);
+	return lexicon_may_start(lx->first_words, hash);
+}
 
-	return (lx->first_words[bit / 64] >> (bit % 64)) & 1;
+const uint64_t *lexicon_first_words(const struct lexicon *lx)
+{
+	return lx->first_words;
 }
 
 static int child_of(struct lexicon *lx, uint32_t parent, const char *w,

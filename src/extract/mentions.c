@@ -446,6 +446,7 @@ static bool scan_sentence(struct finder *f, size_t s)
 	struct text *t = f->t;
 	const struct sentence *sent = &t->sentences[s];
 	bool names = !sent->title_case;
+	const uint64_t *first_words = lexicon_first_words(f->lx);
 	bool failed = false;
 
 	for (size_t i = sent->first; i < sent->last;) {
@@ -465,7 +466,8 @@ static bool scan_sentence(struct finder *f, size_t s)
 			i += n;
 			continue;
 		}
-		if ((n = lexicon_match(f->lx, t, i, &e)) > 0) {
+		if (lexicon_may_start(first_words, t->tokens[i].hash) &&
+		    (n = lexicon_match(f->lx, t, i, &e)) > 0) {
 			if (!push_phrase(f, i, n, e, s))
 				return false;
 			i += n;

@@ -300,6 +300,24 @@ static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
 	return pos;
 }
 
+/* A one-byte ASCII punctuation token: its normal form is itself. */
+static int push_ascii_mark(struct text *t, size_t pos, uint16_t flags,
+    struct rw_error *err)
+{
+	char mark = t->data[pos];
+
+	if (rw_array_room(t->tokens, t->n_tokens, t->cap_tokens, 256) < 0)
+		return rw_error_set(err, RW_ENOMEM, "out of memory");
+	if (rw_buf_reserve(&t->norm, 2) < 0)
+		return rw_error_set(err, RW_ETOOBIG, "text too large to read");
+	t->tokens[t->n_tokens++] = (struct token){pos, pos + 1,
+	    (uint32_t)t->norm.len, word_hash(&mark, 1), 1, flags};
+	t->norm.data[t->norm.len++] = mark;
+	t->norm.data[t->norm.len++] = '\0';
+	t->norm.data[t->norm.len] = '\0';
+	return 0;
+}
+
 /* End of the word starting at pos: letters and digits, joined by an
  * apostrophe inside a word, by "." in initialisms (U.S.) and by "," or "."
  * between digits (1,500). A final 's is left for its own token. */
@@ -446,8 +464,9 @@ int text_tokenize(struct text *t, const char *data, size_t len,
 		}
 		case C_APOSTROPHE:
 		case C_PUNCT:
-			if ((rc = push_token(t, c.pos, c.pos + used, pending,
-			    err)) < 0)
+			if ((rc = cp < 0x80 ?
+			    push_ascii_mark(t, c.pos, pending, err) :
+			    push_token(t, c.pos, c.pos + used, pending, err)) < 0)
 				return rc;
 			c.pos += used;
 			break;
