@@ -543,36 +543,41 @@ static bool stop_ends(const struct text *t, const struct lexicon *lx,
 	return (t->tokens[next].flags & TOKEN_SPACE) != 0;
 }
 
-static bool title_case(const struct text *t, size_t first, size_t last)
-{
-	size_t long_words = 0, capital = 0;
+/* Long words seen in a sentence so far, and how many are capitalised:
+ * a headline has most of them capitalised. */
+struct headline {
+	size_t long_words, capital;
+};
 
-	for (size_t k = first; k < last; k++) {
-		const struct token *tok = &t->tokens[k];
-		if (!(tok->flags & TOKEN_WORD) || tok->norm_len < 4 ||
-		    (tok->flags & TOKEN_NUMBER))
-			continue;
-		long_words++;
-		capital += (tok->flags & TOKEN_CAPITAL) != 0;
-	}
-	return long_words >= 3 && capital * 4 >= long_words * 3;
+static void headline_count(struct headline *h, const struct token *tok)
+{
+	if (!(tok->flags & TOKEN_WORD) || tok->norm_len < 4 ||
+	    (tok->flags & TOKEN_NUMBER))
+		return;
+	h->long_words++;
+	h->capital += (tok->flags & TOKEN_CAPITAL) != 0;
 }
 
+/* Adds the sentence [first, last) and starts counting the next one. */
 static int push_sentence(struct text *t, size_t first, size_t last,
-    bool paragraph, struct rw_error *err)
+    bool paragraph, struct headline *h, struct rw_error *err)
 {
+	bool title = h->long_words >= 3 && h->capital * 4 >= h->long_words * 3;
+
+	*h = (struct headline){0, 0};
 	if (last <= first)
 		return 0;
 	if (rw_array_room(t->sentences, t->n_sentences, t->cap_sentences,
 	    64) < 0)
 		return rw_error_set(err, RW_ENOMEM, "out of memory");
 	t->sentences[t->n_sentences++] = (struct sentence){first, last,
-	    paragraph, title_case(t, first, last)};
+	    paragraph, title};
 	return 0;
 }
 
 int text_split(struct text *t, const struct lexicon *lx, struct rw_error *err)
 {
+	struct headline h = {0, 0};
 	size_t first = 0;
 	bool paragraph = true;
 	int rc;
@@ -586,22 +591,26 @@ int text_split(struct text *t, const struct lexicon *lx, struct rw_error *err)
 		/* most tokens are words inside a line: nothing to decide */
 		if ((tok->flags & TOKEN_WORD) && !(tok->flags &
 		    (TOKEN_NEWLINE | TOKEN_PARAGRAPH)) &&
-		    i - first < SENTENCE_MAX_TOKENS)
+		    i - first < SENTENCE_MAX_TOKENS) {
+			headline_count(&h, tok);
 			continue;
+		}
 		if (i > first && (sentence_opens(t, i) ||
 		    i - first >= SENTENCE_MAX_TOKENS)) {
-			if ((rc = push_sentence(t, first, i, paragraph, err)) < 0)
+			if ((rc = push_sentence(t, first, i, paragraph, &h,
+			    err)) < 0)
 				return rc;
 			first = i;
 			paragraph = true;
 		}
+		headline_count(&h, tok);
 		if ((token_punct(t, i, '.') || token_punct(t, i, '!') ||
 		    token_punct(t, i, '?')) && stop_ends(t, lx, i)) {
 			size_t end = i + 1;
 			while (end < t->n_tokens && is_closer(t, end) &&
 			    !(t->tokens[end].flags & TOKEN_SPACE))
 				end++;
-			if ((rc = push_sentence(t, first, end, paragraph,
+			if ((rc = push_sentence(t, first, end, paragraph, &h,
 			    err)) < 0)
 				return rc;
 			first = end;
@@ -609,7 +618,7 @@ int text_split(struct text *t, const struct lexicon *lx, struct rw_error *err)
 			paragraph = false;
 		}
 	}
-	return push_sentence(t, first, t->n_tokens, paragraph, err);
+	return push_sentence(t, first, t->n_tokens, paragraph, &h, err);
 }
 
 bool sentence_is_heading(const struct text *t, const struct sentence *s)
