@@ -1174,6 +1174,42 @@ static bool bullet_date(const struct assembler *a,
 	    (token_punct(t, d->last, '-') || token_punct(t, d->last, ':'));
 }
 
+/* How far back from a date the word opening its subordinate clause may
+ * stand. */
+#define SUBORDINATE_WINDOW 24
+
+/* "two Kazakhs who had fled ... on 6 October 2019 would be returned",
+ * "20 Uighurs who sought refuge ... following the rioting in July have
+ * been deported": a date in a relative clause ("who", "which", "where")
+ * that no trigger or comma comes between tells when that clause
+ * happened, not the trigger after it. ("after the authorities in
+ * December 2009 deported": the clause is the trigger's own.) */
+static bool subordinate_date(const struct assembler *a, struct span sp,
+    const struct sentence *sent, const struct mention *d)
+{
+	const struct text *t = a->t;
+	size_t k = d->first;
+
+	while (k-- > sent->first && k + SUBORDINATE_WINDOW >= d->first) {
+		if (token_punct(t, k, ',') || token_punct(t, k, ';'))
+			return false;
+		if (token_is(t, k, "who") || token_is(t, k, "which") ||
+		    token_is(t, k, "whose") || token_is(t, k, "whom") ||
+		    token_is(t, k, "where"))
+			break;
+		if (k == sent->first)
+			return false;
+	}
+	if (k + SUBORDINATE_WINDOW < d->first || k < sent->first ||
+	    k >= d->first)
+		return false;
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->first > k && m->last <= d->first &&
+		    trigger_value(a, sp, m))
+			return false;
+	return true;
+}
+
 /* The trigger a date belongs to: the nearest trigger before it in the
  * sentence ("arrested on 4 June", "a notice issued in 2016"), or the next
  * trigger when the date opens a clause or no trigger comes before it.
@@ -1196,8 +1232,10 @@ static const struct mention *date_owner(const struct assembler *a,
 				after = m;
 		}
 	}
-	if (after && (!before || date_opens_clause(a, sent, d)))
+	if (after && date_opens_clause(a, sent, d))
 		return after;
+	if (after && !before)
+		return subordinate_date(a, sp, sent, d) ? NULL : after;
 	if (before && clause_break(a->t, before->last, d->first))
 		return NULL; /* "deported in 2015, and since 2020 he has..." */
 	if (before && d->first > 0) {
@@ -1286,7 +1324,7 @@ static bool find_date(const struct assembler *a, struct span sp,
 	if (!d)
 		for (const struct mention *m = sp.first; m < sp.last; m++)
 			if (m->kind == M_DATE && !report_date(a, sp, sent, m) &&
-			    (!nearest ||
+			    !subordinate_date(a, sp, sent, m) && (!nearest ||
 			    distance(m, trig->first) < distance(nearest,
 			    trig->first)))
 				nearest = m;
