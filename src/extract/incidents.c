@@ -1580,6 +1580,25 @@ static bool accused_or_compound(const struct assembler *a, struct span sp,
 
 /* Reads the trigger at m, with the cues before it, into a type; false when
  * the sentence does not state that it happened. */
+/* "the ruling by the district court on expelling X", "a decision on
+ * the deportation of": a return that a decision is about (the trigger
+ * right after "on", maybe behind "the") is threatened, however long the
+ * court's name between them. */
+static bool decision_on(const struct assembler *a, struct span sp,
+    size_t pos)
+{
+	const struct text *t = a->t;
+	const struct mention *d;
+	size_t at = pos;
+
+	if (at > 0 && token_is(t, at - 1, "the"))
+		at--;
+	if (at == 0 || !token_is(t, at - 1, "on"))
+		return false;
+	d = cue_find(a, sp, at - 1, CUE_THREAT, CUE_WINDOW_CALL);
+	return d && cue_value(d, "decision");
+}
+
 static bool trigger_type(const struct assembler *a, struct span sp,
     const struct mention *m, enum rw_incident_type *type,
     enum rw_mechanism *mech, bool *granted)
@@ -1641,7 +1660,8 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 			    request->first, CUE_THREAT, CUE_WINDOW_THREAT);
 			*granted = d && cue_value(d, "decision");
 		} else if (*type == RW_INCIDENT_RETURN && (decided ||
-		    cue_before(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT))) {
+		    cue_before(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT) ||
+		    decision_on(a, sp, pos))) {
 			*type = RW_INCIDENT_THREATENED_RETURN;
 		}
 	}

@@ -807,6 +807,17 @@ test_announced_return(void **state)
 }
 
 static void
+test_decision_on_a_return(void **state)
+{
+	/* a ruling on expelling someone, however long the court's name,
+	 * threatens the return; it has not happened */
+	expect("The decision by the Medeu District Court of Almaty on "
+	    "expelling Erlan Sadykov to China was upheld in May.", "2021-06-10",
+	    {.type = "threatened_return", .date = "2021-05", .host = "KZ",
+	    .dest = "CN", .persons = {"Erlan Sadykov"}});
+}
+
+static void
 test_warrant_is_dated_by_its_own_clause(void **state)
 {
 	/* the arrest is dated; the notice it rests on is not */
@@ -2187,6 +2198,7 @@ main(void)
 		cmocka_unit_test(test_date_of_a_subordinate_clause),
 		cmocka_unit_test(test_date_of_a_relative_clause),
 		cmocka_unit_test(test_announced_return),
+		cmocka_unit_test(test_decision_on_a_return),
 		cmocka_unit_test(test_warrant_is_dated_by_its_own_clause),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
