@@ -959,6 +959,26 @@ static const char *there_place(const struct assembler *a, struct span sp,
 	return NULL;
 }
 
+/* How far a trigger may follow the "where" after a place. */
+#define WHERE_WINDOW 8
+
+/* A place right before ", where" whose clause holds the trigger at pos,
+ * within a few words and no comma. */
+static bool where_clause(const struct text *t, const struct mention *m,
+    size_t pos)
+{
+	size_t k = m->last;
+
+	if (k < t->n_tokens && token_punct(t, k, ','))
+		k++;
+	if (k >= pos || !token_is(t, k, "where") || pos > k + WHERE_WINDOW)
+		return false;
+	for (size_t i = k + 1; i < pos; i++)
+		if (token_punct(t, i, ',') || token_punct(t, i, ';'))
+			return false;
+	return true;
+}
+
 static void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
@@ -1020,6 +1040,12 @@ static void find_places(const struct assembler *a, struct span sp,
 		break;
 	default:
 		host = there;
+		/* "made their way into neighbouring Malaysia, where they
+		 * were captured": the place the clause of the trigger is
+		 * about, whatever word comes before it */
+		for (size_t k = 0; k < n && !host; k++)
+			if (where_clause(a->t, pl[k].m, pos))
+				host = pl[k].m->iso;
 		for (size_t k = 0; k < n && !host; k++)
 			if (pl[k].role == ROLE_TO && (pl[k].after_where ||
 			    after_return(sp, pl[k].m, pos)))

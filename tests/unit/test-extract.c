@@ -818,6 +818,20 @@ test_decision_on_a_return(void **state)
 }
 
 static void
+test_place_before_where(void **state)
+{
+	/* the place a "where" clause is about is the host, whatever word
+	 * comes before it; "they" alone would take the last host */
+	expect("Thai police detained 20 Uyghur men in Bangkok on 2 May 2019. "
+	    "Later that month they escaped into neighbouring Malaysia, where "
+	    "they were arrested.", "2021-03-10",
+	    {.type = "detention", .date = "2019-05-02", .host = "TH",
+	    .group = "Uyghur", .count = 20},
+	    {.type = "detention", .date = "2019-05", .host = "MY",
+	    .group = "Uyghur", .count = 20});
+}
+
+static void
 test_warrant_is_dated_by_its_own_clause(void **state)
 {
 	/* the arrest is dated; the notice it rests on is not */
@@ -2199,6 +2213,7 @@ main(void)
 		cmocka_unit_test(test_date_of_a_relative_clause),
 		cmocka_unit_test(test_announced_return),
 		cmocka_unit_test(test_decision_on_a_return),
+		cmocka_unit_test(test_place_before_where),
 		cmocka_unit_test(test_warrant_is_dated_by_its_own_clause),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
