@@ -959,6 +959,26 @@ static const char *there_place(const struct assembler *a, struct span sp,
 	return NULL;
 }
 
+/* How far a trigger may follow the "where" after a place. */
+#define WHERE_WINDOW 8
+
+/* A place right before ", where" whose clause holds the trigger at pos,
+ * within a few words and no comma. */
+static bool where_clause(const struct text *t, const struct mention *m,
+    size_t pos)
+{
+	size_t k = m->last;
+
+	if (k < t->n_tokens && token_punct(t, k, ','))
+		k++;
+	if (k >= pos || !token_is(t, k, "where") || pos > k + WHERE_WINDOW)
+		return false;
+	for (size_t i = k + 1; i < pos; i++)
+		if (token_punct(t, i, ',') || token_punct(t, i, ';'))
+			return false;
+	return true;
+}
+
 static void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
@@ -1020,6 +1040,12 @@ static void find_places(const struct assembler *a, struct span sp,
 		break;
 	default:
 		host = there;
+		/* "made their way into neighbouring Malaysia, where they
+		 * were captured": the place the clause of the trigger is
+		 * about, whatever word comes before it */
+		for (size_t k = 0; k < n && !host; k++)
+			if (where_clause(a->t, pl[k].m, pos))
+				host = pl[k].m->iso;
 		for (size_t k = 0; k < n && !host; k++)
 			if (pl[k].role == ROLE_TO && (pl[k].after_where ||
 			    after_return(sp, pl[k].m, pos)))
@@ -1174,6 +1200,42 @@ static bool bullet_date(const struct assembler *a,
 	    (token_punct(t, d->last, '-') || token_punct(t, d->last, ':'));
 }
 
+/* How far back from a date the word opening its subordinate clause may
+ * stand. */
+#define SUBORDINATE_WINDOW 24
+
+/* "two Kazakhs who had fled ... on 6 October 2019 would be returned",
+ * "20 Uighurs who sought refuge ... following the rioting in July have
+ * been deported": a date in a relative clause ("who", "which", "where")
+ * that no trigger or comma comes between tells when that clause
+ * happened, not the trigger after it. ("after the authorities in
+ * December 2009 deported": the clause is the trigger's own.) */
+static bool subordinate_date(const struct assembler *a, struct span sp,
+    const struct sentence *sent, const struct mention *d)
+{
+	const struct text *t = a->t;
+	size_t k = d->first;
+
+	while (k-- > sent->first && k + SUBORDINATE_WINDOW >= d->first) {
+		if (token_punct(t, k, ',') || token_punct(t, k, ';'))
+			return false;
+		if (token_is(t, k, "who") || token_is(t, k, "which") ||
+		    token_is(t, k, "whose") || token_is(t, k, "whom") ||
+		    token_is(t, k, "where"))
+			break;
+		if (k == sent->first)
+			return false;
+	}
+	if (k + SUBORDINATE_WINDOW < d->first || k < sent->first ||
+	    k >= d->first)
+		return false;
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->first > k && m->last <= d->first &&
+		    trigger_value(a, sp, m))
+			return false;
+	return true;
+}
+
 /* The trigger a date belongs to: the nearest trigger before it in the
  * sentence ("arrested on 4 June", "a notice issued in 2016"), or the next
  * trigger when the date opens a clause or no trigger comes before it.
@@ -1196,8 +1258,10 @@ static const struct mention *date_owner(const struct assembler *a,
 				after = m;
 		}
 	}
-	if (after && (!before || date_opens_clause(a, sent, d)))
+	if (after && date_opens_clause(a, sent, d))
 		return after;
+	if (after && !before)
+		return subordinate_date(a, sp, sent, d) ? NULL : after;
 	if (before && clause_break(a->t, before->last, d->first))
 		return NULL; /* "deported in 2015, and since 2020 he has..." */
 	if (before && d->first > 0) {
@@ -1286,7 +1350,7 @@ static bool find_date(const struct assembler *a, struct span sp,
 	if (!d)
 		for (const struct mention *m = sp.first; m < sp.last; m++)
 			if (m->kind == M_DATE && !report_date(a, sp, sent, m) &&
-			    (!nearest ||
+			    !subordinate_date(a, sp, sent, m) && (!nearest ||
 			    distance(m, trig->first) < distance(nearest,
 			    trig->first)))
 				nearest = m;
@@ -1542,6 +1606,25 @@ static bool accused_or_compound(const struct assembler *a, struct span sp,
 
 /* Reads the trigger at m, with the cues before it, into a type; false when
  * the sentence does not state that it happened. */
+/* "the ruling by the district court on expelling X", "a decision on
+ * the deportation of": a return that a decision is about (the trigger
+ * right after "on", maybe behind "the") is threatened, however long the
+ * court's name between them. */
+static bool decision_on(const struct assembler *a, struct span sp,
+    size_t pos)
+{
+	const struct text *t = a->t;
+	const struct mention *d;
+	size_t at = pos;
+
+	if (at > 0 && token_is(t, at - 1, "the"))
+		at--;
+	if (at == 0 || !token_is(t, at - 1, "on"))
+		return false;
+	d = cue_find(a, sp, at - 1, CUE_THREAT, CUE_WINDOW_CALL);
+	return d && cue_value(d, "decision");
+}
+
 static bool trigger_type(const struct assembler *a, struct span sp,
     const struct mention *m, enum rw_incident_type *type,
     enum rw_mechanism *mech, bool *granted)
@@ -1603,7 +1686,8 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 			    request->first, CUE_THREAT, CUE_WINDOW_THREAT);
 			*granted = d && cue_value(d, "decision");
 		} else if (*type == RW_INCIDENT_RETURN && (decided ||
-		    cue_before(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT))) {
+		    cue_before(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT) ||
+		    decision_on(a, sp, pos))) {
 			*type = RW_INCIDENT_THREATENED_RETURN;
 		}
 	}

@@ -775,6 +775,63 @@ test_date_of_a_subordinate_clause(void **state)
 }
 
 static void
+test_date_of_a_relative_clause(void **state)
+{
+	/* 2018 tells when they fled, not when they were sent back; the
+	 * return takes the year of writing */
+	expect("Nine Hmong farmers who crossed the border in March 2018 "
+	    "have been deported from Thailand to Laos.", "2021-03-10",
+	    {.type = "return", .mechanism = "deportation", .date = "2021",
+	    .host = "TH", .dest = "LA", .group = "Hmong", .count = 9});
+	/* the clause after "after" is the trigger's own */
+	expect("Rights groups protested after the authorities in June 2020 "
+	    "deported six Hmong farmers from Thailand to Laos.", "2021-03-10",
+	    {.type = "return", .mechanism = "deportation", .date = "2020-06",
+	    .host = "TH", .dest = "LA", .group = "Hmong", .count = 6});
+}
+
+static void
+test_announced_return(void **state)
+{
+	/* an official's statement that people "would be returned" is an
+	 * announced plan; the date in the relative clause is their
+	 * crossing, not the announcement */
+	expect("On 4 March an official of Kyrgyzstan stated that three "
+	    "ethnic Kazakhs who had crossed the border on 2 January would "
+	    "be returned to China.", "2021-03-10",
+	    {.type = "threatened_return", .date = "2021-03-04", .host = "KG",
+	    .dest = "CN", .group = "Kazakh", .count = 3});
+	/* still hypothetical behind "if" */
+	expect_none("If the court agrees, the Uyghur poet Ablet Kerim will be "
+	    "returned to China.", "2021-03-10");
+}
+
+static void
+test_decision_on_a_return(void **state)
+{
+	/* a ruling on expelling someone, however long the court's name,
+	 * threatens the return; it has not happened */
+	expect("The decision by the Medeu District Court of Almaty on "
+	    "expelling Erlan Sadykov to China was upheld in May.", "2021-06-10",
+	    {.type = "threatened_return", .date = "2021-05", .host = "KZ",
+	    .dest = "CN", .persons = {"Erlan Sadykov"}});
+}
+
+static void
+test_place_before_where(void **state)
+{
+	/* the place a "where" clause is about is the host, whatever word
+	 * comes before it; "they" alone would take the last host */
+	expect("Thai police detained 20 Uyghur men in Bangkok on 2 May 2019. "
+	    "Later that month they escaped into neighbouring Malaysia, where "
+	    "they were arrested.", "2021-03-10",
+	    {.type = "detention", .date = "2019-05-02", .host = "TH",
+	    .group = "Uyghur", .count = 20},
+	    {.type = "detention", .date = "2019-05", .host = "MY",
+	    .group = "Uyghur", .count = 20});
+}
+
+static void
 test_warrant_is_dated_by_its_own_clause(void **state)
 {
 	/* the arrest is dated; the notice it rests on is not */
@@ -2153,6 +2210,10 @@ main(void)
 		cmocka_unit_test(test_date_follows_its_own_trigger),
 		cmocka_unit_test(test_date_opening_a_clause_takes_the_next_trigger),
 		cmocka_unit_test(test_date_of_a_subordinate_clause),
+		cmocka_unit_test(test_date_of_a_relative_clause),
+		cmocka_unit_test(test_announced_return),
+		cmocka_unit_test(test_decision_on_a_return),
+		cmocka_unit_test(test_place_before_where),
 		cmocka_unit_test(test_warrant_is_dated_by_its_own_clause),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
