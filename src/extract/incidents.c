@@ -37,6 +37,7 @@ enum place_role {
 	ROLE_REQUESTER, /* asks for a return: "China's request", "Russia asked" */
 	ROLE_ASKED,     /* is asked: "asked Kazakhstan to extradite him" */
 	ROLE_LEFT,      /* came back from: "returning from India" */
+	ROLE_BOUND,     /* on the way to: "on his way to a meeting in Oslo" */
 };
 
 struct place {
@@ -71,6 +72,7 @@ struct assembler {
 	struct subjects last_subjects;
 	size_t last_subjects_sentence;
 	char last_host[3];
+	char person_host[3];      /* where the last incident of last_person was */
 	char last_place[3];       /* the last place named ("to Uzbekistan") */
 	size_t last_place_sentence;
 	bool have_place;
@@ -699,6 +701,25 @@ static enum place_role request_role(const struct assembler *a,
 	return ROLE_NONE;
 }
 
+/* How far a place may follow "on the way to" it is bound for. */
+#define BOUND_WINDOW 6
+
+/* "on his way to a conference in Germany", "en route to Istanbul": a
+ * place someone was travelling to, within a few words and no
+ * punctuation after "way to" or "route to"; what happened on the way
+ * did not happen there. */
+static bool on_the_way(const struct text *t, size_t at)
+{
+	for (size_t k = at; k-- > 0 && k + BOUND_WINDOW >= at;) {
+		if (!(t->tokens[k].flags & TOKEN_WORD))
+			return false;
+		if (k >= 2 && token_is(t, k, "to") && (token_is(t, k - 1, "way")
+		    || token_is(t, k - 1, "route")))
+			return true;
+	}
+	return false;
+}
+
 static enum place_role role_of(const struct assembler *a, struct span sp,
     const struct mention *m)
 {
@@ -723,6 +744,8 @@ static enum place_role role_of(const struct assembler *a, struct span sp,
 	}
 	if (word_before(a, m->first, CUE_FROM, 3))
 		return ROLE_FROM;
+	if (on_the_way(t, m->first))
+		return ROLE_BOUND;
 	if (word_before(a, m->first, CUE_TO, 2) &&
 	    !token_is(t, m->first - 1, "for"))
 		return ROLE_TO;
@@ -985,6 +1008,11 @@ static void find_places(const struct assembler *a, struct span sp,
 {
 	const char *fallback = inherited && a->last_host[0] ? a->last_host :
 	    (a->main_host[0] ? a->main_host : NULL);
+	/* "He was detained on May 30" after a sentence about other people:
+	 * he is where his own last incident was, else in the main country */
+	if (inherited && s->n_persons && !last_incident_names(a, s))
+		fallback = a->person_host[0] ? a->person_host :
+		    (a->main_host[0] ? a->main_host : NULL);
 	struct place pl[32];
 	size_t n = collect_places(a, sp, pos, pl, 32);
 	const char *host = NULL, *dest = NULL;
@@ -2095,6 +2123,7 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			a->last_person = subj;
 			a->last_person_sentence = s;
 			a->have_person = true;
+			memcpy(a->person_host, inc.host, 3);
 		}
 		a->last_subjects = subj;
 		a->last_subjects_sentence = s;
@@ -2152,6 +2181,7 @@ static void note_people(struct assembler *a, size_t s, struct span sp)
 		}
 	}
 	if (any && (!a->have_person || a->last_person_sentence != s)) {
+		a->person_host[0] = '\0';
 		a->last_person = subj;
 		a->last_person_sentence = s;
 		a->have_person = true;

@@ -350,6 +350,37 @@ test_warrant_host_from_last_incident(void **state)
 }
 
 static void
+test_place_on_the_way_is_no_host(void **state)
+{
+	/* "on her way to a meeting in Norway": she was held before she got
+	 * there, so the place she was bound for is not the host */
+	expect("Kyrgyz police arrested two Uyghur students in Bishkek on 2 "
+	    "May. The Uyghur teacher Dilnur Sabit was detained on 3 May while "
+	    "on her way to a meeting in Norway.", "2021-06-01",
+	    {.type = "detention", .date = "2021-05-02", .host = "KG",
+	    .group = "Uyghur", .count = 2},
+	    {.type = "detention", .date = "2021-05-03", .host = "KG",
+	    .persons = {"Dilnur Sabit"}, .group = "Uyghur"});
+}
+
+static void
+test_he_keeps_his_own_host(void **state)
+{
+	/* "He" after a sentence about other people in another country: he
+	 * is where his own last incident was, not where theirs was */
+	expect("Kazakh police detained the Uyghur writer Erkin Tursun in "
+	    "Almaty on 2 May. Separately, three Uyghur women were detained in "
+	    "Kyrgyzstan on 5 May. He was convicted on 9 May.",
+	    "2021-06-01",
+	    {.type = "detention", .date = "2021-05-02", .host = "KZ",
+	    .persons = {"Erkin Tursun"}, .group = "Uyghur"},
+	    {.type = "detention", .date = "2021-05-05", .host = "KG",
+	    .group = "Uyghur", .count = 3},
+	    {.type = "conviction", .date = "2021-05-09", .host = "KZ",
+	    .persons = {"Erkin Tursun"}, .group = "Uyghur"});
+}
+
+static void
 test_state_relative_clause(void **state)
 {
 	/* "China, which has detained ...": what the state does in general */
@@ -2177,6 +2208,8 @@ main(void)
 		cmocka_unit_test(test_warrant),
 		cmocka_unit_test(test_warrant_host_from_last_incident),
 		cmocka_unit_test(test_state_relative_clause),
+		cmocka_unit_test(test_place_on_the_way_is_no_host),
+		cmocka_unit_test(test_he_keeps_his_own_host),
 		cmocka_unit_test(test_hypothetical_arrest),
 		cmocka_unit_test(test_definite_trigger_refers_back),
 		cmocka_unit_test(test_granted_request),
