@@ -1191,13 +1191,18 @@ static bool dateline(const struct assembler *a, const struct sentence *sent,
 }
 
 /* "local media said Monday", "told RFA on Tuesday": the date of a
- * statement, not of what it reports. */
+ * statement, not of what it reports; so is "received reports in
+ * September 2019 that ...", a month or year with "in" right before a
+ * "that" clause. */
 static bool said_on(struct span sp, const struct mention *d, const struct
     text *t)
 {
 	size_t at = d->first;
 
 	if (at > 0 && token_is(t, at - 1, "on"))
+		at--;
+	else if (at > 0 && token_is(t, at - 1, "in") && d->last < t->n_tokens
+	    && token_is(t, d->last, "that"))
 		at--;
 	for (const struct mention *m = sp.first; m < sp.last; m++)
 		if (cue_at(m, CUE_SPEECH) && m->last == at)

@@ -381,6 +381,18 @@ test_he_keeps_his_own_host(void **state)
 }
 
 static void
+test_date_of_news_before_that(void **state)
+{
+	/* "received news in March 2021 that": when the news came, not when
+	 * what it tells happened */
+	expect("Relatives received reports in March 2021 that Aysel Hamit, a "
+	    "Uyghur poet, had been sentenced to ten years in prison.",
+	    "2021-06-01",
+	    {.type = "conviction", .host = ANY,
+	    .persons = {"Aysel Hamit"}, .group = "Uyghur"});
+}
+
+static void
 test_state_relative_clause(void **state)
 {
 	/* "China, which has detained ...": what the state does in general */
@@ -2210,6 +2222,7 @@ main(void)
 		cmocka_unit_test(test_state_relative_clause),
 		cmocka_unit_test(test_place_on_the_way_is_no_host),
 		cmocka_unit_test(test_he_keeps_his_own_host),
+		cmocka_unit_test(test_date_of_news_before_that),
 		cmocka_unit_test(test_hypothetical_arrest),
 		cmocka_unit_test(test_definite_trigger_refers_back),
 		cmocka_unit_test(test_granted_request),
