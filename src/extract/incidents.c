@@ -528,6 +528,34 @@ static long joined_counts(const struct assembler *a, struct span sp,
 	return total;
 }
 
+/* "a woman together with her two children", "a man and his three sons":
+ * the count right after "and/with his/her" leaves out the one person
+ * named by the noun just before. */
+static bool with_companion(const struct assembler *a, struct span sp,
+    const struct mention *c)
+{
+	const struct text *t = a->t;
+	size_t k = c->first;
+
+	if (k < 3 || !(token_is(t, k - 1, "her") || token_is(t, k - 1, "his")))
+		return false;
+	k--;
+	if (token_is(t, k - 1, "with")) {
+		k--;
+		if (k >= 1 && token_is(t, k - 1, "together"))
+			k--;
+	} else if (token_is(t, k - 1, "and")) {
+		k--;
+	} else {
+		return false;
+	}
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (cue_at(q, CUE_PERSON) && q->last == k &&
+		    singular_noun(t, q))
+			return true;
+	return false;
+}
+
 static void find_subjects(struct assembler *a, struct span sp, size_t pos,
     size_t sentence, struct subjects *s, bool *inherited)
 {
@@ -579,7 +607,8 @@ static void find_subjects(struct assembler *a, struct span sp, size_t pos,
 			}
 	}
 	if (count)
-		s->count = joined_counts(a, sp, count);
+		s->count = joined_counts(a, sp, count) +
+		    (with_companion(a, sp, count) ? 1 : 0);
 	if (group) {
 		snprintf(s->group, sizeof(s->group), "%s", group->entry->value);
 		memcpy(s->origin, group->entry->origin, 3);

@@ -393,6 +393,16 @@ test_date_of_news_before_that(void **state)
 }
 
 static void
+test_count_with_companion(void **state)
+{
+	/* "a man together with his two sons" are three people */
+	expect("Kazakh police detained a Uyghur man together with his two "
+	    "sons in Almaty on 4 May.", "2021-06-01",
+	    {.type = "detention", .date = "2021-05-04", .host = "KZ",
+	    .group = "Uyghur", .count = 3});
+}
+
+static void
 test_state_relative_clause(void **state)
 {
 	/* "China, which has detained ...": what the state does in general */
@@ -2223,6 +2233,7 @@ main(void)
 		cmocka_unit_test(test_place_on_the_way_is_no_host),
 		cmocka_unit_test(test_he_keeps_his_own_host),
 		cmocka_unit_test(test_date_of_news_before_that),
+		cmocka_unit_test(test_count_with_companion),
 		cmocka_unit_test(test_hypothetical_arrest),
 		cmocka_unit_test(test_definite_trigger_refers_back),
 		cmocka_unit_test(test_granted_request),
