@@ -179,6 +179,18 @@ id_argument(struct cli *cli, const char *what, const char *value,
 	return r;
 }
 
+/* The one incident id left after the options; 0, or a usage error's exit
+ * status. */
+static int
+incident_operand(struct cli *cli, int argc, char **argv, int64_t *ret)
+{
+	if (optind != argc - 1)
+		return cli_usage(cli, "give one incident id");
+	if (id_argument(cli, "the incident id", argv[optind], ret) != 0)
+		return EXIT_USAGE;
+	return 0;
+}
+
 static int
 country_option(struct cli *cli, const char *option, const char *value,
     char out[3])
@@ -411,10 +423,8 @@ incident_show(struct cli *cli, int argc, char **argv)
 
 	if (r >= 0)
 		return r;
-	if (optind != argc - 1)
-		return cli_usage(cli, "give one incident id");
-	if (id_argument(cli, "the incident id", argv[optind], &id) != 0)
-		return EXIT_USAGE;
+	if ((r = incident_operand(cli, argc, argv, &id)) != 0)
+		return r;
 	if ((store = cli_open_store(cli, 0)) == NULL)
 		return 1;
 	rw_error_clear(&err);
@@ -447,10 +457,8 @@ incident_decide(struct cli *cli, int argc, char **argv,
 		return r;
 	if (json)
 		return cli_usage(cli, "takes no --json");
-	if (optind != argc - 1)
-		return cli_usage(cli, "give one incident id");
-	if (id_argument(cli, "the incident id", argv[optind], &id) != 0)
-		return EXIT_USAGE;
+	if ((r = incident_operand(cli, argc, argv, &id)) != 0)
+		return r;
 	if ((store = cli_open_store(cli, 0)) == NULL)
 		return 1;
 	rw_error_clear(&err);
@@ -486,10 +494,8 @@ incident_edit(struct cli *cli, int argc, char **argv)
 
 	if (r >= 0)
 		return r;
-	if (optind != argc - 1)
-		return cli_usage(cli, "give one incident id");
-	if (id_argument(cli, "the incident id", argv[optind], &id) != 0)
-		return EXIT_USAGE;
+	if ((r = incident_operand(cli, argc, argv, &id)) != 0)
+		return r;
 	if ((store = cli_open_store(cli, 0)) == NULL)
 		return 1;
 	rw_error_clear(&err);
@@ -557,10 +563,8 @@ incident_split(struct cli *cli, int argc, char **argv)
 			return cli_bad_option(cli, argv);
 		}
 	}
-	if (optind != argc - 1)
-		return cli_usage(cli, "give one incident id");
-	if (id_argument(cli, "the incident id", argv[optind], &id) != 0)
-		return EXIT_USAGE;
+	if ((r = incident_operand(cli, argc, argv, &id)) != 0)
+		return r;
 	if (source == 0)
 		return cli_usage(cli, "give --source SOURCE_ID: the source whose "
 		    "report moves to a new incident");
