@@ -26,7 +26,9 @@
 #include <string.h>
 
 #include "core/array.h"
+#include "core/buf.h"
 #include "core/date.h"
+#include "core/utf8.h"
 #include "store/incident-record.h"
 #include "store/sqlite/sqlite-int.h"
 
@@ -628,6 +630,28 @@ drop_unclaimed(struct save *s)
 	return RW_OK;
 }
 
+/* Binds text[start, end) as column col; invalid UTF-8 in it becomes
+ * U+FFFD rather than losing the span. */
+static int
+bind_span(sqlite3_stmt *st, int col, const char *text, size_t start,
+    size_t end)
+{
+	struct rw_buf clean;
+	int r;
+
+	if (rw_utf8_valid(text + start, end - start)) {
+		sqlite3_bind_text(st, col, text + start, (int)(end - start),
+		    SQLITE_TRANSIENT);
+		return RW_OK;
+	}
+	rw_buf_init(&clean, (end - start) * 3 + 16);
+	if ((r = rw_utf8_clean(&clean, text + start, end - start, NULL)) == 0)
+		sqlite3_bind_text(st, col, clean.data ? clean.data : "",
+		    (int)clean.len, SQLITE_TRANSIENT);
+	rw_buf_free(&clean);
+	return r;
+}
+
 static int
 save_entities(struct save *s, const struct rw_extraction *found)
 {
@@ -641,29 +665,24 @@ save_entities(struct save *s, const struct rw_extraction *found)
 		return RW_ESTORE;
 	for (size_t k = 0; k < found->n_entities && r == RW_OK; k++) {
 		const struct rw_entity *e = &found->entities[k];
-		json_t *obj;
 
 		if (e->start > e->end || e->end > s->text_len)
 			return RW_EINVAL;
-		obj = rw_entity_to_json(e, s->text, &cc);
-		if (obj == NULL)
-			return RW_ENOMEM;
+		/* bound straight from the entity: ingest stores dozens a
+		 * source, so no JSON object in between */
 		st = sq_use(b, ST_ENTITY_INSERT);
 		sqlite3_bind_int64(st, 1, s->source_id);
-		bind_copy(st, 2, json_string_value(json_object_get(obj, "kind")));
-		sqlite3_bind_int64(st, 3,
-		    json_integer_value(json_object_get(obj, "start")));
-		sqlite3_bind_int64(st, 4,
-		    json_integer_value(json_object_get(obj, "end")));
-		sqlite3_bind_text(st, 5,
-		    json_string_value(json_object_get(obj, "text")) != NULL ?
-		    json_string_value(json_object_get(obj, "text")) : "", -1,
-		    SQLITE_TRANSIENT);
-		bind_copy(st, 6, json_string_value(json_object_get(obj, "value")));
+		bind_copy(st, 2, rw_entity_kind_name(e->kind));
+		sqlite3_bind_int64(st, 3, (int64_t)rw_char_offset(&cc, e->start));
+		sqlite3_bind_int64(st, 4, (int64_t)rw_char_offset(&cc, e->end));
+		if ((r = bind_span(st, 5, s->text, e->start, e->end)) < 0) {
+			sqlite3_reset(st);
+			return r;
+		}
+		bind_copy(st, 6, e->value);
 		r = sq_run(b, ST_ENTITY_INSERT);
 		if (r == RW_OK && e->kind == RW_ENTITY_PERSON && e->value[0] != '\0')
 			r = sq_person_name_add(b, e->value);
-		json_decref(obj);
 		if (r == RW_OK)
 			s->ret->entities++;
 	}
