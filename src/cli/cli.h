@@ -15,6 +15,13 @@
 
 #define EXIT_USAGE 2
 
+/* What a listing verb's per-row callback shares: JSON lines or text, and
+ * how many rows it printed. */
+struct cli_listing {
+	int json;
+	size_t count;
+};
+
 struct cli {
 	const char *data_dir; /* --data, else REFUGE_DATA, else NULL */
 	const char *verb;     /* the verb being run, for messages */

@@ -52,15 +52,10 @@ print_fields(const struct rw_incident *f)
 		printf("  x%ld", f->count);
 }
 
-struct listing {
-	int json;
-	size_t count;
-};
-
 static int
 print_incident_line(const struct rw_incident_record *inc, void *ctx)
 {
-	struct listing *l = ctx;
+	struct cli_listing *l = ctx;
 
 	l->count++;
 	if (l->json) {
@@ -371,7 +366,7 @@ cmd_incidents(struct cli *cli, int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct listing l = {0, 0};
+	struct cli_listing l = {0, 0};
 	enum rw_incident_status status;
 	struct rw_store *store;
 	struct rw_error err;

@@ -11,11 +11,6 @@
 #include "people/name-match.h"
 #include "store/incident-record.h"
 
-struct listing {
-	int json;
-	size_t count;
-};
-
 static void
 print_ids(const char *label, const int64_t *ids, size_t n)
 {
@@ -30,7 +25,7 @@ print_ids(const char *label, const int64_t *ids, size_t n)
 static int
 print_person(const struct rw_person *p, void *ctx)
 {
-	struct listing *l = ctx;
+	struct cli_listing *l = ctx;
 
 	l->count++;
 	if (l->json) {
@@ -108,7 +103,7 @@ cmd_people(struct cli *cli, int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct listing l = {0, 0};
+	struct cli_listing l = {0, 0};
 	struct rw_store *store;
 	struct rw_error err;
 	int c, r;

@@ -10,15 +10,10 @@
 
 #define TITLE_COLUMN 60
 
-struct listing {
-	int json;
-	int64_t count;
-};
-
 static int
 print_source_line(const struct rw_source *s, void *ctx)
 {
-	struct listing *l = ctx;
+	struct cli_listing *l = ctx;
 	const char *title = s->title != NULL ? s->title : s->path;
 	size_t cut = rw_utf8_prefix(title, strlen(title), TITLE_COLUMN);
 
@@ -70,7 +65,7 @@ parse_read_options(struct cli *cli, int argc, char **argv, int *ret_json,
 int
 cmd_sources(struct cli *cli, int argc, char **argv)
 {
-	struct listing l = {0, 0};
+	struct cli_listing l = {0, 0};
 	struct rw_store *store;
 	struct rw_error err;
 	int r = parse_read_options(cli, argc, argv, &l.json, 0);
@@ -90,7 +85,7 @@ cmd_sources(struct cli *cli, int argc, char **argv)
 		return 1;
 	}
 	if (!l.json)
-		printf("%lld source%s\n", (long long)l.count, l.count == 1 ? "" : "s");
+		printf("%zu source%s\n", l.count, l.count == 1 ? "" : "s");
 	return 0;
 }
 
