@@ -493,39 +493,34 @@ static bool counts_joined(const struct assembler *a, struct span sp,
 	return true;
 }
 
+/* The people of the counts joined one after another to count c, going
+ * forwards ("two women and two men") or backwards from it. */
+static long counts_along(const struct assembler *a, struct span sp,
+    const struct mention *c, bool forwards)
+{
+	long total = 0;
+
+	for (const struct mention *x = c, *next; x; x = next) {
+		next = NULL;
+		for (const struct mention *m = sp.first; m < sp.last; m++)
+			if (m->kind == M_COUNT && (forwards ?
+			    counts_joined(a, sp, x, m) :
+			    counts_joined(a, sp, m, x))) {
+				next = m;
+				total += m->number;
+				break;
+			}
+	}
+	return total;
+}
+
 /* The number of people of count c and of the counts joined to it ("two
  * women and two men" are four). */
 static long joined_counts(const struct assembler *a, struct span sp,
     const struct mention *c)
 {
-	long total = c->number;
-	const struct mention *x = c;
-	bool more = true;
-
-	/* counts come after the other mentions of a sentence, in order */
-	while (more) {
-		more = false;
-		for (const struct mention *m = sp.first; m < sp.last; m++)
-			if (m->kind == M_COUNT && counts_joined(a, sp, m, x)) {
-				total += m->number;
-				x = m;
-				more = true;
-				break;
-			}
-	}
-	x = c;
-	more = true;
-	while (more) {
-		more = false;
-		for (const struct mention *m = sp.first; m < sp.last; m++)
-			if (m->kind == M_COUNT && counts_joined(a, sp, x, m)) {
-				total += m->number;
-				x = m;
-				more = true;
-				break;
-			}
-	}
-	return total;
+	return c->number + counts_along(a, sp, c, false) +
+	    counts_along(a, sp, c, true);
 }
 
 /* "a woman together with her two children", "a man and his three sons":
