@@ -1,0 +1,162 @@
+/* assemble.h: what the modules that assemble incidents share (private to
+ * src/extract).
+ *
+ * Assembly reads one sentence at a time. triggers.c decides whether a
+ * trigger states an incident and of what type; subjects.c finds who it
+ * happened to, places.c where, and incident-date.c when; incidents.c
+ * puts these together, merges repeats and keeps the document's context
+ * (who "he" is, the last place and date named). span.c holds the small
+ * tests over one sentence's mentions that all of them use. */
+#ifndef REFUGE_EXTRACT_ASSEMBLE_H
+#define REFUGE_EXTRACT_ASSEMBLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "extract/extract-int.h"
+
+/* how far before a trigger its cues may stand, in tokens */
+#define CUE_WINDOW_NEGATION 4
+#define CUE_WINDOW_THREAT 6
+#define CUE_WINDOW_CALL 12
+/* how many sentences back "he", "they" and "there" may reach */
+#define REFERENCE_SENTENCES 4
+/* a count of people this large is a tally, not one incident */
+#define AGGREGATE_COUNT 1000
+
+enum place_role {
+	ROLE_NONE, ROLE_FROM, ROLE_TO, ROLE_IN, ROLE_AGENT,
+	ROLE_REQUESTER, /* asks for a return: "China's request", "Russia asked" */
+	ROLE_ASKED,     /* is asked: "asked Kazakhstan to extradite him" */
+	ROLE_LEFT,      /* came back from: "returning from India" */
+	ROLE_BOUND,     /* on the way to: "on his way to a meeting in Oslo" */
+};
+
+struct subjects {
+	char persons[RW_INCIDENT_PERSONS][RW_PERSON_NAME_MAX];
+	size_t n_persons;
+	char group[RW_GROUP_NAME_MAX];
+	char origin[3];
+	long count;
+	bool singular_noun; /* "the man", "a woman" */
+};
+
+struct assembler {
+	const struct lexicon *lx;
+	struct text *t;
+	const struct mentions *ms;
+	const struct rw_date *pub;
+	struct rw_extraction *out;
+	struct rw_error *err;
+	/* document context */
+	char main_host[3];
+	char main_group[RW_GROUP_NAME_MAX];
+	char main_origin[3];
+	/* what "he" and "they" refer to */
+	struct subjects last_person;
+	size_t last_person_sentence;
+	struct subjects last_subjects;
+	size_t last_subjects_sentence;
+	char last_host[3];
+	char person_host[3];      /* where the last incident of last_person was */
+	char last_place[3];       /* the last place named ("to Uzbekistan") */
+	size_t last_place_sentence;
+	bool have_place;
+	char last_return_dest[3]; /* where the last return sent people */
+	size_t last_return_sentence;
+	struct rw_date last_date;
+	size_t last_date_sentence;
+	bool have_person, have_subjects, have_date;
+	/* incidents of "a Kazakh man" waiting for the name the next
+	 * sentence gives */
+	bool have_unnamed;
+	size_t unnamed_sentence, unnamed_from, unnamed_quote;
+	/* "We ask governments to:" and the list items after it are calls
+	 * for action */
+	bool call_list;
+};
+
+/* The mentions of one sentence: [first, last). */
+struct span {
+	const struct mention *first, *last;
+};
+
+/* ---- span.c ---- */
+
+/* The mentions of sentence s, which start at index *k; moves *k past
+ * them. Mentions are grouped by sentence, in order. */
+struct span next_span(const struct mentions *ms, size_t s, size_t *k);
+bool cue_at(const struct mention *m, enum cue c);
+/* A cue c ending at most window tokens before token pos, with no
+ * sentence-internal boundary (";") in between. */
+bool cue_before(const struct assembler *a, struct span sp, size_t pos,
+    enum cue c, size_t window);
+/* The cue's rule value is value ("refusal", "modal", ...). */
+bool cue_value(const struct mention *m, const char *value);
+/* The type a mention triggers: a trigger phrase's, or a split
+ * trigger's ("handed the two men over"); NULL for other mentions. */
+const char *trigger_value(const struct assembler *a, struct span sp,
+    const struct mention *m);
+/* A word of cue c at most back tokens before pos, with only "the",
+ * "back" and capitalised words between. */
+bool word_before(const struct assembler *a, size_t pos, enum cue c,
+    size_t back);
+/* Tokens between mention m and token pos, either side. */
+size_t distance(const struct mention *m, size_t pos);
+/* The person at p speaks or acts for a state ("said X", "X, the Prime
+ * Minister"): not the subject of an incident. */
+bool is_speaker(const struct assembler *a, struct span sp,
+    const struct mention *p);
+/* A clause boundary between tokens from and to: a semicolon, or a comma
+ * followed by "and" or "but". */
+bool clause_break(const struct text *t, size_t from, size_t to);
+
+/* ---- triggers.c ---- */
+
+/* Splits a trigger's rule value ("return/deportation") into type and
+ * mechanism; false when it names neither. */
+bool parse_trigger(const char *value, enum rw_incident_type *type,
+    enum rw_mechanism *mech);
+/* A sentence that states a pattern or a tally, not incidents. */
+bool pattern_sentence(const struct assembler *a, struct span sp,
+    const struct sentence *sent);
+/* Reads the mention at m, with the cues around it, into an incident
+ * type and mechanism; false when it is no trigger or the sentence does
+ * not state that the incident happened. *granted: a request for a
+ * return was granted, so a threatened return follows it. */
+bool read_trigger(const struct assembler *a, struct span sp,
+    const struct mention *m, enum rw_incident_type *type,
+    enum rw_mechanism *mech, bool *granted);
+
+/* ---- subjects.c ---- */
+
+void add_person(struct subjects *s, const char *name);
+bool has_subject(const struct subjects *s);
+/* Who the trigger at token pos of sentence happened to: the people
+ * named, else a counted or named group, else whoever "he" or "they"
+ * refers to (then *inherited is set). */
+void find_subjects(struct assembler *a, struct span sp, size_t pos,
+    size_t sentence, struct subjects *s, bool *inherited);
+
+/* ---- places.c ---- */
+
+/* What the place mention m is to the sentence's incidents, read from
+ * the words before it. */
+enum place_role role_of(const struct assembler *a, struct span sp,
+    const struct mention *m);
+/* The host and destination of inc, whose trigger is at token pos. */
+void find_places(const struct assembler *a, struct span sp,
+    size_t pos, struct rw_incident *inc, const struct subjects *s,
+    bool inherited);
+
+/* ---- incident-date.c ---- */
+
+/* The date of the trigger at trig: the date it owns. When it owns none,
+ * near is set to the date of the nearest trigger before it that owns one
+ * ("detained in July 2014 and kept incommunicado"), else after it, else
+ * to the nearest date of the sentence. */
+bool find_date(const struct assembler *a, struct span sp,
+    const struct sentence *sent, const struct mention *trig,
+    struct rw_date *ret, struct rw_date *near);
+
+#endif

@@ -1,0 +1,472 @@
+/* places.c: where an incident happened and where people were sent.
+ * Places are read by the words before them: "from" gives the host of a
+ * return, "to" its destination, "in" the place of a detention, and a
+ * country next to "authorities" or "police" the state that acted; a
+ * state asking for a return is its destination. What the sentence leaves
+ * open falls back to "there", the last incident's host, or the
+ * document's main country. */
+#include <string.h>
+
+#include "extract/assemble.h"
+
+/* how far back a return tells where its people went missing */
+#define RETURN_SENTENCES 6
+
+struct place {
+	const struct mention *m;
+	enum place_role role;
+	bool after_where; /* a "where" between it and the trigger */
+};
+
+static bool request_word(const struct assembler *a, size_t i)
+{
+	const struct token *tok;
+
+	if (i >= a->t->n_tokens)
+		return false;
+	tok = &a->t->tokens[i];
+	return (tok->flags & TOKEN_WORD) &&
+	    lexicon_word_is(a->lx, a->t, i, CUE_REQUEST);
+}
+
+/* A state that asks for a return ("China's request", "Türkiye asked",
+ * "at the request of Bahrain", "a request from Beijing"), or the state
+ * asked ("asked Kazakhstan to extradite him"). */
+static enum place_role request_role(const struct assembler *a,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+	size_t k = m->last;
+
+	if (m->kind != M_COUNTRY)
+		return ROLE_NONE;
+	if (k < t->n_tokens && token_is(t, k, "'s"))
+		k++;
+	for (size_t n = 0; n < 2 && k < t->n_tokens && (token_is(t, k, "had")
+	    || token_is(t, k, "has") || token_is(t, k, "have") ||
+	    token_is(t, k, "formally") || token_is(t, k, "also") ||
+	    token_is(t, k, "then") || token_is(t, k, "officially")); n++)
+		k++;
+	if (request_word(a, k))
+		return ROLE_REQUESTER;
+	k = m->first;
+	if (k >= 1 && token_is(t, k - 1, "the"))
+		k--;
+	if (k >= 2 && (token_is(t, k - 1, "of") || token_is(t, k - 1, "from")
+	    || token_is(t, k - 1, "by")) && request_word(a, k - 2))
+		return ROLE_REQUESTER;
+	if (k >= 1 && request_word(a, k - 1) && !token_is(t, k - 1, "request")
+	    && !token_is(t, k - 1, "requests"))
+		return ROLE_ASKED;
+	return ROLE_NONE;
+}
+
+/* How far a place may follow "on the way to" it is bound for. */
+#define BOUND_WINDOW 6
+
+/* "on his way to a conference in Germany", "en route to Istanbul": a
+ * place someone was travelling to, within a few words and no
+ * punctuation after "way to" or "route to"; what happened on the way
+ * did not happen there. */
+static bool on_the_way(const struct text *t, size_t at)
+{
+	for (size_t k = at; k-- > 0 && k + BOUND_WINDOW >= at;) {
+		if (!(t->tokens[k].flags & TOKEN_WORD))
+			return false;
+		if (k >= 2 && token_is(t, k, "to") && (token_is(t, k - 1, "way")
+		    || token_is(t, k - 1, "route")))
+			return true;
+	}
+	return false;
+}
+
+enum place_role role_of(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+	enum place_role r = request_role(a, m);
+
+	if (r != ROLE_NONE)
+		return r;
+
+	/* "came back from a gathering in India": the place people left */
+	for (const struct mention *q = sp.first; q < sp.last &&
+	    q->first < m->first; q++) {
+		if (!cue_at(q, CUE_FROM) || !cue_value(q, "left") ||
+		    q->last > m->first || q->last + 4 < m->first)
+			continue;
+		bool punct = false;
+		for (size_t k = q->last; k < m->first; k++)
+			if (!(t->tokens[k].flags & TOKEN_WORD))
+				punct = true;
+		if (!punct)
+			return ROLE_LEFT;
+	}
+	if (word_before(a, m->first, CUE_FROM, 3))
+		return ROLE_FROM;
+	if (on_the_way(t, m->first))
+		return ROLE_BOUND;
+	if (word_before(a, m->first, CUE_TO, 2) &&
+	    !token_is(t, m->first - 1, "for"))
+		return ROLE_TO;
+	if (word_before(a, m->first, CUE_BY, 3))
+		return ROLE_AGENT;
+	/* "Chinese custody", "into the custody of Chinese police" */
+	if (m->last < t->n_tokens && (token_is(t, m->last, "custody") ||
+	    (token_is(t, m->last, "police") && token_is(t, m->last + 1,
+	    "custody"))))
+		return ROLE_TO;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (cue_at(q, CUE_AUTHORITY) && q->first >= m->last &&
+		    q->first <= m->last + 2)
+			return ROLE_AGENT;
+	/* "the Minsk City Court", "the People's Court of Gia Lai": an
+	 * authority named with its place acts there */
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->kind == M_ORG && (q->first == m->last ||
+		    (q->last + 1 == m->first && token_is(t, q->last, "of"))))
+			return ROLE_AGENT;
+	if (word_before(a, m->first, CUE_IN, 3)) {
+		/* "police in Hong Kong" acted; "detained in Hanoi" is a place */
+		for (const struct mention *q = sp.first; q < sp.last; q++)
+			if (cue_at(q, CUE_AUTHORITY) && q->last + 1 == m->first)
+				return ROLE_AGENT;
+		return ROLE_IN;
+	}
+	/* a country as the subject: "Malaysia has deported" */
+	if (m->kind == M_COUNTRY && m->last < t->n_tokens &&
+	    (token_is(t, m->last, "has") || token_is(t, m->last, "have") ||
+	    token_is(t, m->last, "had") || token_is(t, m->last, "was") ||
+	    token_is(t, m->last, "returns") || token_is(t, m->last, "deports") ||
+	    token_is(t, m->last, "deported") ||
+	    token_is(t, m->last, "expels") || token_is(t, m->last, "sends") ||
+	    token_is(t, m->last, "'s")))
+		return ROLE_AGENT;
+	return ROLE_NONE;
+}
+
+static size_t collect_places(const struct assembler *a, struct span sp,
+    size_t pos, struct place *out, size_t cap)
+{
+	size_t n = 0;
+
+	for (const struct mention *m = sp.first; m < sp.last && n < cap; m++) {
+		if (m->kind != M_COUNTRY && m->kind != M_PLACE)
+			continue;
+		/* "a Chinese national", "the Chinese dissident": nationality */
+		if (m->last < a->t->n_tokens && m->kind == M_COUNTRY) {
+			bool nationality = false;
+			for (const struct mention *q = sp.first; q < sp.last; q++)
+				if (q->first == m->last && (cue_at(q, CUE_PERSON)
+				    || cue_at(q, CUE_PEOPLE)))
+					nationality = true;
+			if (nationality)
+				continue;
+		}
+		out[n].m = m;
+		out[n].role = role_of(a, sp, m);
+		out[n].after_where = false;
+		if (m->last <= pos)
+			for (size_t k = m->last; k < pos; k++)
+				if (token_is(a->t, k, "where"))
+					out[n].after_where = true;
+		/* "released 11 Uyghurs who had broken out of detention in
+		 * Thailand": a place in a relative clause after the trigger
+		 * is where that clause happened (within a bounded window) */
+		if (m->first > pos && out[n].role == ROLE_IN &&
+		    m->first <= pos + 16)
+			for (size_t k = pos + 1; k < m->first; k++)
+				if (token_is(a->t, k, "who") ||
+				    token_is(a->t, k, "which") ||
+				    token_is(a->t, k, "whose"))
+					out[n].role = ROLE_NONE;
+		n++;
+	}
+	return n;
+}
+
+static const char *nearest_from(const struct place *pl, size_t n, size_t pos,
+    enum place_role role, const char *skip, bool after_only)
+{
+	const struct place *best = NULL;
+
+	for (size_t k = 0; k < n; k++) {
+		if (pl[k].role != role || (skip && skip[0] &&
+		    memcmp(pl[k].m->iso, skip, 2) == 0) ||
+		    (after_only && pl[k].m->first < pos))
+			continue;
+		if (!best || distance(pl[k].m, pos) < distance(best->m, pos))
+			best = &pl[k];
+	}
+	return best ? best->m->iso : NULL;
+}
+
+static const char *nearest(const struct place *pl, size_t n, size_t pos,
+    enum place_role role, const char *skip)
+{
+	return nearest_from(pl, n, pos, role, skip, false);
+}
+
+static void set_iso(char out[3], const char *iso)
+{
+	if (iso) {
+		memcpy(out, iso, 2);
+		out[2] = '\0';
+	} else {
+		out[0] = '\0';
+	}
+}
+
+/* "since" right before a trigger, or before "the" and a trigger: an
+ * earlier event named as a point in time ("ever since the deportation"). */
+static bool since_trigger(const struct assembler *a, const struct mention *m)
+{
+	size_t i = m->first;
+
+	if (i >= 1 && token_is(a->t, i - 1, "the"))
+		i--;
+	return i >= 1 && token_is(a->t, i - 1, "since");
+}
+
+/* "heard nothing from him since the deportation": where that return
+ * sent its people. */
+static const char *since_return_dest(const struct assembler *a,
+    struct span sp, const struct subjects *s)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (m->kind != M_TRIGGER || !since_trigger(a, m) ||
+		    strncmp(m->entry->value, "return", 6) != 0)
+			continue;
+		for (const struct mention *q = m + 1; q < sp.last; q++)
+			if ((q->kind == M_COUNTRY || q->kind == M_PLACE) &&
+			    role_of(a, sp, q) == ROLE_TO)
+				return q->iso;
+		if (s->origin[0])
+			return s->origin;
+		return a->main_origin[0] ? a->main_origin : NULL;
+	}
+	return NULL;
+}
+
+static size_t pl_sentence(struct span sp)
+{
+	return sp.first < sp.last ? sp.first->sentence : 0;
+}
+
+/* "turned them over to Beijing, which arrested them": a place a return
+ * sends people to, before the trigger at pos, is where what follows
+ * happens. */
+static bool after_return(struct span sp, const struct mention *place,
+    size_t pos)
+{
+	if (place->first >= pos)
+		return false;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->kind == M_TRIGGER && q->last <= place->first &&
+		    strncmp(q->entry->value, "return", 6) == 0)
+			return true;
+	return false;
+}
+
+/* "returning to X", "travelled back to the X": a place someone went to
+ * (cues.tsv `to arrival`). */
+static bool arrived(const struct assembler *a, struct span sp,
+    const struct mention *place)
+{
+	size_t at = place->first;
+
+	if (at > 0 && token_is(a->t, at - 1, "the"))
+		at--;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (cue_at(q, CUE_TO) && cue_value(q, "arrival") && q->last == at)
+			/* "to be returned to the PRC" is a return, passive */
+			return !(q->first > 0 && (token_is(a->t, q->first - 1,
+			    "be") || token_is(a->t, q->first - 1, "been") ||
+			    token_is(a->t, q->first - 1, "being") ||
+			    token_is(a->t, q->first - 1, "was") ||
+			    token_is(a->t, q->first - 1, "were")));
+	return false;
+}
+
+/* The last incident names one of the people of y. */
+static bool last_incident_names(const struct assembler *a,
+    const struct subjects *y)
+{
+	const struct rw_incident *x;
+
+	if (!a->out->n_incidents)
+		return false;
+	x = &a->out->incidents[a->out->n_incidents - 1];
+	for (size_t i = 0; i < x->n_persons; i++)
+		for (size_t j = 0; j < y->n_persons; j++)
+			if (strcmp(x->persons[i], y->persons[j]) == 0)
+				return true;
+	return false;
+}
+
+/* "He was arrested there": "there" a few words after the trigger, in
+ * its clause, is the last place named before it (in the sentence, else
+ * in the last few sentences), not the document's main country. "there
+ * is/are/was" is no place. */
+static const char *there_place(const struct assembler *a, struct span sp,
+    size_t pos, const struct place *pl, size_t n)
+{
+	const struct text *t = a->t;
+	bool there = false;
+
+	for (size_t k = pos + 1; k <= pos + 4 && k < t->n_tokens; k++) {
+		if (!(t->tokens[k].flags & TOKEN_WORD) || token_is(t, k, "and") ||
+		    token_is(t, k, "but"))
+			break;
+		if (token_is(t, k, "there")) {
+			there = !(token_is(t, k + 1, "is") ||
+			    token_is(t, k + 1, "are") ||
+			    token_is(t, k + 1, "was") ||
+			    token_is(t, k + 1, "were"));
+			break;
+		}
+	}
+	if (!there)
+		return NULL;
+	const struct place *best = NULL;
+	for (size_t k = 0; k < n; k++)
+		if (pl[k].m->last <= pos && (pl[k].role == ROLE_IN ||
+		    pl[k].role == ROLE_TO || pl[k].role == ROLE_FROM) &&
+		    (!best || pl[k].m->first > best->m->first))
+			best = &pl[k];
+	if (best)
+		return best->m->iso;
+	if (a->have_place && pl_sentence(sp) - a->last_place_sentence <=
+	    REFERENCE_SENTENCES)
+		return a->last_place;
+	return NULL;
+}
+
+/* How far a trigger may follow the "where" after a place. */
+#define WHERE_WINDOW 8
+
+/* A place right before ", where" whose clause holds the trigger at pos,
+ * within a few words and no comma. */
+static bool where_clause(const struct text *t, const struct mention *m,
+    size_t pos)
+{
+	size_t k = m->last;
+
+	if (k < t->n_tokens && token_punct(t, k, ','))
+		k++;
+	if (k >= pos || !token_is(t, k, "where") || pos > k + WHERE_WINDOW)
+		return false;
+	for (size_t i = k + 1; i < pos; i++)
+		if (token_punct(t, i, ',') || token_punct(t, i, ';'))
+			return false;
+	return true;
+}
+
+void find_places(const struct assembler *a, struct span sp,
+    size_t pos, struct rw_incident *inc, const struct subjects *s,
+    bool inherited)
+{
+	const char *fallback = inherited && a->last_host[0] ? a->last_host :
+	    (a->main_host[0] ? a->main_host : NULL);
+	/* "He was detained on May 30" after a sentence about other people:
+	 * he is where his own last incident was, else in the main country */
+	if (inherited && s->n_persons && !last_incident_names(a, s))
+		fallback = a->person_host[0] ? a->person_host :
+		    (a->main_host[0] ? a->main_host : NULL);
+	struct place pl[32];
+	size_t n = collect_places(a, sp, pos, pl, 32);
+	const char *host = NULL, *dest = NULL;
+	const char *there = there_place(a, sp, pos, pl, n);
+
+	switch (inc->type) {
+	case RW_INCIDENT_RETURN:
+	case RW_INCIDENT_THREATENED_RETURN:
+		dest = nearest_from(pl, n, pos, ROLE_TO, NULL, true);
+		if (!dest)
+			dest = s->origin[0] ? s->origin : (a->main_origin[0] ?
+			    a->main_origin : NULL);
+		host = nearest(pl, n, pos, ROLE_FROM, dest);
+		if (!host && there && (!dest || memcmp(there, dest, 2) != 0))
+			host = there;
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_ASKED, dest);
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_AGENT, dest);
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_IN, dest);
+		if (!host && !inherited)
+			host = nearest(pl, n, pos, ROLE_NONE, dest);
+		if (!host && fallback && (!dest || memcmp(fallback, dest, 2) != 0))
+			host = fallback;
+		break;
+	case RW_INCIDENT_WARRANT:
+		dest = nearest(pl, n, pos, ROLE_REQUESTER, NULL);
+		if (!dest)
+			dest = nearest(pl, n, pos, ROLE_AGENT, NULL);
+		if (!dest)
+			dest = nearest(pl, n, pos, ROLE_NONE, NULL);
+		if (!dest)
+			dest = s->origin[0] ? s->origin : NULL;
+		/* where the person is: the state asked, the state or court
+		 * that acts on the request ("a Spanish court approved a
+		 * request from China"), the place named, else where the last
+		 * incident of the same people happened */
+		host = nearest(pl, n, pos, ROLE_ASKED, dest);
+		if (!host && there && (!dest || memcmp(there, dest, 2) != 0))
+			host = there;
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_AGENT, dest);
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_IN, dest);
+		if (!host && a->last_host[0] && (inherited || s->singular_noun
+		    || last_incident_names(a, s)) && (!dest ||
+		    memcmp(a->last_host, dest, 2) != 0))
+			host = a->last_host;
+		if (!host && a->main_host[0] && (!dest ||
+		    memcmp(a->main_host, dest, 2) != 0))
+			host = a->main_host;
+		break;
+	default:
+		host = there;
+		/* "made their way into neighbouring Malaysia, where they
+		 * were captured": the place the clause of the trigger is
+		 * about, whatever word comes before it */
+		for (size_t k = 0; k < n && !host; k++)
+			if (where_clause(a->t, pl[k].m, pos))
+				host = pl[k].m->iso;
+		for (size_t k = 0; k < n && !host; k++)
+			if (pl[k].role == ROLE_TO && (pl[k].after_where ||
+			    after_return(sp, pl[k].m, pos)))
+				host = pl[k].m->iso;
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_IN, NULL);
+		/* "after returning to Xinjiang from the USA": where the
+		 * person went, not where they came from */
+		for (size_t k = 0; k < n && !host; k++)
+			if (pl[k].role == ROLE_TO && arrived(a, sp, pl[k].m))
+				host = pl[k].m->iso;
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_ASKED, NULL);
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_AGENT, NULL);
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_FROM, NULL);
+		if (!host && !inherited)
+			host = nearest(pl, n, pos, ROLE_NONE, NULL);
+		/* "has not been heard from since": after a return, people go
+		 * missing where they were sent */
+		if (!host && inc->type == RW_INCIDENT_DISAPPEARANCE)
+			host = since_return_dest(a, sp, s);
+		if (!host && inc->type == RW_INCIDENT_DISAPPEARANCE &&
+		    a->last_return_dest[0] && a->t->n_sentences &&
+		    pl_sentence(sp) - a->last_return_sentence <=
+		    RETURN_SENTENCES)
+			host = a->last_return_dest;
+		if (!host)
+			host = fallback;
+		break;
+	}
+	set_iso(inc->host, host);
+	set_iso(inc->dest, dest);
+}
+

@@ -1,0 +1,360 @@
+/* subjects.c: who an incident happened to. The people named in the
+ * sentence who are not speakers or officials, relatives named through
+ * someone else ("his brother, X"), a counted or named group, or, when the
+ * sentence names no one, whoever "he" or "they" refers to in the
+ * sentences before. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/assemble.h"
+
+void add_person(struct subjects *s, const char *name)
+{
+	for (size_t k = 0; k < s->n_persons; k++)
+		if (strcmp(s->persons[k], name) == 0)
+			return;
+	if (s->n_persons < RW_INCIDENT_PERSONS)
+		memcpy(s->persons[s->n_persons++], name, RW_PERSON_NAME_MAX);
+}
+
+bool has_subject(const struct subjects *s)
+{
+	return s->n_persons || s->count > 0 || s->group[0];
+}
+
+/* "a man", "the activist", "a 24-year-old Rohingya woman": a person noun
+ * behind an article and at most three modifiers. */
+static bool singular_noun(const struct text *t, const struct mention *m)
+{
+	for (size_t k = 1; k <= 8 && k <= m->first; k++) {
+		size_t i = m->first - k;
+		if (token_is(t, i, "a") || token_is(t, i, "an") ||
+		    token_is(t, i, "the") || token_is(t, i, "one") ||
+		    token_is(t, i, "this"))
+			return true;
+		if (!(t->tokens[i].flags & TOKEN_WORD) && !token_punct(t, i, '-'))
+			return false;
+		if (k > 1 && (token_is(t, i, "of") || token_is(t, i, "and") ||
+		    token_is(t, i, "who") || token_is(t, i, "to")))
+			return false;
+	}
+	return false;
+}
+
+/* "Liu's whereabouts", "Rahimov's deportation": a name whose possessive
+ * stands right before a trigger is the subject of that event. */
+static bool possessive_subject(struct span sp, const struct mention *p)
+{
+	if (!p->possessive)
+		return false;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->first == p->last + 1 && (q->kind == M_TRIGGER ||
+		    (cue_at(q, CUE_BLOCK) && cue_value(q, "whereabouts"))))
+			return true;
+	return false;
+}
+
+/* People a relative's noun stands for: 1 ("brother"), 2 ("parents"), -1
+ * for a plural without a number ("relatives"), 0 for no relative. */
+static int kin_size(const struct mention *m)
+{
+	if (m->kind != M_CUE || (m->cue != CUE_PERSON && m->cue != CUE_PEOPLE))
+		return 0;
+	if (cue_value(m, "kin2"))
+		return 2;
+	if (cue_value(m, "kin"))
+		return m->cue == CUE_PERSON ? 1 : -1;
+	return 0;
+}
+
+/* Relatives named through someone: "Kwok's brother", "X's brother,
+ * brother-in-law and nephew", "Tsang's elderly parents", "the mother,
+ * father and brother of X". */
+struct kin {
+	const struct mention *first, *last; /* the relatives' nouns */
+	const struct mention *of;           /* the person after "of" */
+	long count;                         /* -1: not told */
+};
+
+/* The list of relatives' nouns starting at m (joined by commas and
+ * "and"), when a person names them; false otherwise. */
+static bool kin_list(const struct assembler *a, struct span sp,
+    const struct mention *m, struct kin *k)
+{
+	const struct text *t = a->t;
+	const struct mention *last = m, *q;
+	long count = kin_size(m);
+	bool named = false;
+
+	if (!count)
+		return false;
+	for (q = m + 1; q < sp.last; q++) {
+		int n = kin_size(q);
+		if (q->first < last->last)
+			continue; /* another meaning of the same words */
+		if (!n && q + 1 < sp.last && q[1].first == q->first)
+			continue; /* "Brother" the title; its kin meaning next */
+		if (!n && q->last == q->first + 1 && token_is(t, q->first, "and"))
+			continue; /* "and" is also a cue ("And" opens no name) */
+		if (!n)
+			break;
+		bool joined = true;
+		for (size_t i = last->last; i < q->first; i++)
+			if (!token_punct(t, i, ',') && !token_is(t, i, "and"))
+				joined = false;
+		if (!joined || q->first > last->last + 2)
+			break;
+		count = count < 0 || n < 0 ? -1 : count + n;
+		last = q;
+	}
+	k->first = m;
+	k->last = last;
+	k->of = NULL;
+	k->count = count;
+	/* "X's brother", "X's elderly parents" */
+	for (q = sp.first; q < m; q++)
+		if (q->kind == M_PERSON && q->possessive &&
+		    m->first > q->last && m->first <= q->last + 2)
+			named = true;
+	/* "the mother and father of X", "the sister of the exiled writer
+	 * X": a name a few words after "of" */
+	if (last->last + 1 < t->n_tokens && token_is(t, last->last, "of"))
+		for (q = last + 1; q < sp.last && !k->of; q++) {
+			if (q->kind != M_PERSON || q->first <= last->last ||
+			    q->first > last->last + 6)
+				continue;
+			bool plain = true;
+			for (size_t i = last->last + 1; i < q->first; i++)
+				if (!(t->tokens[i].flags & TOKEN_WORD))
+					plain = false;
+			if (plain) {
+				k->of = q;
+				named = true;
+			}
+		}
+	if (!named)
+		return false;
+	/* "Kwok's brother said ...": a speaker, not a subject */
+	for (q = last + 1; q < sp.last; q++)
+		if (cue_at(q, CUE_SPEECH) && q->first <= last->last + 1)
+			return false;
+	return true;
+}
+
+/* The person after "of" in a list of relatives ("the brother of X"). */
+static bool named_by_kin(const struct assembler *a, struct span sp,
+    const struct mention *p)
+{
+	struct kin k;
+
+	for (const struct mention *m = sp.first; m < p; m++)
+		if (m->last < p->first && kin_list(a, sp, m, &k) && k.of == p)
+			return true;
+	return false;
+}
+
+/* Count y follows count x, joined by "and" after x's people word: "two
+ * women and two men". */
+static bool counts_joined(const struct assembler *a, struct span sp,
+    const struct mention *x, const struct mention *y)
+{
+	if (y->first <= x->last || y->first > x->last + 4 ||
+	    !token_is(a->t, y->first - 1, "and"))
+		return false;
+	for (size_t k = x->last; k + 1 < y->first; k++)
+		if (!(a->t->tokens[k].flags & TOKEN_WORD))
+			return false;
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == M_TRIGGER && m->first >= x->last &&
+		    m->first < y->first)
+			return false;
+	return true;
+}
+
+/* The people of the counts joined one after another to count c, going
+ * forwards ("two women and two men") or backwards from it. */
+static long counts_along(const struct assembler *a, struct span sp,
+    const struct mention *c, bool forwards)
+{
+	long total = 0;
+
+	for (const struct mention *x = c, *next; x; x = next) {
+		next = NULL;
+		for (const struct mention *m = sp.first; m < sp.last; m++)
+			if (m->kind == M_COUNT && (forwards ?
+			    counts_joined(a, sp, x, m) :
+			    counts_joined(a, sp, m, x))) {
+				next = m;
+				total += m->number;
+				break;
+			}
+	}
+	return total;
+}
+
+/* The number of people of count c and of the counts joined to it ("two
+ * women and two men" are four). */
+static long joined_counts(const struct assembler *a, struct span sp,
+    const struct mention *c)
+{
+	return c->number + counts_along(a, sp, c, false) +
+	    counts_along(a, sp, c, true);
+}
+
+/* "a woman together with her two children", "a man and his three sons":
+ * the count right after "and/with his/her" leaves out the one person
+ * named by the noun just before. */
+static bool with_companion(const struct assembler *a, struct span sp,
+    const struct mention *c)
+{
+	const struct text *t = a->t;
+	size_t k = c->first;
+
+	if (k < 3 || !(token_is(t, k - 1, "her") || token_is(t, k - 1, "his")))
+		return false;
+	k--;
+	if (token_is(t, k - 1, "with")) {
+		k--;
+		if (k >= 1 && token_is(t, k - 1, "together"))
+			k--;
+	} else if (token_is(t, k - 1, "and")) {
+		k--;
+	} else {
+		return false;
+	}
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (cue_at(q, CUE_PERSON) && q->last == k &&
+		    singular_noun(t, q))
+			return true;
+	return false;
+}
+
+void find_subjects(struct assembler *a, struct span sp, size_t pos,
+    size_t sentence, struct subjects *s, bool *inherited)
+{
+	const struct mention *count = NULL, *group = NULL;
+	bool he = false, they = false, singular = false;
+
+	memset(s, 0, sizeof(*s));
+	s->count = -1;
+	*inherited = false;
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (m->kind == M_PERSON && (!m->possessive ||
+		    possessive_subject(sp, m)) && !is_speaker(a, sp, m) &&
+		    !named_by_kin(a, sp, m))
+			add_person(s, m->name);
+		else if (m->kind == M_COUNT &&
+		    (!count || distance(m, pos) < distance(count, pos)))
+			count = m;
+		else if (m->kind == M_GROUP && !group)
+			group = m;
+		else if (cue_at(m, CUE_HE))
+			he = true;
+		else if (cue_at(m, CUE_THEY))
+			they = true;
+		else if (m->kind == M_NUMBER && m->number >= 2 &&
+		    m->number < AGGREGATE_COUNT && m->first > 0 &&
+		    (token_is(a->t, m->first - 1, "all") ||
+		    token_is(a->t, m->first - 1, "the")) &&
+		    !(m->last < a->t->n_tokens && (a->t->tokens[m->last].flags
+		    & TOKEN_WORD) && !lexicon_word_is(a->lx, a->t, m->last,
+		    CUE_IN) && !token_is(a->t, m->last, "away") &&
+		    !token_is(a->t, m->last, "were") &&
+		    !token_is(a->t, m->last, "had") &&
+		    !token_is(a->t, m->last, "have") &&
+		    !token_is(a->t, m->last, "are")))
+			/* "led all three away", "the four were": the people
+			 * counted before */
+			they = true;
+		else if (cue_at(m, CUE_PERSON) && singular_noun(a->t, m))
+			singular = true;
+		else if (m->kind == M_TRIGGER || cue_at(m, CUE_OFFICE))
+			/* "sent him back", "approved her extradition", "his
+			 * lawyer": a pronoun inside a trigger's or an office's
+			 * phrase */
+			for (size_t i = m->first; i < m->last; i++) {
+				if (lexicon_word_is(a->lx, a->t, i, CUE_HE))
+					he = true;
+				else if (lexicon_word_is(a->lx, a->t, i, CUE_THEY))
+					they = true;
+			}
+	}
+	if (count)
+		s->count = joined_counts(a, sp, count) +
+		    (with_companion(a, sp, count) ? 1 : 0);
+	if (group) {
+		snprintf(s->group, sizeof(s->group), "%s", group->entry->value);
+		memcpy(s->origin, group->entry->origin, 3);
+	}
+	if (s->n_persons >= 2 && s->count < 0)
+		s->count = (long)s->n_persons;
+	if (!s->n_persons && s->count >= 2 && a->have_person &&
+	    a->last_person.n_persons == (size_t)s->count) {
+		/* "two ethnic Kazakhs" after two Kazakhs were named */
+		memcpy(s->persons, a->last_person.persons, sizeof(s->persons));
+		s->n_persons = a->last_person.n_persons;
+	}
+	if (s->n_persons || s->count > 0)
+		return;
+	/* relatives of someone named: "X's brother and nephew were taken",
+	 * the relatives (counted when the text tells how many), not X */
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		struct kin k;
+		if (!kin_list(a, sp, m, &k))
+			continue;
+		if (k.count > 0)
+			s->count = k.count;
+		if (!s->group[0] && a->main_group[0]) {
+			memcpy(s->group, a->main_group, sizeof(s->group));
+			memcpy(s->origin, a->main_origin, 3);
+		}
+		return;
+	}
+	/* no one named or counted: follow the reference back */
+	if (he && a->have_person &&
+	    sentence - a->last_person_sentence <= REFERENCE_SENTENCES) {
+		char group_name[RW_GROUP_NAME_MAX];
+		memcpy(group_name, s->group, sizeof(group_name));
+		*s = a->last_person;
+		if (group_name[0])
+			memcpy(s->group, group_name, sizeof(group_name));
+		*inherited = true;
+		return;
+	}
+	/* "The arrests followed a request ...", "after the deportation": a
+	 * trigger noun behind a definite article refers back like "they",
+	 * and so does the whole sentence that opens with one */
+	for (const struct mention *m = sp.first; m < sp.last && !they; m++)
+		if (m->kind == M_TRIGGER && m->first > 0 &&
+		    (m->first == pos || m->first <= a->t->sentences[
+		    sentence].first + 1) &&
+		    (token_is(a->t, m->first - 1, "the") ||
+		    token_is(a->t, m->first - 1, "these") ||
+		    token_is(a->t, m->first - 1, "this")))
+			they = true;
+	/* "relatives who were sent back have vanished": people told of in
+	 * general, not those of an earlier sentence */
+	for (const struct mention *m = sp.first; m < sp.last && they; m++)
+		if (cue_at(m, CUE_PEOPLE) && m->last < a->t->n_tokens &&
+		    token_is(a->t, m->last, "who") && !(m->first > 0 &&
+		    (token_is(a->t, m->first - 1, "the") ||
+		    token_is(a->t, m->first - 1, "these") ||
+		    token_is(a->t, m->first - 1, "those") ||
+		    token_is(a->t, m->first - 1, "both") ||
+		    token_is(a->t, m->first - 1, "all") ||
+		    (a->t->tokens[m->first - 1].flags & TOKEN_POSSESSIVE) ||
+		    lexicon_word_is(a->lx, a->t, m->first - 1, CUE_HE) ||
+		    lexicon_word_is(a->lx, a->t, m->first - 1, CUE_THEY))))
+			return;
+	if ((they || (singular && !group)) && a->have_subjects &&
+	    sentence - a->last_subjects_sentence <= REFERENCE_SENTENCES) {
+		*s = a->last_subjects;
+		*inherited = true;
+		return;
+	}
+	if (singular) {
+		s->count = 1;
+		s->singular_noun = true;
+	}
+}
+

@@ -1,0 +1,476 @@
+/* triggers.c: whether a trigger states an incident, and of what type.
+ * A trigger gives the type. Cues close before it can cancel it (negation,
+ * a condition, a call for action, a denial), make a return only
+ * threatened, or make it a state's request (a warrant); a refusal turns
+ * it into a release. Some triggers belong to another incident ("a
+ * warrant for the arrest of", "sentenced to ten years in prison") or
+ * are no incident at all (accusations, systems, what a state does in
+ * general, patterns and tallies). */
+#include <string.h>
+
+#include "extract/assemble.h"
+
+bool parse_trigger(const char *value, enum rw_incident_type *type,
+    enum rw_mechanism *mech)
+{
+	char name[40];
+	const char *slash = strchr(value, '/');
+	size_t len = slash ? (size_t)(slash - value) : strlen(value);
+
+	if (len >= sizeof(name))
+		return false;
+	memcpy(name, value, len);
+	name[len] = '\0';
+	if (rw_incident_type_parse(name, type) < 0)
+		return false;
+	*mech = RW_MECHANISM_NONE;
+	if (slash && rw_mechanism_parse(slash + 1, mech) < 0)
+		return false;
+	if (*type == RW_INCIDENT_RETURN && !slash)
+		*mech = RW_MECHANISM_UNKNOWN;
+	return true;
+}
+
+/* The nearest cue c ending at most window tokens before pos in the same
+ * clause; NULL when none. */
+static const struct mention *cue_find(const struct assembler *a,
+    struct span sp, size_t pos, enum cue c, size_t window)
+{
+	const struct mention *best = NULL;
+
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, c) || m->last > pos || m->last + window < pos ||
+		    clause_break(a->t, m->last, pos))
+			continue;
+		if (!best || m->last > best->last)
+			best = m;
+	}
+	return best;
+}
+
+/* A request cue before pos: "asked" counts only when "to" or "for"
+ * follows it ("asked Kazakhstan to extradite him"). */
+static const struct mention *request_before(const struct assembler *a,
+    struct span sp, size_t pos)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_REQUEST) || m->last > pos ||
+		    m->last + CUE_WINDOW_CALL < pos ||
+		    clause_break(a->t, m->last, pos))
+			continue;
+		if (!cue_value(m, "ask"))
+			return m;
+		for (size_t k = m->last; k < pos; k++)
+			if (token_is(a->t, k, "to") || token_is(a->t, k, "for"))
+				return m;
+	}
+	return NULL;
+}
+
+/* A call for action before pos; a modal ("should", "must") right after a
+ * decision ("ruled that he should be extradited") is none. */
+static bool call_before(const struct assembler *a, struct span sp, size_t pos,
+    bool *decided)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_CALL) || m->last > pos ||
+		    m->last + CUE_WINDOW_CALL < pos)
+			continue;
+		bool broken = false;
+		for (size_t k = m->last; k < pos; k++)
+			if (token_punct(a->t, k, ';'))
+				broken = true;
+		if (broken)
+			continue;
+		if (cue_value(m, "modal") &&
+		    cue_find(a, sp, m->first, CUE_THREAT, CUE_WINDOW_CALL)) {
+			*decided = true;
+			continue;
+		}
+		return true;
+	}
+	return false;
+}
+
+/* "his extradition was refused", "the deportation order has been
+ * quashed": a return, threatened return or request refused in the
+ * passive after it. Not what an appeal against it asked for ("his appeal
+ * against deportation was rejected": the return goes ahead). */
+static bool refused_after(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	static const char *const nouns[] = {"order", "orders", "request",
+		"requests", "proceedings", "case", "decision", NULL};
+	static const char *const appeal[] = {"appeal", "appeals",
+		"application", "challenge", "bid", "petition", "plea",
+		"complaint", "lawsuit", "against", NULL};
+	const struct text *t = a->t;
+	size_t k = m->last;
+
+	for (const char *const *w = nouns; *w; w++)
+		if (token_is(t, k, *w)) {
+			k++;
+			break;
+		}
+	if (token_is(t, k, "has") || token_is(t, k, "had") ||
+	    token_is(t, k, "have")) {
+		if (!token_is(t, k + 1, "been"))
+			return false;
+		k += 2;
+	} else if (token_is(t, k, "was") || token_is(t, k, "were") ||
+	    token_is(t, k, "is") || token_is(t, k, "are")) {
+		k++;
+	} else {
+		return false;
+	}
+	if (token_is(t, k, "later") || token_is(t, k, "eventually") ||
+	    token_is(t, k, "finally") || token_is(t, k, "then") ||
+	    token_is(t, k, "also"))
+		k++;
+	bool refused = false;
+	for (const struct mention *q = m + 1; q < sp.last && !refused; q++)
+		if (cue_at(q, CUE_DENIAL) && cue_value(q, "refusal") &&
+		    q->first == k)
+			refused = true;
+	if (!refused)
+		return false;
+	for (size_t back = 1; back <= 4 && back <= m->first; back++)
+		for (const char *const *w = appeal; *w; w++)
+			if (token_is(t, m->first - back, *w))
+				return false;
+	return true;
+}
+
+/* "all Uyghurs forcibly returned to China would be at risk": a
+ * conditional a few words after the trigger, in its clause, makes the
+ * trigger a reduced relative of a hypothetical. */
+static bool conditional_after(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+
+	for (const struct mention *q = m + 1; q < sp.last; q++) {
+		if (q->first < m->last)
+			continue;
+		if (q->first > m->last + 4)
+			break;
+		/* ("would be" is read as a threat cue) */
+		if (!cue_at(q, CUE_CONDITIONAL) && !(cue_at(q, CUE_THREAT) &&
+		    token_is(t, q->first, "would")))
+			continue;
+		for (size_t k = m->last; k < q->first; k++)
+			if (!(t->tokens[k].flags & TOKEN_WORD) ||
+			    token_is(t, k, "and") || token_is(t, k, "but") ||
+			    token_is(t, k, "who") || token_is(t, k, "which") ||
+			    token_is(t, k, "where"))
+				return false;
+		return true;
+	}
+	return false;
+}
+
+/* "accused in numerous cases of torture and of arbitrary arrest": the
+ * trigger is what someone is accused of (the noun after "of", maybe
+ * behind one word); "the red notice system", "an extradition treaty":
+ * the trigger names a system. Neither is an incident. */
+static bool accused_or_compound(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+
+	for (const struct mention *q = m + 1; q < sp.last &&
+	    q->first <= m->last; q++)
+		if (q->first == m->last && cue_at(q, CUE_BLOCK) &&
+		    cue_value(q, "compound"))
+			return true;
+	if (!((m->first >= 1 && token_is(t, m->first - 1, "of")) ||
+	    (m->first >= 2 && token_is(t, m->first - 2, "of") &&
+	    (t->tokens[m->first - 1].flags & TOKEN_WORD))))
+		return false;
+	for (const struct mention *q = sp.first; q < m; q++)
+		if (cue_at(q, CUE_BLOCK) && cue_value(q, "accusation") &&
+		    q->last <= m->first && q->last + CUE_WINDOW_CALL >=
+		    m->first && !clause_break(t, q->last, m->first))
+			return true;
+	return false;
+}
+
+/* "the ruling by the district court on expelling X", "a decision on
+ * the deportation of": a return that a decision is about (the trigger
+ * right after "on", maybe behind "the") is threatened, however long the
+ * court's name between them. */
+static bool decision_on(const struct assembler *a, struct span sp,
+    size_t pos)
+{
+	const struct text *t = a->t;
+	const struct mention *d;
+	size_t at = pos;
+
+	if (at > 0 && token_is(t, at - 1, "the"))
+		at--;
+	if (at == 0 || !token_is(t, at - 1, "on"))
+		return false;
+	d = cue_find(a, sp, at - 1, CUE_THREAT, CUE_WINDOW_CALL);
+	return d && cue_value(d, "decision");
+}
+
+/* Reads the trigger at m, with the cues before it, into a type; false when
+ * the sentence does not state that it happened. */
+static bool trigger_type(const struct assembler *a, struct span sp,
+    const struct mention *m, enum rw_incident_type *type,
+    enum rw_mechanism *mech, bool *granted)
+{
+	size_t pos = m->first;
+	const struct mention *denial, *request, *threat;
+	bool decided = false;
+
+	*granted = false;
+	if (!parse_trigger(trigger_value(a, sp, m), type, mech))
+		return false;
+	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION))
+		return false;
+	if (*type != RW_INCIDENT_RELEASE &&
+	    (denial = cue_find(a, sp, pos, CUE_DENIAL, CUE_WINDOW_CALL))) {
+		/* a court or state refusing a return or a request for one
+		 * halts it: "refused China's request to extradite him" */
+		if (cue_value(denial, "refusal") &&
+		    denial->last + CUE_WINDOW_THREAT >= pos &&
+		    (*type == RW_INCIDENT_RETURN ||
+		    *type == RW_INCIDENT_THREATENED_RETURN ||
+		    *type == RW_INCIDENT_WARRANT)) {
+			*type = RW_INCIDENT_RELEASE;
+			*mech = RW_MECHANISM_NONE;
+			return true;
+		}
+		return false;
+	}
+	if (cue_before(a, sp, pos, CUE_CONDITIONAL, CUE_WINDOW_CALL) ||
+	    conditional_after(a, sp, m) ||
+	    call_before(a, sp, pos, &decided))
+		return false;
+	if ((*type == RW_INCIDENT_RETURN ||
+	    *type == RW_INCIDENT_THREATENED_RETURN ||
+	    *type == RW_INCIDENT_WARRANT) && refused_after(a, sp, m)) {
+		*type = RW_INCIDENT_RELEASE;
+		*mech = RW_MECHANISM_NONE;
+		return true;
+	}
+	/* "faces a real risk of arbitrary detention", "could be jailed":
+	 * a feared detention, disappearance or conviction did not happen */
+	if ((*type == RW_INCIDENT_DETENTION ||
+	    *type == RW_INCIDENT_DISAPPEARANCE ||
+	    *type == RW_INCIDENT_CONVICTION) &&
+	    (threat = cue_find(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT)) &&
+	    !cue_value(threat, "decision") && !(threat->last ==
+	    threat->first + 2 && token_is(a->t, threat->first, "to") &&
+	    token_is(a->t, threat->first + 1, "be")))
+		/* ("was reported to be held" is no threat) */
+		return false;
+	if (*type == RW_INCIDENT_RETURN || *type == RW_INCIDENT_THREATENED_RETURN) {
+		if ((request = request_before(a, sp, pos))) {
+			*type = RW_INCIDENT_WARRANT;
+			*mech = RW_MECHANISM_NONE;
+			/* "a court approved China's request to extradite
+			 * them", "he faces a request for his extradition":
+			 * the request, and a return now threatened */
+			const struct mention *d = cue_find(a, sp,
+			    request->first, CUE_THREAT, CUE_WINDOW_THREAT);
+			*granted = d && cue_value(d, "decision");
+		} else if (*type == RW_INCIDENT_RETURN && (decided ||
+		    cue_before(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT) ||
+		    decision_on(a, sp, pos))) {
+			*type = RW_INCIDENT_THREATENED_RETURN;
+		}
+	}
+	if (*type != RW_INCIDENT_RETURN)
+		*mech = RW_MECHANISM_NONE;
+	return true;
+}
+
+/* "turned down the request that he be deported", "halted the
+ * deportation of": a return right after a release in its clause is what
+ * the release stopped. */
+static bool object_of_release(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const char *v = m->entry->value;
+
+	if (strncmp(v, "return", 6) != 0 && strcmp(v, "threatened_return") != 0)
+		return false;
+	for (const struct mention *q = sp.first; q < m; q++)
+		if (q->kind == M_TRIGGER && q->last <= m->first &&
+		    q->last + CUE_WINDOW_THREAT >= m->first &&
+		    strcmp(q->entry->value, "release") == 0 &&
+		    !clause_break(a->t, q->last, m->first))
+			return true;
+	return false;
+}
+
+static size_t distinct_countries(struct span sp)
+{
+	char seen[8][3];
+	size_t n = 0;
+
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		bool have = false;
+		if (m->kind != M_COUNTRY)
+			continue;
+		for (size_t k = 0; k < n; k++)
+			if (memcmp(seen[k], m->iso, 2) == 0)
+				have = true;
+		if (!have && n < 8)
+			memcpy(seen[n++], m->iso, 3);
+	}
+	return n;
+}
+
+static bool has_kind(struct span sp, enum mention_kind kind)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == kind)
+			return true;
+	return false;
+}
+
+/* "a warrant for the arrest of": the arrest is the warrant's. */
+static bool after_warrant(struct span sp, const struct mention *m)
+{
+	if (strcmp(m->entry->value, "detention") != 0)
+		return false;
+	for (const struct mention *q = sp.first; q < m; q++)
+		if (q->kind == M_TRIGGER && q->last <= m->first &&
+		    q->last + 4 >= m->first &&
+		    strcmp(q->entry->value, "warrant") == 0)
+			return true;
+	return false;
+}
+
+/* "sentenced to ten years in prison": the prison term of a conviction
+ * is no separate detention. */
+static bool prison_term(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	if (strcmp(m->entry->value, "detention") != 0 || m->first == 0 ||
+	    !(token_is(a->t, m->first - 1, "years") ||
+	    token_is(a->t, m->first - 1, "months")))
+		return false;
+	for (const struct mention *q = sp.first; q < m; q++)
+		if (q->kind == M_TRIGGER && q->last <= m->first &&
+		    strcmp(q->entry->value, "conviction") == 0)
+			return true;
+	return false;
+}
+
+/* "having served an 11-month jail term", "completed a prison term": the
+ * end of an earlier conviction's term, not a conviction. */
+static bool served_term(const struct assembler *a, const struct mention *m)
+{
+	static const char *const words[] = {"served", "serving", "serve",
+		"completed", "completing", "finished", "finishing", NULL};
+
+	if (strcmp(m->entry->value, "conviction") != 0)
+		return false;
+	for (size_t back = 1; back <= 5 && back <= m->first; back++) {
+		size_t k = m->first - back;
+		if (token_punct(a->t, k, ',') || token_punct(a->t, k, ';'))
+			return false;
+		for (const char *const *w = words; *w; w++)
+			if (token_is(a->t, k, *w))
+				return true;
+	}
+	return false;
+}
+
+/* "fled China, which has locked up a million people": a relative clause
+ * on a state tells what the state does, not an incident of the
+ * sentence's people. */
+static bool state_relative(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+
+	for (size_t back = 1; back <= 6 && back + 1 < m->first; back++) {
+		size_t k = m->first - back;
+		if (token_punct(t, k, ',') || token_punct(t, k, ';'))
+			return false;
+		if (!token_is(t, k, "which") || !token_punct(t, k - 1, ','))
+			continue;
+		for (const struct mention *q = sp.first; q < sp.last; q++)
+			if (q->kind == M_COUNTRY && q->last == k - 1)
+				return true;
+		return false;
+	}
+	return false;
+}
+
+/* Inside quotation marks: an odd number of them before token pos in
+ * its sentence. */
+static bool quoted(const struct assembler *a, const struct sentence *sent,
+    size_t pos)
+{
+	bool inside = false;
+
+	for (size_t k = sent->first; k < pos; k++)
+		if (token_punct(a->t, k, '"'))
+			inside = !inside;
+	return inside;
+}
+
+/* A pattern cue; "since" counts only before a year ("since 2009"), and
+ * none inside quotation marks (the name of a charge: "undermining
+ * national unity policy"). */
+static bool pattern_cue(const struct assembler *a, struct span sp,
+    const struct sentence *sent)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_PATTERN) || quoted(a, sent, m->first))
+			continue;
+		if (!cue_value(m, "since") || (m->last < a->t->n_tokens &&
+		    (a->t->tokens[m->last].flags & TOKEN_NUMBER)))
+			return true;
+	}
+	return false;
+}
+
+/* "the whereabouts of X remain unknown": "whereabouts" and a later
+ * "unknown" in its clause. */
+static bool whereabouts_unknown(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	if (!cue_at(m, CUE_BLOCK) || !cue_value(m, "whereabouts"))
+		return false;
+	for (const struct mention *q = m + 1; q < sp.last; q++)
+		if (cue_at(q, CUE_BLOCK) && cue_value(q, "unknown") &&
+		    q->first <= m->last + 10 && !clause_break(a->t, m->last,
+		    q->first))
+			return true;
+	return false;
+}
+
+bool pattern_sentence(const struct assembler *a, struct span sp,
+    const struct sentence *sent)
+{
+	if (distinct_countries(sp) >= 4)
+		return true;
+	return pattern_cue(a, sp, sent) && !has_kind(sp, M_PERSON);
+}
+
+bool read_trigger(const struct assembler *a, struct span sp,
+    const struct mention *m, enum rw_incident_type *type,
+    enum rw_mechanism *mech, bool *granted)
+{
+	*granted = false;
+	if (whereabouts_unknown(a, sp, m)) {
+		*type = RW_INCIDENT_DISAPPEARANCE;
+		*mech = RW_MECHANISM_NONE;
+		return !cue_before(a, sp, m->first, CUE_NEGATION,
+		    CUE_WINDOW_NEGATION);
+	}
+	if (!trigger_value(a, sp, m))
+		return false;
+	if (after_warrant(sp, m) || prison_term(a, sp, m) ||
+	    served_term(a, m) || object_of_release(a, sp, m) ||
+	    accused_or_compound(a, sp, m) || state_relative(a, sp, m))
+		return false;
+	return trigger_type(a, sp, m, type, mech, granted);
+}
