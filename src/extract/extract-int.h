@@ -36,6 +36,8 @@ struct token {
 	uint32_t hash;        /* word_hash of the normalised form */
 	uint16_t norm_len;
 	uint16_t flags;
+	char punct;           /* a one-character punctuation token's normal
+	                       * form (. , " -), else 0 */
 };
 
 /* FNV-1a of a normalised word: computed once per token by the tokeniser,
@@ -103,8 +105,11 @@ static inline bool token_is(const struct text *t, size_t i, const char *word)
 	n = token_norm(t, i);
 	return n[0] == word[0] && strcmp(n, word) == 0;
 }
-/* True when token i is the single punctuation character c. */
-bool token_punct(const struct text *t, size_t i, char c);
+/* True when token i is the single punctuation character c (not 0). */
+static inline bool token_punct(const struct text *t, size_t i, char c)
+{
+	return i < t->n_tokens && t->tokens[i].punct == c;
+}
 
 /* ---- lexicon: the rule data in a token trie ---- */
 

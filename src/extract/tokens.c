@@ -216,6 +216,8 @@ static int push_token(struct text *t, size_t start, size_t end,
 	    0xFFFF : t->norm.len - 1 - norm_start);
 	tok->hash = word_hash(t->norm.data + norm_start, tok->norm_len);
 	tok->flags = flags;
+	tok->punct = !(flags & TOKEN_WORD) && tok->norm_len == 1 ?
+	    t->norm.data[norm_start] : 0;
 	return 0;
 }
 
@@ -333,7 +335,7 @@ static int push_ascii_mark(struct text *t, size_t pos, uint16_t flags,
 	if (rw_buf_reserve(&t->norm, 2) < 0)
 		return rw_error_set(err, RW_ETOOBIG, "text too large to read");
 	t->tokens[t->n_tokens++] = (struct token){pos, pos + 1,
-	    (uint32_t)t->norm.len, word_hash(&mark, 1), 1, flags};
+	    (uint32_t)t->norm.len, word_hash(&mark, 1), 1, flags, mark};
 	t->norm.data[t->norm.len++] = mark;
 	t->norm.data[t->norm.len++] = '\0';
 	t->norm.data[t->norm.len] = '\0';
@@ -504,16 +506,6 @@ void text_free(struct text *t)
 	free(t->cue_bits);
 	rw_buf_free(&t->norm);
 	memset(t, 0, sizeof(*t));
-}
-
-bool token_punct(const struct text *t, size_t i, char c)
-{
-	const char *n;
-
-	if (i >= t->n_tokens || (t->tokens[i].flags & TOKEN_WORD))
-		return false;
-	n = token_norm(t, i);
-	return n[0] == c && n[1] == '\0';
 }
 
 static bool sentence_opens(const struct text *t, size_t i)
