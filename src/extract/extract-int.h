@@ -200,9 +200,28 @@ size_t lexicon_match(const struct lexicon *lx, struct text *t, size_t i,
     const struct lex_entry **ret);
 const struct lex_entry *lexicon_next(const struct lexicon *lx,
     const struct lex_entry *e);
-/* True when token i, as a single word, is in the lexicon as cue c. */
-bool lexicon_word_is(const struct lexicon *lx, const struct text *t,
-    size_t i, enum cue c);
+/* In struct text's cue_bits: the token's cues have been looked up. */
+#define CUE_BITS_KNOWN ((uint32_t)1 << 31)
+_Static_assert(CUE_COUNT <= 31, "cue_bits has a bit per cue and one more");
+
+/* Looks up the cues token i is as a single word (bit c for cue c, and
+ * CUE_BITS_KNOWN), and keeps them in cue_bits when the text has them. */
+uint32_t lexicon_cue_bits(const struct lexicon *lx, const struct text *t,
+    size_t i);
+
+/* True when token i, as a single word, is in the lexicon as cue c (inline:
+ * rules ask the same words again and again, and the answer is kept). */
+static inline bool lexicon_word_is(const struct lexicon *lx,
+    const struct text *t, size_t i, enum cue c)
+{
+	uint32_t bits;
+
+	if (i >= t->n_tokens)
+		return false;
+	if (t->cue_bits == NULL || !((bits = t->cue_bits[i]) & CUE_BITS_KNOWN))
+		bits = lexicon_cue_bits(lx, t, i);
+	return (bits >> c) & 1;
+}
 
 /* ---- mentions: what each token span means ---- */
 
