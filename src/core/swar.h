@@ -28,11 +28,14 @@ static inline uint64_t rw_swar_below(uint64_t x, unsigned n)
 	return (x - RW_SWAR_ONES * n) & ~x & (RW_SWAR_ONES * 0x80);
 }
 
-/* True when all eight bytes are printable ASCII (0x20 to 0x7E). */
+/* True when all eight bytes are printable ASCII (0x20 to 0x7E). A byte
+ * below 0x20 sets its top bit in x - 0x20 (the borrows it makes past
+ * itself only add to a result that is already false), one of 0x7F to
+ * 0xFE in x + 1, and one of 0x80 and above in x. */
 static inline bool rw_swar_printable(uint64_t x)
 {
-	return !(x & (RW_SWAR_ONES * 0x80)) && !rw_swar_below(x, 0x20) &&
-	    !rw_swar_below(x ^ (RW_SWAR_ONES * 0x7F), 1);
+	return !((x | (x - RW_SWAR_ONES * 0x20) | (x + RW_SWAR_ONES)) &
+	    (RW_SWAR_ONES * 0x80));
 }
 
 #endif

@@ -97,6 +97,12 @@ rw_utf8_valid(const char *s, size_t len)
 	uint32_t cp;
 
 	while (i < len) {
+		/* eight bytes at a time while they are ASCII */
+		if (i + 8 <= len &&
+		    !(rw_swar_load(p + i) & (RW_SWAR_ONES * 0x80))) {
+			i += 8;
+			continue;
+		}
 		used = rw_utf8_decode(p + i, len - i, &cp);
 		if (is_invalid(p + i, used, cp))
 			return false;

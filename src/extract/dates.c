@@ -303,6 +303,18 @@ bool reldate_resolve(int relation, const char *word, long count,
 	}
 }
 
+/* Can a month's name start with the letter c? */
+static bool month_initial(char c)
+{
+	switch (c) {
+	case 'a': case 'd': case 'f': case 'j': case 'm': case 'n': case 'o':
+	case 's':
+		return true;
+	default:
+		return false;
+	}
+}
+
 static int month_at(const struct text *t, size_t i)
 {
 	const struct token *tok;
@@ -312,7 +324,7 @@ static int month_at(const struct text *t, size_t i)
 	tok = &t->tokens[i];
 	if (!(tok->flags & TOKEN_WORD) || !(tok->flags & TOKEN_CAPITAL) ||
 	    tok->norm_len < 3 || tok->norm_len > 9 ||
-	    !strchr("adfjmnos", token_norm(t, i)[0]))
+	    !month_initial(token_norm(t, i)[0]))
 		return 0; /* cheap test first: most capitalised words are names */
 	return rw_date_month_from_name(token_norm(t, i), tok->norm_len);
 }
@@ -384,6 +396,7 @@ size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
 {
 	struct rw_date d = {0};
 	size_t n = 0;
+	bool number;
 	long v;
 	int m;
 
@@ -391,7 +404,10 @@ size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
 	    (TOKEN_NUMBER | TOKEN_CAPITAL)))
 		return 0; /* dates start with a number or a month's name */
 	memset(ret, 0, sizeof(*ret));
-	if ((v = number_at(t, i, 1, 31)) > 0 && ((m = month_at(t, i + 1)) ||
+	/* a capitalised word (most tokens asked) can only be a month's name */
+	number = t->tokens[i].flags & TOKEN_NUMBER;
+	if (number && (v = number_at(t, i, 1, 31)) > 0 &&
+	    ((m = month_at(t, i + 1)) ||
 	    (token_is(t, i + 1, "of") && (m = month_at(t, i + 2))))) {
 		/* 6 December [2019], the 6th of December */
 		size_t day_month = token_is(t, i + 1, "of") ? 3 : 2;
@@ -409,7 +425,7 @@ size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
 			n = day_month;
 			infer_year(&d, pub);
 		}
-	} else if ((v = number_at(t, i, 1950, 2099)) > 0 &&
+	} else if (number && (v = number_at(t, i, 1950, 2099)) > 0 &&
 	    iso_date_at(t, i, &d)) {
 		n = 5; /* 2019-12-06 */
 	} else if ((m = month_at(t, i))) {
@@ -447,7 +463,7 @@ size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
 				return 0;
 			infer_year(&d, pub);
 		}
-	} else if ((v = number_at(t, i, 1950, 2099)) > 0 &&
+	} else if (number && (v = number_at(t, i, 1950, 2099)) > 0 &&
 	    !token_punct(t, i + 1, '%') &&
 	    !(i > 0 && token_punct(t, i - 1, '$'))) {
 		d.year = (int)v;

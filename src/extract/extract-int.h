@@ -36,6 +36,8 @@ struct token {
 	uint32_t hash;        /* word_hash of the normalised form */
 	uint16_t norm_len;
 	uint16_t flags;
+	char punct;           /* a one-character punctuation token's normal
+	                       * form (. , " -), else 0 */
 };
 
 /* FNV-1a of a normalised word: computed once per token by the tokeniser,
@@ -103,8 +105,11 @@ static inline bool token_is(const struct text *t, size_t i, const char *word)
 	n = token_norm(t, i);
 	return n[0] == word[0] && strcmp(n, word) == 0;
 }
-/* True when token i is the single punctuation character c. */
-bool token_punct(const struct text *t, size_t i, char c);
+/* True when token i is the single punctuation character c (not 0). */
+static inline bool token_punct(const struct text *t, size_t i, char c)
+{
+	return i < t->n_tokens && t->tokens[i].punct == c;
+}
 
 /* ---- lexicon: the rule data in a token trie ---- */
 
@@ -195,9 +200,28 @@ size_t lexicon_match(const struct lexicon *lx, struct text *t, size_t i,
     const struct lex_entry **ret);
 const struct lex_entry *lexicon_next(const struct lexicon *lx,
     const struct lex_entry *e);
-/* True when token i, as a single word, is in the lexicon as cue c. */
-bool lexicon_word_is(const struct lexicon *lx, const struct text *t,
-    size_t i, enum cue c);
+/* In struct text's cue_bits: the token's cues have been looked up. */
+#define CUE_BITS_KNOWN ((uint32_t)1 << 31)
+_Static_assert(CUE_COUNT <= 31, "cue_bits has a bit per cue and one more");
+
+/* Looks up the cues token i is as a single word (bit c for cue c, and
+ * CUE_BITS_KNOWN), and keeps them in cue_bits when the text has them. */
+uint32_t lexicon_cue_bits(const struct lexicon *lx, const struct text *t,
+    size_t i);
+
+/* True when token i, as a single word, is in the lexicon as cue c (inline:
+ * rules ask the same words again and again, and the answer is kept). */
+static inline bool lexicon_word_is(const struct lexicon *lx,
+    const struct text *t, size_t i, enum cue c)
+{
+	uint32_t bits;
+
+	if (i >= t->n_tokens)
+		return false;
+	if (t->cue_bits == NULL || !((bits = t->cue_bits[i]) & CUE_BITS_KNOWN))
+		bits = lexicon_cue_bits(lx, t, i);
+	return (bits >> c) & 1;
+}
 
 /* ---- mentions: what each token span means ---- */
 

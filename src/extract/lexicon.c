@@ -17,9 +17,6 @@
 #include "extract/extract-int.h"
 
 #define LEX_PHRASE_MAX 12
-/* In struct text's cue_bits: the token's cues have been looked up. */
-#define CUE_BITS_KNOWN ((uint32_t)1 << 31)
-_Static_assert(CUE_COUNT <= 31, "cue_bits has a bit per cue and one more");
 
 extern const struct rw_embedded rw_extract_rules[];
 
@@ -447,17 +444,10 @@ static uint32_t cue_bits_of(const struct lexicon *lx, const struct text *t,
 	return bits;
 }
 
-bool lexicon_word_is(const struct lexicon *lx, const struct text *t,
-    size_t i, enum cue c)
+uint32_t lexicon_cue_bits(const struct lexicon *lx, const struct text *t,
+    size_t i)
 {
-	uint32_t bits;
-
-	if (i >= t->n_tokens)
-		return false;
-	/* rules ask the same words again and again: look each up once */
 	if (t->cue_bits == NULL)
-		bits = cue_bits_of(lx, t, i);
-	else if (!((bits = t->cue_bits[i]) & CUE_BITS_KNOWN))
-		bits = t->cue_bits[i] = cue_bits_of(lx, t, i);
-	return (bits >> c) & 1;
+		return cue_bits_of(lx, t, i);
+	return t->cue_bits[i] = cue_bits_of(lx, t, i);
 }

@@ -216,21 +216,66 @@ static int push_token(struct text *t, size_t start, size_t end,
 	    0xFFFF : t->norm.len - 1 - norm_start);
 	tok->hash = word_hash(t->norm.data + norm_start, tok->norm_len);
 	tok->flags = flags;
+	tok->punct = !(flags & TOKEN_WORD) && tok->norm_len == 1 ?
+	    t->norm.data[norm_start] : 0;
 	return 0;
 }
 
-/* ASCII byte classes for the word fast path: one table load per byte. */
+/* ASCII letters and digits for the word paths, one table load per byte:
+ * the byte lower-cased in the low 8 bits, a letter's case above them; 0
+ * for every other byte. */
 enum {
-	A_LETTER = 1, /* the low bit, so that it can be summed */
-	A_DIGIT = 2,
-	A_UPPER = 4,  /* shifted left by 3 it is the 0x20 that lowers it */
-	A_LOWER = 8,
+	W_UPPER = 1 << 8,
+	W_LOWER = 1 << 9,
+	W_LETTER = W_UPPER | W_LOWER,
 };
-static const unsigned char ascii_props[256] = {
-	['0' ... '9'] = A_DIGIT,
-	['a' ... 'z'] = A_LETTER | A_LOWER,
-	['A' ... 'Z'] = A_LETTER | A_UPPER,
+#define W_LETTERS(c) [c] = ((c) + 32) | W_UPPER, [(c) + 32] = ((c) + 32) | W_LOWER
+static const uint16_t ascii_word[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	W_LETTERS('A'), W_LETTERS('B'), W_LETTERS('C'), W_LETTERS('D'),
+	W_LETTERS('E'), W_LETTERS('F'), W_LETTERS('G'), W_LETTERS('H'),
+	W_LETTERS('I'), W_LETTERS('J'), W_LETTERS('K'), W_LETTERS('L'),
+	W_LETTERS('M'), W_LETTERS('N'), W_LETTERS('O'), W_LETTERS('P'),
+	W_LETTERS('Q'), W_LETTERS('R'), W_LETTERS('S'), W_LETTERS('T'),
+	W_LETTERS('U'), W_LETTERS('V'), W_LETTERS('W'), W_LETTERS('X'),
+	W_LETTERS('Y'), W_LETTERS('Z'),
 };
+#undef W_LETTERS
+
+/* Does the byte that ends an ASCII word hand the word to word_end
+ * instead: a non-ASCII letter, an apostrophe, or "." or "," inside an
+ * initialism or a number? */
+static bool ascii_word_continues(const unsigned char *s, size_t len,
+    size_t pos)
+{
+	unsigned char b = s[pos];
+
+	return b >= 0x80 || b == '\'' || ((b == '.' || b == ',') &&
+	    pos + 1 < len && ascii_word[s[pos + 1]] != 0);
+}
+
+/* TOKEN_CAPITAL and TOKEN_UPPER for the ASCII word w of n bytes, given
+ * the cases seen in it (W_UPPER, W_LOWER). */
+static uint16_t ascii_case_flags(const unsigned char *w, size_t n,
+    unsigned seen)
+{
+	uint16_t flags = 0;
+	size_t i = 0, letters = 0;
+
+	while (i < n && !(ascii_word[w[i]] & W_LETTER))
+		i++;
+	if (i < n && (ascii_word[w[i]] & W_UPPER))
+		flags |= TOKEN_CAPITAL; /* its first letter */
+	if ((seen & W_UPPER) && !(seen & W_LOWER)) {
+		/* every letter upper case: an acronym when there are two */
+		for (; i < n && letters < 2; i++)
+			letters += (ascii_word[w[i]] & W_LETTER) != 0;
+		if (letters >= 2)
+			flags |= TOKEN_UPPER;
+	}
+	return flags;
+}
 
 /* The common word: ASCII letters and digits up to a byte that cannot
  * continue it (word_end's apostrophes, initialisms and digit groups, and
@@ -241,12 +286,12 @@ static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
     int *rc, struct rw_error *err)
 {
 	const unsigned char *s = (const unsigned char *)t->data;
-	size_t limit = t->len - start > 0xFFFF ? start + 0xFFFF : t->len;
+	const size_t len = t->len;
+	size_t limit = len - start > 0xFFFF ? start + 0xFFFF : len;
 	size_t pos, n;
 	uint32_t hash = 2166136261u;
 	unsigned seen = 0;
-	struct token *tok;
-	unsigned char *out;
+	unsigned char *restrict out;
 
 	if (rw_array_room(t->tokens, t->n_tokens, t->cap_tokens, 256) < 0) {
 		*rc = rw_error_set(err, RW_ENOMEM, "out of memory");
@@ -258,43 +303,22 @@ static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
 	}
 	out = (unsigned char *)t->norm.data + t->norm.len;
 	for (pos = start; pos < limit; pos++) {
-		unsigned char b = s[pos];
-		unsigned props = ascii_props[b];
-		unsigned char lower;
-		if (!(props & (A_LETTER | A_DIGIT)))
+		unsigned word = ascii_word[s[pos]];
+		if (!word)
 			break;
-		lower = (unsigned char)(b | ((props & A_UPPER) << 3));
-		*out++ = lower;
-		hash = (hash ^ lower) * 16777619u;
-		seen |= props;
+		*out++ = (unsigned char)word;
+		hash = (hash ^ (word & 0xFF)) * 16777619u;
+		seen |= word;
 	}
-	if (pos < t->len && (pos == limit || s[pos] >= 0x80 ||
-	    s[pos] == '\'' || ((s[pos] == '.' || s[pos] == ',') &&
-	    pos + 1 < t->len && (ascii_props[s[pos + 1]] &
-	    (A_LETTER | A_DIGIT))))) {
+	if (pos < len && (pos == limit || ascii_word_continues(s, len, pos))) {
 		t->norm.data[t->norm.len] = '\0'; /* what was written is dropped */
 		return 0;
 	}
 	*out = '\0';
 	n = pos - start;
-	for (size_t i = start; i < pos; i++) {
-		if (ascii_props[s[i]] & A_LETTER) { /* its first letter */
-			if (ascii_props[s[i]] & A_UPPER)
-				flags |= TOKEN_CAPITAL;
-			break;
-		}
-	}
-	if ((seen & A_UPPER) && !(seen & A_LOWER)) {
-		/* every letter upper case: an acronym when there are two */
-		unsigned letters = 0;
-		for (size_t i = start; i < pos && letters < 2; i++)
-			letters += ascii_props[s[i]] & A_LETTER;
-		if (letters >= 2)
-			flags |= TOKEN_UPPER;
-	}
-	tok = &t->tokens[t->n_tokens++];
-	*tok = (struct token){start, pos, (uint32_t)t->norm.len, hash,
-	    (uint16_t)n, flags};
+	flags |= ascii_case_flags(s + start, n, seen);
+	t->tokens[t->n_tokens++] = (struct token){start, pos,
+	    (uint32_t)t->norm.len, hash, (uint16_t)n, flags};
 	t->norm.len += n + 1;
 	t->norm.data[t->norm.len] = '\0';
 	return pos;
@@ -311,7 +335,7 @@ static int push_ascii_mark(struct text *t, size_t pos, uint16_t flags,
 	if (rw_buf_reserve(&t->norm, 2) < 0)
 		return rw_error_set(err, RW_ETOOBIG, "text too large to read");
 	t->tokens[t->n_tokens++] = (struct token){pos, pos + 1,
-	    (uint32_t)t->norm.len, word_hash(&mark, 1), 1, flags};
+	    (uint32_t)t->norm.len, word_hash(&mark, 1), 1, flags, mark};
 	t->norm.data[t->norm.len++] = mark;
 	t->norm.data[t->norm.len++] = '\0';
 	t->norm.data[t->norm.len] = '\0';
@@ -332,10 +356,9 @@ static size_t word_end(const struct cursor *c, size_t pos, int *possessive_at)
 		uint32_t cp, next_cp;
 		enum char_class k;
 		/* the common case: a run of ASCII letters and digits */
-		while (pos < c->len && (ascii_props[c->s[pos]] &
-		    (A_LETTER | A_DIGIT))) {
-			prev = ascii_props[c->s[pos]] & A_DIGIT ? C_DIGIT :
-			    C_LETTER;
+		while (pos < c->len && ascii_word[c->s[pos]]) {
+			prev = ascii_word[c->s[pos]] & W_LETTER ? C_LETTER :
+			    C_DIGIT;
 			pos++;
 			segment++;
 		}
@@ -403,13 +426,12 @@ int text_tokenize(struct text *t, const char *data, size_t len,
 			continue;
 		}
 		/* then the most common token: a plain ASCII word */
-		if (ascii_props[(unsigned char)data[c.pos]] &
-		    (A_LETTER | A_DIGIT)) {
+		if (ascii_word[(unsigned char)data[c.pos]]) {
 			size_t end;
 			rc = 0;
 			end = push_ascii_word(t, c.pos, pending | TOKEN_WORD |
-			    (ascii_props[(unsigned char)data[c.pos]] & A_DIGIT ?
-			    TOKEN_NUMBER : 0), &rc, err);
+			    (ascii_word[(unsigned char)data[c.pos]] & W_LETTER ?
+			    0 : TOKEN_NUMBER), &rc, err);
 			if (rc < 0)
 				return rc;
 			if (end != 0) {
@@ -484,16 +506,6 @@ void text_free(struct text *t)
 	free(t->cue_bits);
 	rw_buf_free(&t->norm);
 	memset(t, 0, sizeof(*t));
-}
-
-bool token_punct(const struct text *t, size_t i, char c)
-{
-	const char *n;
-
-	if (i >= t->n_tokens || (t->tokens[i].flags & TOKEN_WORD))
-		return false;
-	n = token_norm(t, i);
-	return n[0] == c && n[1] == '\0';
 }
 
 static bool sentence_opens(const struct text *t, size_t i)
