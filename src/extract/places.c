@@ -366,7 +366,13 @@ void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
 {
-	const char *fallback = inherited && a->last_host[0] ? a->last_host :
+	/* a sentence that names no place goes on where the last incident
+	 * happened ("In December last year, 269 suspects were arrested"
+	 * after a Spanish court's ruling), unless that incident followed
+	 * a return: other people than "they" stayed behind */
+	bool went_on = a->last_host[0] && (inherited ||
+	    memcmp(a->last_host, a->last_return_dest, 3) != 0);
+	const char *fallback = went_on ? a->last_host :
 	    (a->main_host[0] ? a->main_host : NULL);
 	/* "He was detained on May 30" after a sentence about other people:
 	 * he is where his own last incident was, else in the main country */
