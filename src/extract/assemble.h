@@ -30,6 +30,9 @@ enum place_role {
 	ROLE_ASKED,     /* is asked: "asked Kazakhstan to extradite him" */
 	ROLE_LEFT,      /* came back from: "returning from India" */
 	ROLE_BOUND,     /* on the way to: "on his way to a meeting in Oslo" */
+	ROLE_ASIDE,     /* in a clause after the trigger that tells why or
+			 * when: "released after British officials
+			 * intervened" (places.c only) */
 };
 
 struct subjects {

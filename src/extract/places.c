@@ -85,6 +85,12 @@ enum place_role role_of(const struct assembler *a, struct span sp,
 {
 	const struct text *t = a->t;
 	enum place_role r = request_role(a, m);
+	size_t at = m->first;
+
+	/* "an arrest warrant issued in Cairo": the state that asks */
+	if (at >= 2 && token_is(t, at - 2, "issued") && (token_is(t, at - 1,
+	    "in") || token_is(t, at - 1, "by") || token_is(t, at - 1, "from")))
+		return ROLE_REQUESTER;
 
 	if (r != ROLE_NONE)
 		return r;
@@ -145,6 +151,38 @@ enum place_role role_of(const struct assembler *a, struct span sp,
 	return ROLE_NONE;
 }
 
+/* "released on Tuesday after their lawyer proved that they held
+ * Turkish residence permits", "after British consular officials
+ * intervened": the place at at stands in a clause, opened after the
+ * trigger at pos and closed by no comma, that tells why or when; a
+ * place someone entered is where they were, though. */
+static bool after_subordinator(const struct text *t, size_t pos, size_t at)
+{
+	static const char *const words[] = {"after", "because", "once",
+		"when", "until", "before", "although", "while", NULL};
+	bool inside = false;
+	size_t b = at;
+
+	/* "after he illegally entered Viet Nam": where he went is where
+	 * the trigger happened */
+	if (b > 0 && token_is(t, b - 1, "the"))
+		b--;
+	if (b > 0 && !(t->tokens[b - 1].flags & TOKEN_WORD))
+		b--; /* entered ”Viet Nam */
+	if (b > 0 && (token_is(t, b - 1, "entered") || token_is(t, b - 1,
+	    "entering") || token_is(t, b - 1, "reached") ||
+	    token_is(t, b - 1, "into")))
+		return false;
+	for (size_t k = pos + 1; k < at; k++) {
+		if (token_punct(t, k, ';') || token_punct(t, k, ','))
+			inside = false;
+		for (const char *const *w = words; *w; w++)
+			if (token_is(t, k, *w))
+				inside = true;
+	}
+	return inside;
+}
+
 static size_t collect_places(const struct assembler *a, struct span sp,
     size_t pos, struct place *out, size_t cap)
 {
@@ -180,6 +218,10 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 				    token_is(a->t, k, "which") ||
 				    token_is(a->t, k, "whose"))
 					out[n].role = ROLE_NONE;
+		if (m->first > pos && (out[n].role == ROLE_NONE ||
+		    out[n].role == ROLE_AGENT) && after_subordinator(a->t,
+		    pos, m->first))
+			out[n].role = ROLE_ASIDE;
 		n++;
 	}
 	return n;
