@@ -183,23 +183,54 @@ static bool after_subordinator(const struct text *t, size_t pos, size_t at)
 	return inside;
 }
 
+/* how many words may stand between a nationality and its person noun */
+#define NATIONALITY_GAP 4
+
+/* Tokens [from, to) are lower-case words and hyphens joining them
+ * ("pro-democracy"): modifiers of the noun after them. */
+static bool modifiers_only(const struct text *t, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++) {
+		const struct token *tok = &t->tokens[k];
+		if (token_punct(t, k, '-') && !(tok->flags & TOKEN_SPACE))
+			continue;
+		if (!(tok->flags & TOKEN_WORD) || (tok->flags &
+		    (TOKEN_CAPITAL | TOKEN_NUMBER)))
+			return false;
+	}
+	return true;
+}
+
+static void set_iso(char out[3], const char *iso);
+
 static size_t collect_places(const struct assembler *a, struct span sp,
-    size_t pos, struct place *out, size_t cap)
+    size_t pos, struct place *out, size_t cap, char *nationality_iso)
 {
 	size_t n = 0;
 
 	for (const struct mention *m = sp.first; m < sp.last && n < cap; m++) {
 		if (m->kind != M_COUNTRY && m->kind != M_PLACE)
 			continue;
-		/* "a Chinese national", "the Chinese dissident": nationality */
+		/* "a Chinese national", "the Chinese dissident", "a Chinese
+		 * pro-democracy campaigner": nationality */
 		if (m->last < a->t->n_tokens && m->kind == M_COUNTRY) {
 			bool nationality = false;
 			for (const struct mention *q = sp.first; q < sp.last; q++)
-				if (q->first == m->last && (cue_at(q, CUE_PERSON)
-				    || cue_at(q, CUE_PEOPLE)))
+				if (q->first >= m->last && q->first <=
+				    m->last + NATIONALITY_GAP && (cue_at(q,
+				    CUE_PERSON) || cue_at(q, CUE_PEOPLE)) &&
+				    (q->first == m->last || (m->first > 0 &&
+				    (token_is(a->t, m->first - 1, "a") ||
+				    token_is(a->t, m->first - 1, "an") ||
+				    token_is(a->t, m->first - 1, "the"))
+				    && modifiers_only(a->t, m->last,
+				    q->first))))
 					nationality = true;
-			if (nationality)
+			if (nationality) {
+				if (nationality_iso && !nationality_iso[0])
+					set_iso(nationality_iso, m->iso);
 				continue;
+			}
 		}
 		out[n].m = m;
 		out[n].role = role_of(a, sp, m);
@@ -422,7 +453,8 @@ void find_places(const struct assembler *a, struct span sp,
 		fallback = a->person_host[0] ? a->person_host :
 		    (a->main_host[0] ? a->main_host : NULL);
 	struct place pl[32];
-	size_t n = collect_places(a, sp, pos, pl, 32);
+	char nationality[3] = "";
+	size_t n = collect_places(a, sp, pos, pl, 32, nationality);
 	const char *host = NULL, *dest = NULL;
 	const char *there = there_place(a, sp, pos, pl, n);
 
@@ -430,6 +462,10 @@ void find_places(const struct assembler *a, struct span sp,
 	case RW_INCIDENT_RETURN:
 	case RW_INCIDENT_THREATENED_RETURN:
 		dest = nearest_from(pl, n, pos, ROLE_TO, NULL, true);
+		/* "a Chinese pro-democracy campaigner who may be deported
+		 * to his native country" */
+		if (!dest && !s->origin[0] && nationality[0])
+			dest = nationality;
 		if (!dest)
 			dest = s->origin[0] ? s->origin : (a->main_origin[0] ?
 			    a->main_origin : NULL);
