@@ -199,6 +199,15 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 	return filled;
 }
 
+/* A date after the trigger m in its sentence. */
+static bool date_after(struct span sp, const struct mention *m)
+{
+	for (const struct mention *q = m + 1; q < sp.last; q++)
+		if (q->kind == M_DATE && q->first >= m->last)
+			return true;
+	return false;
+}
+
 static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 {
 	const struct sentence *sent = &a->t->sentences[s];
@@ -252,6 +261,15 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		    &near))) {
 			if (inc.type == RW_INCIDENT_WARRANT)
 				; /* a warrant is dated only by its own clause */
+			else if (inc.type == RW_INCIDENT_DETENTION &&
+			    cue_before(a, sp, m->first, CUE_PRESENT,
+			    CUE_WINDOW_THREAT) && !date_after(sp, m) &&
+			    a->pub && a->pub->year)
+				/* "..., and he is now being held": a present
+				 * situation, not dated by the clause before
+				 * ("are currently imprisoned, after they
+				 * were arrested in 2014" is) */
+				inc.date = (struct rw_date){a->pub->year, 0, 0};
 			else if (near.year)
 				inc.date = near;
 			else if (inc.type == RW_INCIDENT_CONVICTION)
