@@ -441,6 +441,13 @@ size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
 			/* "in December last year", "in March of this year" */
 			d.year = pub->year - (token_is(t, i + k, "last") ? 1 : 0);
 			n = k + 2;
+		} else if (i > 0 && token_is(t, i - 1, "from") &&
+		    (token_is(t, i + n, "to") || token_is(t, i + n, "until") ||
+		    token_is(t, i + n, "through")) && month_at(t, i + n + 1) &&
+		    (v = number_at(t, i + n + 2, 1950, 2099)) > 0) {
+			/* "held from January to September 2018": the start */
+			d.year = (int)v;
+			n += 3;
 		} else {
 			/* "in September": only after a preposition, since a
 			 * bare "May" or "March" is usually a word */

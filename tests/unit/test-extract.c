@@ -1630,6 +1630,12 @@ test_relative_dates(void **state)
 	    RW_ENTITY_DATE, "6th of December", "2020-12-06");
 	expect_entity("He was arrested on 2019-12-06 in Almaty.", pub,
 	    RW_ENTITY_DATE, "2019-12-06", "2019-12-06");
+	expect_entity("In December last year, 26 people were arrested.", pub,
+	    RW_ENTITY_DATE, "December last year", "2020-12");
+	expect_entity("He was arrested in March of this year.", pub,
+	    RW_ENTITY_DATE, "March of this year", "2021-03");
+	expect_entity("He was held from January to September 2018.", pub,
+	    RW_ENTITY_DATE, "January to September 2018", "2018-01");
 	/* told from the date the text gave last */
 	expect_entity("Police detained him on 3 March. He was deported the "
 	    "following day.", pub, RW_ENTITY_DATE, "the following day",
