@@ -65,6 +65,11 @@ struct assembler {
 	char last_place[3];       /* the last place named ("to Uzbekistan") */
 	size_t last_place_sentence;
 	bool have_place;
+	/* the last place a sentence without an incident puts things in
+	 * ("comes originally from Zhengzhou in Henan province") */
+	char scene_place[3];
+	size_t scene_sentence;
+	bool have_scene;
 	char last_return_dest[3]; /* where the last return sent people */
 	size_t last_return_sentence;
 	struct rw_date last_date;

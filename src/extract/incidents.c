@@ -463,7 +463,8 @@ static void document_context(struct assembler *a)
 
 /* The last place named with a preposition ("travelled to Uzbekistan"),
  * for a later "there". */
-static void note_place(struct assembler *a, size_t s, struct span sp)
+static void note_place(struct assembler *a, size_t s, struct span sp,
+    bool incidents)
 {
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (m->kind != M_COUNTRY && m->kind != M_PLACE)
@@ -471,6 +472,14 @@ static void note_place(struct assembler *a, size_t s, struct span sp)
 		enum place_role r = role_of(a, sp, m);
 		if (r != ROLE_IN && r != ROLE_TO && r != ROLE_FROM)
 			continue;
+		/* "X comes originally from Zhengzhou in Henan": a
+		 * person named in a sentence without an incident */
+		if (r == ROLE_IN && !incidents && a->have_person &&
+		    a->last_person_sentence == s) {
+			memcpy(a->scene_place, m->iso, 3);
+			a->scene_sentence = s;
+			a->have_scene = true;
+		}
 		memcpy(a->last_place, m->iso, 3);
 		a->last_place_sentence = s;
 		a->have_place = true;
@@ -504,11 +513,13 @@ int incidents_assemble(const struct lexicon *lx, struct text *t,
 			a.call_list = false;
 		if (sp.first == sp.last)
 			continue;
+		size_t before = out->n_incidents;
 		if (!(a.call_list && item) &&
 		    (rc = sentence_incidents(&a, s, sp)) < 0)
 			return rc;
 		note_people(&a, s, sp);
-		note_place(&a, s, sp);
+		note_place(&a, s, sp, out->n_incidents > before ||
+		    (a.have_subjects && a.last_subjects_sentence == s));
 		if (sent->last > sent->first &&
 		    token_punct(t, sent->last - 1, ':'))
 			for (const struct mention *m = sp.first; m < sp.last;

@@ -447,6 +447,16 @@ void find_places(const struct assembler *a, struct span sp,
 	    memcmp(a->last_host, a->last_return_dest, 3) != 0);
 	const char *fallback = went_on ? a->last_host :
 	    (a->main_host[0] ? a->main_host : NULL);
+	/* "X comes originally from Zhengzhou in Henan province. He had
+	 * earlier been a political prisoner": the scene the sentence
+	 * before set, after the last incident */
+	if (inherited && s->n_persons && a->have_scene &&
+	    a->last_person_sentence == a->scene_sentence &&
+	    pl_sentence(sp) > a->scene_sentence
+	    && pl_sentence(sp) - a->scene_sentence <= 1 &&
+	    (!a->have_subjects || a->last_subjects_sentence <
+	    a->scene_sentence))
+		fallback = a->scene_place;
 	/* "He was detained on May 30" after a sentence about other people:
 	 * he is where his own last incident was, else in the main country */
 	if (inherited && s->n_persons && !last_incident_names(a, s))
