@@ -30,6 +30,9 @@ enum place_role {
 	ROLE_ASKED,     /* is asked: "asked Kazakhstan to extradite him" */
 	ROLE_LEFT,      /* came back from: "returning from India" */
 	ROLE_BOUND,     /* on the way to: "on his way to a meeting in Oslo" */
+	ROLE_ASIDE,     /* in a clause after the trigger that tells why or
+			 * when: "released after British officials
+			 * intervened" (places.c only) */
 };
 
 struct subjects {
@@ -62,6 +65,11 @@ struct assembler {
 	char last_place[3];       /* the last place named ("to Uzbekistan") */
 	size_t last_place_sentence;
 	bool have_place;
+	/* the last place a sentence without an incident puts things in
+	 * ("comes originally from Zhengzhou in Henan province") */
+	char scene_place[3];
+	size_t scene_sentence;
+	bool have_scene;
 	char last_return_dest[3]; /* where the last return sent people */
 	size_t last_return_sentence;
 	struct rw_date last_date;

@@ -395,7 +395,7 @@ size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
     struct rw_date *ret)
 {
 	struct rw_date d = {0};
-	size_t n = 0;
+	size_t n = 0, k;
 	bool number;
 	long v;
 	int m;
@@ -438,7 +438,7 @@ size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
 			/* December 6[, 2019] */
 			d.day = (int)v;
 			n++;
-			size_t k = n;
+			k = n;
 			if (token_punct(t, i + k, ','))
 				k++;
 			if ((v = number_at(t, i + k, 1950, 2099)) > 0) {
@@ -450,6 +450,20 @@ size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
 		} else if ((v = number_at(t, i + n, 1950, 2099)) > 0) {
 			d.year = (int)v; /* July 2015 */
 			n++;
+		} else if (pub && pub->year && (k = token_is(t, i + n, "of") ?
+		    n + 1 : n, token_is(t, i + k, "last") ||
+		    token_is(t, i + k, "this")) && token_is(t, i + k + 1,
+		    "year")) {
+			/* "in December last year", "in March of this year" */
+			d.year = pub->year - (token_is(t, i + k, "last") ? 1 : 0);
+			n = k + 2;
+		} else if (i > 0 && token_is(t, i - 1, "from") &&
+		    (token_is(t, i + n, "to") || token_is(t, i + n, "until") ||
+		    token_is(t, i + n, "through")) && month_at(t, i + n + 1) &&
+		    (v = number_at(t, i + n + 2, 1950, 2099)) > 0) {
+			/* "held from January to September 2018": the start */
+			d.year = (int)v;
+			n += 3;
 		} else {
 			/* "in September": only after a preposition, since a
 			 * bare "May" or "March" is usually a word */

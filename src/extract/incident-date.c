@@ -20,6 +20,10 @@ static bool date_opens_clause(const struct assembler *a,
 		if (i <= sent->first)
 			return true;
 		i--;
+		/* "between 2001 and 2004" is one span, not two clauses */
+		if (token_is(t, i, "and") && i > 0 &&
+		    (t->tokens[i - 1].flags & TOKEN_NUMBER))
+			return false;
 		if (token_punct(t, i, ',') || token_punct(t, i, ';') ||
 		    token_is(t, i, "and") || token_is(t, i, "but") ||
 		    token_is(t, i, "then"))
@@ -234,6 +238,23 @@ static const struct mention *owned_date(const struct assembler *a,
 	return best_after ? best_after : best_before;
 }
 
+/* "served three years between 2001 and 2004 and later “disappeared”,
+ * being kept in secret detention ... in 2014": a trigger behind "later"
+ * happened after the trigger before it, so does not share its date. */
+static bool told_later(const struct text *t, const struct mention *trig)
+{
+	size_t k = trig->first;
+
+	for (size_t n = 0; n < 2 && k > 0 && !(t->tokens[k - 1].flags &
+	    TOKEN_WORD); n++)
+		k--;
+	for (size_t n = 0; n < 2 && k > 0; n++, k--)
+		if (token_is(t, k - 1, "later") || token_is(t, k - 1,
+		    "subsequently") || token_is(t, k - 1, "afterwards"))
+			return true;
+	return false;
+}
+
 bool find_date(const struct assembler *a, struct span sp,
     const struct sentence *sent, const struct mention *trig,
     struct rw_date *ret, struct rw_date *near)
@@ -250,7 +271,8 @@ bool find_date(const struct assembler *a, struct span sp,
 		*ret = d->date;
 		return true;
 	}
-	for (const struct mention *m = trig; m-- > sp.first && !d;)
+	for (const struct mention *m = trig; m-- > sp.first && !d &&
+	    !told_later(a->t, trig);)
 		if (trigger_value(a, sp, m) && m->last <= trig->first)
 			d = owned_date(a, sp, sent, m);
 	for (const struct mention *m = trig + 1; m < sp.last && !d; m++)

@@ -199,6 +199,15 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 	return filled;
 }
 
+/* A date after the trigger m in its sentence. */
+static bool date_after(struct span sp, const struct mention *m)
+{
+	for (const struct mention *q = m + 1; q < sp.last; q++)
+		if (q->kind == M_DATE && q->first >= m->last)
+			return true;
+	return false;
+}
+
 static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 {
 	const struct sentence *sent = &a->t->sentences[s];
@@ -252,6 +261,15 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		    &near))) {
 			if (inc.type == RW_INCIDENT_WARRANT)
 				; /* a warrant is dated only by its own clause */
+			else if (inc.type == RW_INCIDENT_DETENTION &&
+			    cue_before(a, sp, m->first, CUE_PRESENT,
+			    CUE_WINDOW_THREAT) && !date_after(sp, m) &&
+			    a->pub && a->pub->year)
+				/* "..., and he is now being held": a present
+				 * situation, not dated by the clause before
+				 * ("are currently imprisoned, after they
+				 * were arrested in 2014" is) */
+				inc.date = (struct rw_date){a->pub->year, 0, 0};
 			else if (near.year)
 				inc.date = near;
 			else if (inc.type == RW_INCIDENT_CONVICTION)
@@ -445,7 +463,8 @@ static void document_context(struct assembler *a)
 
 /* The last place named with a preposition ("travelled to Uzbekistan"),
  * for a later "there". */
-static void note_place(struct assembler *a, size_t s, struct span sp)
+static void note_place(struct assembler *a, size_t s, struct span sp,
+    bool incidents)
 {
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (m->kind != M_COUNTRY && m->kind != M_PLACE)
@@ -453,6 +472,14 @@ static void note_place(struct assembler *a, size_t s, struct span sp)
 		enum place_role r = role_of(a, sp, m);
 		if (r != ROLE_IN && r != ROLE_TO && r != ROLE_FROM)
 			continue;
+		/* "X comes originally from Zhengzhou in Henan": a
+		 * person named in a sentence without an incident */
+		if (r == ROLE_IN && !incidents && a->have_person &&
+		    a->last_person_sentence == s) {
+			memcpy(a->scene_place, m->iso, 3);
+			a->scene_sentence = s;
+			a->have_scene = true;
+		}
 		memcpy(a->last_place, m->iso, 3);
 		a->last_place_sentence = s;
 		a->have_place = true;
@@ -486,11 +513,13 @@ int incidents_assemble(const struct lexicon *lx, struct text *t,
 			a.call_list = false;
 		if (sp.first == sp.last)
 			continue;
+		size_t before = out->n_incidents;
 		if (!(a.call_list && item) &&
 		    (rc = sentence_incidents(&a, s, sp)) < 0)
 			return rc;
 		note_people(&a, s, sp);
-		note_place(&a, s, sp);
+		note_place(&a, s, sp, out->n_incidents > before ||
+		    (a.have_subjects && a.last_subjects_sentence == s));
 		if (sent->last > sent->first &&
 		    token_punct(t, sent->last - 1, ':'))
 			for (const struct mention *m = sp.first; m < sp.last;

@@ -85,6 +85,12 @@ enum place_role role_of(const struct assembler *a, struct span sp,
 {
 	const struct text *t = a->t;
 	enum place_role r = request_role(a, m);
+	size_t at = m->first;
+
+	/* "an arrest warrant issued in Cairo": the state that asks */
+	if (at >= 2 && token_is(t, at - 2, "issued") && (token_is(t, at - 1,
+	    "in") || token_is(t, at - 1, "by") || token_is(t, at - 1, "from")))
+		return ROLE_REQUESTER;
 
 	if (r != ROLE_NONE)
 		return r;
@@ -145,23 +151,86 @@ enum place_role role_of(const struct assembler *a, struct span sp,
 	return ROLE_NONE;
 }
 
+/* "released on Tuesday after their lawyer proved that they held
+ * Turkish residence permits", "after British consular officials
+ * intervened": the place at at stands in a clause, opened after the
+ * trigger at pos and closed by no comma, that tells why or when; a
+ * place someone entered is where they were, though. */
+static bool after_subordinator(const struct text *t, size_t pos, size_t at)
+{
+	static const char *const words[] = {"after", "because", "once",
+		"when", "until", "before", "although", "while", NULL};
+	bool inside = false;
+	size_t b = at;
+
+	/* "after he illegally entered Viet Nam": where he went is where
+	 * the trigger happened */
+	if (b > 0 && token_is(t, b - 1, "the"))
+		b--;
+	if (b > 0 && !(t->tokens[b - 1].flags & TOKEN_WORD))
+		b--; /* entered ”Viet Nam */
+	if (b > 0 && (token_is(t, b - 1, "entered") || token_is(t, b - 1,
+	    "entering") || token_is(t, b - 1, "reached") ||
+	    token_is(t, b - 1, "into")))
+		return false;
+	for (size_t k = pos + 1; k < at; k++) {
+		if (token_punct(t, k, ';') || token_punct(t, k, ','))
+			inside = false;
+		for (const char *const *w = words; *w; w++)
+			if (token_is(t, k, *w))
+				inside = true;
+	}
+	return inside;
+}
+
+/* how many words may stand between a nationality and its person noun */
+#define NATIONALITY_GAP 4
+
+/* Tokens [from, to) are lower-case words and hyphens joining them
+ * ("pro-democracy"): modifiers of the noun after them. */
+static bool modifiers_only(const struct text *t, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++) {
+		const struct token *tok = &t->tokens[k];
+		if (token_punct(t, k, '-') && !(tok->flags & TOKEN_SPACE))
+			continue;
+		if (!(tok->flags & TOKEN_WORD) || (tok->flags &
+		    (TOKEN_CAPITAL | TOKEN_NUMBER)))
+			return false;
+	}
+	return true;
+}
+
+static void set_iso(char out[3], const char *iso);
+
 static size_t collect_places(const struct assembler *a, struct span sp,
-    size_t pos, struct place *out, size_t cap)
+    size_t pos, struct place *out, size_t cap, char *nationality_iso)
 {
 	size_t n = 0;
 
 	for (const struct mention *m = sp.first; m < sp.last && n < cap; m++) {
 		if (m->kind != M_COUNTRY && m->kind != M_PLACE)
 			continue;
-		/* "a Chinese national", "the Chinese dissident": nationality */
+		/* "a Chinese national", "the Chinese dissident", "a Chinese
+		 * pro-democracy campaigner": nationality */
 		if (m->last < a->t->n_tokens && m->kind == M_COUNTRY) {
 			bool nationality = false;
 			for (const struct mention *q = sp.first; q < sp.last; q++)
-				if (q->first == m->last && (cue_at(q, CUE_PERSON)
-				    || cue_at(q, CUE_PEOPLE)))
+				if (q->first >= m->last && q->first <=
+				    m->last + NATIONALITY_GAP && (cue_at(q,
+				    CUE_PERSON) || cue_at(q, CUE_PEOPLE)) &&
+				    (q->first == m->last || (m->first > 0 &&
+				    (token_is(a->t, m->first - 1, "a") ||
+				    token_is(a->t, m->first - 1, "an") ||
+				    token_is(a->t, m->first - 1, "the"))
+				    && modifiers_only(a->t, m->last,
+				    q->first))))
 					nationality = true;
-			if (nationality)
+			if (nationality) {
+				if (nationality_iso && !nationality_iso[0])
+					set_iso(nationality_iso, m->iso);
 				continue;
+			}
 		}
 		out[n].m = m;
 		out[n].role = role_of(a, sp, m);
@@ -180,6 +249,10 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 				    token_is(a->t, k, "which") ||
 				    token_is(a->t, k, "whose"))
 					out[n].role = ROLE_NONE;
+		if (m->first > pos && (out[n].role == ROLE_NONE ||
+		    out[n].role == ROLE_AGENT) && after_subordinator(a->t,
+		    pos, m->first))
+			out[n].role = ROLE_ASIDE;
 		n++;
 	}
 	return n;
@@ -366,15 +439,32 @@ void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
 {
-	const char *fallback = inherited && a->last_host[0] ? a->last_host :
+	/* a sentence that names no place goes on where the last incident
+	 * happened ("In December last year, 269 suspects were arrested"
+	 * after a Spanish court's ruling), unless that incident followed
+	 * a return: other people than "they" stayed behind */
+	bool went_on = a->last_host[0] && (inherited ||
+	    memcmp(a->last_host, a->last_return_dest, 3) != 0);
+	const char *fallback = went_on ? a->last_host :
 	    (a->main_host[0] ? a->main_host : NULL);
+	/* "X comes originally from Zhengzhou in Henan province. He had
+	 * earlier been a political prisoner": the scene the sentence
+	 * before set, after the last incident */
+	if (inherited && s->n_persons && a->have_scene &&
+	    a->last_person_sentence == a->scene_sentence &&
+	    pl_sentence(sp) > a->scene_sentence
+	    && pl_sentence(sp) - a->scene_sentence <= 1 &&
+	    (!a->have_subjects || a->last_subjects_sentence <
+	    a->scene_sentence))
+		fallback = a->scene_place;
 	/* "He was detained on May 30" after a sentence about other people:
 	 * he is where his own last incident was, else in the main country */
 	if (inherited && s->n_persons && !last_incident_names(a, s))
 		fallback = a->person_host[0] ? a->person_host :
 		    (a->main_host[0] ? a->main_host : NULL);
 	struct place pl[32];
-	size_t n = collect_places(a, sp, pos, pl, 32);
+	char nationality[3] = "";
+	size_t n = collect_places(a, sp, pos, pl, 32, nationality);
 	const char *host = NULL, *dest = NULL;
 	const char *there = there_place(a, sp, pos, pl, n);
 
@@ -382,6 +472,10 @@ void find_places(const struct assembler *a, struct span sp,
 	case RW_INCIDENT_RETURN:
 	case RW_INCIDENT_THREATENED_RETURN:
 		dest = nearest_from(pl, n, pos, ROLE_TO, NULL, true);
+		/* "a Chinese pro-democracy campaigner who may be deported
+		 * to his native country" */
+		if (!dest && !s->origin[0] && nationality[0])
+			dest = nationality;
 		if (!dest)
 			dest = s->origin[0] ? s->origin : (a->main_origin[0] ?
 			    a->main_origin : NULL);

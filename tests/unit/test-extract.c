@@ -381,6 +381,90 @@ test_he_keeps_his_own_host(void **state)
 }
 
 static void
+test_scene_before_sets_the_host(void **state)
+{
+	/* a sentence without an incident that names the person and puts
+	 * him in a place ("comes originally from Wuhan in Hubei") is where
+	 * "he" is next, not where his last incident was */
+	expect("Vietnamese police detained the Chinese activist Li Wen in "
+	    "Hanoi on 3 May. Li Wen comes originally from Wuhan in Hubei "
+	    "province. He had earlier been detained in July 2015.",
+	    "2021-06-01",
+	    {.type = "detention", .date = "2021-05-03", .host = "VN",
+	    .persons = {"Li Wen"}, .group = ANY},
+	    {.type = "detention", .date = "2015-07", .host = "CN",
+	    .persons = {"Li Wen"}, .group = ANY});
+}
+
+static void
+test_place_in_clause_after_trigger_is_aside(void **state)
+{
+	/* "after their lawyer proved that they held Turkish residence
+	 * permits": the clause tells why, not where */
+	expect("Egyptian police detained two Uyghur students in Cairo on 3 "
+	    "May. Both were released on 5 May after their lawyer proved that "
+	    "they held Turkish residence permits.", "2021-06-01",
+	    {.type = "detention", .date = "2021-05-03", .host = "EG",
+	    .group = "Uyghur", .count = 2},
+	    {.type = "release", .date = "2021-05-05", .host = "EG",
+	    .group = "Uyghur", .count = 2});
+	/* the state a warrant was issued in asks for the person */
+	expect("Qatari police detained the Egyptian politician Hesham Ali in "
+	    "Doha on 3 May because of a warrant issued in Cairo.",
+	    "2021-06-01",
+	    {.type = "detention", .date = "2021-05-03", .host = "QA",
+	    .persons = {"Hesham Ali"}, .group = ANY},
+	    {.type = "warrant", .host = "QA", .dest = "EG",
+	    .persons = {"Hesham Ali"}, .group = ANY});
+}
+
+static void
+test_nationality_with_modifiers(void **state)
+{
+	/* "a Chinese pro-democracy campaigner" is where he would be sent,
+	 * not where he is */
+	expect("Lawyers are urging the administration of US President Joe "
+	    "Biden to free from immigration detention a Chinese "
+	    "pro-democracy campaigner who may be deported to his native "
+	    "country.", "2021-06-01",
+	    {.type = "threatened_return", .date = "2021", .host = "US",
+	    .dest = "CN", .count = 1});
+}
+
+static void
+test_placeless_incident_goes_on_where_the_last_was(void **state)
+{
+	expect("A Spanish court approved the extradition of 93 suspects to "
+	    "China on 20 May. In December last year, 269 suspects were "
+	    "arrested.", "2021-06-01",
+	    {.type = "threatened_return", .date = "2021-05-20", .host = "ES",
+	    .dest = "CN", .count = 93},
+	    {.type = "detention", .date = "2020-12", .host = "ES",
+	    .count = 269});
+}
+
+static void
+test_dates_of_spans_and_present_detention(void **state)
+{
+	/* "and he is now being held": the year of writing */
+	expect("A Dushanbe court sentenced Ali Nazarov to 15 years in prison "
+	    "in 2017, and he is now being held in a pre-trial detention "
+	    "centre.", "2021-06-01",
+	    {.type = "conviction", .date = "2017", .host = "TJ",
+	    .persons = {"Ali Nazarov"}},
+	    {.type = "detention", .date = "2021", .host = "TJ",
+	    .persons = {"Ali Nazarov"}});
+	/* "between 2001 and 2004" is one span; "later" is not then */
+	expect("Ali Nazarov served three years in prison between 2001 and "
+	    "2004 and later disappeared, being kept in secret detention for "
+	    "eight months in 2014.", "2021-06-01",
+	    {.type = "detention", .date = "2001", .persons = {"Ali Nazarov"}},
+	    {.type = "disappearance", .date = "2014",
+	    .persons = {"Ali Nazarov"}},
+	    {.type = "detention", .date = "2014", .persons = {"Ali Nazarov"}});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -1630,6 +1714,12 @@ test_relative_dates(void **state)
 	    RW_ENTITY_DATE, "6th of December", "2020-12-06");
 	expect_entity("He was arrested on 2019-12-06 in Almaty.", pub,
 	    RW_ENTITY_DATE, "2019-12-06", "2019-12-06");
+	expect_entity("In December last year, 26 people were arrested.", pub,
+	    RW_ENTITY_DATE, "December last year", "2020-12");
+	expect_entity("He was arrested in March of this year.", pub,
+	    RW_ENTITY_DATE, "March of this year", "2021-03");
+	expect_entity("He was held from January to September 2018.", pub,
+	    RW_ENTITY_DATE, "January to September 2018", "2018-01");
 	/* told from the date the text gave last */
 	expect_entity("Police detained him on 3 March. He was deported the "
 	    "following day.", pub, RW_ENTITY_DATE, "the following day",
@@ -2311,6 +2401,11 @@ main(void)
 		cmocka_unit_test(test_groups_at_risk),
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
+		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_place_in_clause_after_trigger_is_aside),
+		cmocka_unit_test(test_nationality_with_modifiers),
+		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
+		cmocka_unit_test(test_dates_of_spans_and_present_detention),
 		cmocka_unit_test(test_unknown_place_is_no_person),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
