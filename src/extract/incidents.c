@@ -49,6 +49,23 @@ static void merge_into(struct rw_incident *keep, const struct rw_incident *dup)
 		keep->confidence = dup->confidence;
 }
 
+/* "Gui Minhai was sentenced on 24 February to ten years. He appears to
+ * have been tried and convicted in secret.": an undated incident of
+ * named people, of a type already stated for them, is that one again
+ * (either way round). */
+static bool repeats_undated(const struct rw_incident *prev,
+    const struct rw_incident *inc)
+{
+	struct rw_incident dated;
+
+	if ((inc->date.year && prev->date.year) || !inc->n_persons ||
+	    !prev->n_persons)
+		return false;
+	dated = *inc;
+	dated.date = prev->date;
+	return rw_incidents_same(prev, &dated, NULL, NULL);
+}
+
 static int add_incident(struct assembler *a, const struct rw_incident *inc)
 {
 	struct rw_extraction *out = a->out;
@@ -69,7 +86,8 @@ static int add_incident(struct assembler *a, const struct rw_incident *inc)
 			merge_into(prev, inc);
 			return 0;
 		}
-		if (rw_incidents_same(prev, inc, NULL, NULL)) {
+		if (rw_incidents_same(prev, inc, NULL, NULL) ||
+		    repeats_undated(prev, inc)) {
 			merge_into(prev, inc);
 			return 0;
 		}

@@ -67,14 +67,38 @@ static const struct mention *request_before(const struct assembler *a,
 	return NULL;
 }
 
+/* "after a short call on 16 April", "called on Monday": "on" before a
+ * date tells when the call was, not whom it asks; it is a call for action
+ * only with "for" or "to" between the date and pos ("called on Monday
+ * for his release"). */
+static bool call_on_date(const struct assembler *a, struct span sp,
+    const struct mention *m, size_t pos)
+{
+	const struct mention *date = NULL;
+
+	if (!token_is(a->t, m->last - 1, "on"))
+		return false;
+	for (const struct mention *q = m + 1; q < sp.last && !date; q++)
+		if (q->kind == M_DATE && q->first == m->last)
+			date = q;
+	if (!date)
+		return false;
+	for (size_t k = date->last; k < pos; k++)
+		if (token_is(a->t, k, "for") || token_is(a->t, k, "to"))
+			return false;
+	return true;
+}
+
 /* A call for action before pos; a modal ("should", "must") right after a
- * decision ("ruled that he should be extradited") is none. */
+ * decision ("ruled that he should be extradited") is none, nor a call on
+ * a date. */
 static bool call_before(const struct assembler *a, struct span sp, size_t pos,
     bool *decided)
 {
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (!cue_at(m, CUE_CALL) || m->last > pos ||
-		    m->last + CUE_WINDOW_CALL < pos)
+		    m->last + CUE_WINDOW_CALL < pos ||
+		    call_on_date(a, sp, m, pos))
 			continue;
 		bool broken = false;
 		for (size_t k = m->last; k < pos; k++)
@@ -214,6 +238,23 @@ static bool decision_on(const struct assembler *a, struct span sp,
 	return d && cue_value(d, "decision");
 }
 
+/* "the court ruled that he cannot be extradited", "decided they may
+ * not be deported": a decision that a return must not happen halts it,
+ * a release. (Only a negated passive: "ordered Ukraine not to extradite
+ * him until ..." halts it for a while.) */
+static bool decided_against(const struct assembler *a, struct span sp,
+    const struct mention *negation, enum rw_incident_type type)
+{
+	const struct mention *d;
+
+	if ((type != RW_INCIDENT_RETURN &&
+	    type != RW_INCIDENT_THREATENED_RETURN) ||
+	    !token_is(a->t, negation->last, "be"))
+		return false;
+	d = cue_find(a, sp, negation->first, CUE_THREAT, CUE_WINDOW_CALL);
+	return d && cue_value(d, "decision");
+}
+
 /* Reads the trigger at m, with the cues before it, into a type; false when
  * the sentence does not state that it happened. */
 static bool trigger_type(const struct assembler *a, struct span sp,
@@ -221,14 +262,21 @@ static bool trigger_type(const struct assembler *a, struct span sp,
     enum rw_mechanism *mech, bool *granted)
 {
 	size_t pos = m->first;
-	const struct mention *denial, *request, *threat;
+	const struct mention *negation, *denial, *request, *threat;
 	bool decided = false;
 
 	*granted = false;
 	if (!parse_trigger(trigger_value(a, sp, m), type, mech))
 		return false;
-	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION))
-		return false;
+	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION)) {
+		negation = cue_find(a, sp, pos, CUE_NEGATION,
+		    CUE_WINDOW_NEGATION);
+		if (!negation || !decided_against(a, sp, negation, *type))
+			return false;
+		*type = RW_INCIDENT_RELEASE;
+		*mech = RW_MECHANISM_NONE;
+		return true;
+	}
 	if (*type != RW_INCIDENT_RELEASE &&
 	    (denial = cue_find(a, sp, pos, CUE_DENIAL, CUE_WINDOW_CALL))) {
 		/* a court or state refusing a return or a request for one

@@ -1426,6 +1426,67 @@ test_decision_that_they_should_be_returned(void **state)
 	    .dest = "KH", .persons = {"Sok Dara"}, .group = ANY});
 }
 
+static void
+test_decision_that_return_cannot_happen(void **state)
+{
+	/* a decision that someone cannot be returned halts the return */
+	expect("A court in Berlin ruled on Monday that the Uyghur poet Ahmet "
+	    "Yusup cannot be deported to China.", "2021-03-10",
+	    {.type = "release", .date = "2021-03-08", .host = "DE",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	expect("Poland's Supreme Court decided that the Belarusian activist "
+	    "Ivan Petrov may not be extradited to Belarus.", "2021-03-10",
+	    {.type = "release", .date = "~2021", .host = "PL",
+	    .persons = {"Ivan Petrov"}, .group = ANY});
+	/* without a decision, "not" only denies it */
+	expect_none("Police in Istanbul said the Uyghur poet Ahmet Yusup was "
+	    "not deported.", "2021-03-10");
+}
+
+static void
+test_call_on_a_date(void **state)
+{
+	/* "a call on 3 May" is a telephone call, not a call for action */
+	expect("After a phone call on 3 May, the whereabouts of the Tibetan "
+	    "monk Lobsang Dorje have been unknown.", "2021-03-10",
+	    {.type = "disappearance", .date = "2020-05-03",
+	    .persons = {"Lobsang Dorje"}, .group = ANY});
+	expect("Following a call on Monday, police in Almaty detained the "
+	    "Kazakh activist Serik Aliyev.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-08", .host = "KZ",
+	    .persons = {"Serik Aliyev"}, .group = ANY});
+	/* "for" after the date: a call for action all the same */
+	expect_none("Amnesty International called on Tuesday for Thailand to "
+	    "halt the deportation of the Uyghur poet Ahmet Yusup.",
+	    "2021-03-10");
+}
+
+/* ---- repeats ---- */
+
+static void
+test_undated_repeat_is_merged(void **state)
+{
+	/* the same person's conviction again, undated, is the same one */
+	expect("A court in Urumqi sentenced the Uyghur scholar Ilham Sadiq to "
+	    "15 years in prison on 2 March 2020. Relatives say Ilham Sadiq "
+	    "was convicted in a secret trial.", "2021-03-10",
+	    {.type = "conviction", .date = "2020-03-02", .host = "CN",
+	    .persons = {"Ilham Sadiq"}, .group = ANY});
+	expect("Ilham Sadiq was convicted in a secret trial, relatives say. "
+	    "A court in Urumqi sentenced the Uyghur scholar Ilham Sadiq to 15 "
+	    "years in prison on 2 March 2020.", "2021-03-10",
+	    {.type = "conviction", .date = "2020-03-02", .host = "CN",
+	    .persons = {"Ilham Sadiq"}, .group = ANY});
+	/* someone else's undated conviction is another incident */
+	expect("A court in Urumqi sentenced the Uyghur scholar Ilham Sadiq to "
+	    "15 years in prison on 2 March 2020. Relatives say his colleague "
+	    "Abdurehim Tursun was convicted in a secret trial.", "2021-03-10",
+	    {.type = "conviction", .date = "2020-03-02", .host = "CN",
+	    .persons = {"Ilham Sadiq"}, .group = ANY},
+	    {.type = "conviction", .host = "CN",
+	    .persons = {"Abdurehim Tursun"}, .group = ANY});
+}
+
 /* ---- precision: dates, places and hosts read too eagerly ---- */
 
 static void
@@ -2305,6 +2366,9 @@ main(void)
 		cmocka_unit_test(test_lede_names_person_in_next_sentence),
 		cmocka_unit_test(test_gazetteer_regional_city),
 		cmocka_unit_test(test_decision_that_they_should_be_returned),
+		cmocka_unit_test(test_decision_that_return_cannot_happen),
+		cmocka_unit_test(test_call_on_a_date),
+		cmocka_unit_test(test_undated_repeat_is_merged),
 		cmocka_unit_test(test_attributive_year_dates_nothing),
 		cmocka_unit_test(test_bullet_date_dates_its_event),
 		cmocka_unit_test(test_gazetteer_world),
