@@ -495,6 +495,28 @@ static bool whereabouts_unknown(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "many North Koreans, children among them, had been repatriated": a
+ * pattern cue shortly before the trigger in its clause makes it general
+ * even where the sentence names someone (the speaker: "X told RFA
+ * that ..."); not when someone is named or speaks between them ("many
+ * observers say police detained X"). */
+static bool general_subject(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct sentence *sent = &a->t->sentences[m->sentence];
+	const struct mention *cue = cue_find(a, sp, m->first, CUE_PATTERN,
+	    CUE_WINDOW_CALL);
+
+	if (!cue || quoted(a, sent, cue->first) || (cue_value(cue, "since") &&
+	    !(cue->last < a->t->n_tokens &&
+	    (a->t->tokens[cue->last].flags & TOKEN_NUMBER))))
+		return false;
+	for (const struct mention *q = cue + 1; q < m; q++)
+		if (q->kind == M_PERSON || cue_at(q, CUE_SPEECH))
+			return false;
+	return true;
+}
+
 bool pattern_sentence(const struct assembler *a, struct span sp,
     const struct sentence *sent)
 {
@@ -518,7 +540,8 @@ bool read_trigger(const struct assembler *a, struct span sp,
 		return false;
 	if (after_warrant(sp, m) || prison_term(a, sp, m) ||
 	    served_term(a, m) || object_of_release(a, sp, m) ||
-	    accused_or_compound(a, sp, m) || state_relative(a, sp, m))
+	    accused_or_compound(a, sp, m) || state_relative(a, sp, m) ||
+	    general_subject(a, sp, m))
 		return false;
 	return trigger_type(a, sp, m, type, mech, granted);
 }

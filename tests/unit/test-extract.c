@@ -1351,6 +1351,27 @@ test_general_and_feared_events(void **state)
 }
 
 static void
+test_pattern_before_trigger_despite_speaker(void **state)
+{
+	/* "many" before the trigger is general though a speaker is named */
+	expect_none("A lawyer in Cairo, Ahmed Saleh, told AFP that many "
+	    "Uyghur students, women among them, had been deported from "
+	    "Egypt.", "2021-03-10");
+	expect_none("Ahmed Saleh said many Uyghurs had been detained in "
+	    "Cairo.", "2021-03-10");
+	/* not across a clause break, nor over a speaker after the cue */
+	expect("Many countries have criticised Thailand, but police in "
+	    "Bangkok detained the Uyghur poet Ahmet Yusup on 2 March.",
+	    "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	expect("Many rights groups say that police in Bangkok detained the "
+	    "Uyghur poet Ahmet Yusup on 2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+}
+
+static void
 test_recommendation_list(void **state)
 {
 	/* the items of a list of demands are calls for action */
@@ -2360,6 +2381,7 @@ main(void)
 		cmocka_unit_test(test_count_refers_back),
 		cmocka_unit_test(test_report_dates_date_no_event),
 		cmocka_unit_test(test_general_and_feared_events),
+		cmocka_unit_test(test_pattern_before_trigger_despite_speaker),
 		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
