@@ -255,6 +255,24 @@ static bool decided_against(const struct assembler *a, struct span sp,
 	return d && cue_value(d, "decision");
 }
 
+/* "fears have been voiced that he has already been returned", "groups
+ * fear that the charges would be used to seek his extradition": a fear
+ * followed by "that" reaches the whole clause it opens. */
+static bool feared_clause(const struct assembler *a, struct span sp,
+    size_t pos)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_THREAT) || !cue_value(m, "fear") ||
+		    m->last > pos || m->last + CUE_WINDOW_CALL < pos ||
+		    clause_break(a->t, m->last, pos))
+			continue;
+		for (size_t k = m->last; k < pos && k <= m->last + 3; k++)
+			if (token_is(a->t, k, "that"))
+				return true;
+	}
+	return false;
+}
+
 /* Reads the trigger at m, with the cues before it, into a type; false when
  * the sentence does not state that it happened. */
 static bool trigger_type(const struct assembler *a, struct span sp,
@@ -316,6 +334,9 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 		return false;
 	if (*type == RW_INCIDENT_RETURN || *type == RW_INCIDENT_THREATENED_RETURN) {
 		if ((request = request_before(a, sp, pos))) {
+			/* a feared request was not made */
+			if (feared_clause(a, sp, request->first))
+				return false;
 			*type = RW_INCIDENT_WARRANT;
 			*mech = RW_MECHANISM_NONE;
 			/* "a court approved China's request to extradite
@@ -326,7 +347,7 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 			*granted = d && cue_value(d, "decision");
 		} else if (*type == RW_INCIDENT_RETURN && (decided ||
 		    cue_before(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT) ||
-		    decision_on(a, sp, pos))) {
+		    feared_clause(a, sp, pos) || decision_on(a, sp, pos))) {
 			*type = RW_INCIDENT_THREATENED_RETURN;
 		}
 	}

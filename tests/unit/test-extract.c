@@ -1372,6 +1372,27 @@ test_pattern_before_trigger_despite_speaker(void **state)
 }
 
 static void
+test_feared_clause(void **state)
+{
+	/* a return feared in a "that" clause is only threatened */
+	expect("Fears have been voiced that the Uyghur poet Ahmet Yusup has "
+	    "already been deported from Egypt to China.", "2021-03-10",
+	    {.type = "threatened_return", .date = "2021", .host = "EG",
+	    .dest = "CN", .persons = {"Ahmet Yusup"}, .group = ANY});
+	/* a feared request was not made */
+	expect_none("Kurdish groups in Sweden fear that the new terrorism "
+	    "law would be used to seek the extradition of the journalist "
+	    "Rojhat Aydin.", "2021-03-10");
+	/* the fear does not reach past a clause break */
+	expect("Fearing arrest, the Uyghur poet Ahmet Yusup fled Egypt, and "
+	    "police in Cairo deported his brother Ali Yusup to China on 2 "
+	    "March.", "2021-03-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-03-02", .host = "EG", .dest = "CN",
+	    .any_persons = true, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_recommendation_list(void **state)
 {
 	/* the items of a list of demands are calls for action */
@@ -2382,6 +2403,7 @@ main(void)
 		cmocka_unit_test(test_report_dates_date_no_event),
 		cmocka_unit_test(test_general_and_feared_events),
 		cmocka_unit_test(test_pattern_before_trigger_despite_speaker),
+		cmocka_unit_test(test_feared_clause),
 		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
