@@ -566,3 +566,16 @@ bool read_trigger(const struct assembler *a, struct span sp,
 		return false;
 	return trigger_type(a, sp, m, type, mech, granted);
 }
+
+/* "his conviction", "their arrest" (see assemble.h) */
+bool trigger_noun_refers(const struct assembler *a, const struct mention *m)
+{
+	static const char *const words[] = {"his", "her", "their", NULL};
+
+	if (m->first == 0)
+		return false;
+	for (const char *const *w = words; *w; w++)
+		if (token_is(a->t, m->first - 1, *w))
+			return true;
+	return false;
+}

@@ -1529,6 +1529,30 @@ test_undated_repeat_is_merged(void **state)
 	    .persons = {"Abdurehim Tursun"}, .group = ANY});
 }
 
+static void
+test_possessive_trigger_noun_refers_back(void **state)
+{
+	/* "his conviction" after his conviction is that one, whatever
+	 * year the sentence names */
+	expect("A court in Minsk sentenced the blogger Ihar Losik to 15 years "
+	    "in prison in December 2021. Rights groups say his conviction "
+	    "rests on posts he wrote in 2020.", "2022-03-10",
+	    {.type = "conviction", .date = "2021-12", .host = "BY",
+	    .persons = {"Ihar Losik"}, .group = ANY});
+	expect("On 2 March 2021 police in Dubai detained Ahmet Yusup, a "
+	    "Uyghur activist who had lived in the city for years. Relatives "
+	    "say his detention is based on a trip he made to Turkey in 2018.",
+	    "2022-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "AE",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	/* told for the first time, it is an incident */
+	expect("The Uyghur activist Ahmet Yusup moved to Dubai in 2018. His "
+	    "arrest by police in Dubai on 2 March 2021 shocked his family.",
+	    "2022-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "AE",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+}
+
 /* ---- precision: dates, places and hosts read too eagerly ---- */
 
 static void
@@ -2413,6 +2437,7 @@ main(void)
 		cmocka_unit_test(test_decision_that_return_cannot_happen),
 		cmocka_unit_test(test_call_on_a_date),
 		cmocka_unit_test(test_undated_repeat_is_merged),
+		cmocka_unit_test(test_possessive_trigger_noun_refers_back),
 		cmocka_unit_test(test_attributive_year_dates_nothing),
 		cmocka_unit_test(test_bullet_date_dates_its_event),
 		cmocka_unit_test(test_gazetteer_world),
