@@ -1553,6 +1553,39 @@ test_possessive_trigger_noun_refers_back(void **state)
 	    .persons = {"Ahmet Yusup"}, .group = ANY});
 }
 
+static void
+test_vocabulary_round_two(void **state)
+{
+	/* "suspended" is no refusal inside "suspended sentence" */
+	expect("A court in Almaty on 3 May found the Uyghur activist Serik "
+	    "Aliyev guilty of illegal border crossing and gave him a two-year "
+	    "suspended sentence.", "2021-06-10",
+	    {.type = "conviction", .date = "2021-05-03", .host = "KZ",
+	    .persons = {"Serik Aliyev"}, .group = ANY});
+	/* "preparing to" deport: threatened, not done */
+	expect("Officials in Jakarta are preparing to deport the Uyghur man "
+	    "Ahmet Yusup to China, his lawyer said.", "2021-06-10",
+	    {.type = "threatened_return", .date = "2021", .host = "ID",
+	    .dest = "CN", .persons = {"Ahmet Yusup"}, .group = ANY});
+	expect("Officials in Jakarta deported the Uyghur man Ahmet Yusup to "
+	    "China on 3 May, his lawyer said.", "2021-06-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-05-03", .host = "ID", .dest = "CN",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	/* a stay of his deportation is a release */
+	expect("The Uyghur man Ahmet Yusup was brought before the High Court "
+	    "in Islamabad on 2 March, which granted a stay of his "
+	    "deportation.", "2021-06-10",
+	    {.type = "release", .date = "2021-03-02", .host = "PK",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	/* handcuffed: held */
+	expect("State television showed the Kazakh activist Serik Aliyev "
+	    "handcuffed in a police station in Almaty on 3 May.",
+	    "2021-06-10",
+	    {.type = "detention", .date = "2021-05-03", .host = "KZ",
+	    .persons = {"Serik Aliyev"}, .group = ANY});
+}
+
 /* ---- precision: dates, places and hosts read too eagerly ---- */
 
 static void
@@ -2438,6 +2471,7 @@ main(void)
 		cmocka_unit_test(test_call_on_a_date),
 		cmocka_unit_test(test_undated_repeat_is_merged),
 		cmocka_unit_test(test_possessive_trigger_noun_refers_back),
+		cmocka_unit_test(test_vocabulary_round_two),
 		cmocka_unit_test(test_attributive_year_dates_nothing),
 		cmocka_unit_test(test_bullet_date_dates_its_event),
 		cmocka_unit_test(test_gazetteer_world),
