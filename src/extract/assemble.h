@@ -136,6 +136,10 @@ bool read_trigger(const struct assembler *a, struct span sp,
     const struct mention *m, enum rw_incident_type *type,
     enum rw_mechanism *mech, bool *granted);
 
+/* The trigger at m is a noun behind a possessive pronoun ("his
+ * conviction", "their arrest"): it may name an incident told before. */
+bool trigger_noun_refers(const struct assembler *a, const struct mention *m);
+
 /* ---- subjects.c ---- */
 
 void add_person(struct subjects *s, const char *name);

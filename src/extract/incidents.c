@@ -49,6 +49,47 @@ static void merge_into(struct rw_incident *keep, const struct rw_incident *dup)
 		keep->confidence = dup->confidence;
 }
 
+/* "Gui Minhai was sentenced on 24 February to ten years. He appears to
+ * have been tried and convicted in secret.": an undated incident of
+ * named people, of a type already stated for them, is that one again
+ * (either way round). */
+static bool repeats_undated(const struct rw_incident *prev,
+    const struct rw_incident *inc)
+{
+	struct rw_incident dated;
+
+	if ((inc->date.year && prev->date.year) || !inc->n_persons ||
+	    !prev->n_persons)
+		return false;
+	dated = *inc;
+	dated.date = prev->date;
+	return rw_incidents_same(prev, &dated, NULL, NULL);
+}
+
+/* "Gui Minhai was sentenced in February 2020. ... his conviction is
+ * based on a trip he made in 2018": a trigger noun behind "his", "her"
+ * or "their" whose subjects are those of an earlier sentence names an
+ * incident already stated for them, whatever date the sentence gives;
+ * true when it found that incident and merged into it. */
+static bool merge_reference(struct assembler *a, const struct rw_incident *inc)
+{
+	struct rw_extraction *out = a->out;
+	size_t from = out->n_incidents > DEDUP_LOOKBACK ?
+	    out->n_incidents - DEDUP_LOOKBACK : 0;
+
+	for (size_t k = out->n_incidents; k-- > from;) {
+		struct rw_incident *prev = &out->incidents[k];
+		struct rw_incident undated = *inc;
+		a->t->work++;
+		undated.date = prev->date;
+		if (rw_incidents_same(prev, &undated, NULL, NULL)) {
+			merge_into(prev, &undated);
+			return true;
+		}
+	}
+	return false;
+}
+
 static int add_incident(struct assembler *a, const struct rw_incident *inc)
 {
 	struct rw_extraction *out = a->out;
@@ -69,7 +110,8 @@ static int add_incident(struct assembler *a, const struct rw_incident *inc)
 			merge_into(prev, inc);
 			return 0;
 		}
-		if (rw_incidents_same(prev, inc, NULL, NULL)) {
+		if (rw_incidents_same(prev, inc, NULL, NULL) ||
+		    repeats_undated(prev, inc)) {
 			merge_into(prev, inc);
 			return 0;
 		}
@@ -308,6 +350,9 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		inc.confidence = 0.5 + (inherited ? 0.0 : 0.2) +
 		    (inc.n_persons ? 0.1 : 0.0) + (inc.date.month ? 0.1 : 0.0);
 		size_t before_add = a->out->n_incidents;
+		if (inherited && trigger_noun_refers(a, m) &&
+		    merge_reference(a, &inc))
+			continue;
 		if ((rc = add_incident(a, &inc)) < 0)
 			return rc;
 		if (subj.singular_noun && !inherited &&

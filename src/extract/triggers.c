@@ -67,14 +67,38 @@ static const struct mention *request_before(const struct assembler *a,
 	return NULL;
 }
 
+/* "after a short call on 16 April", "called on Monday": "on" before a
+ * date tells when the call was, not whom it asks; it is a call for action
+ * only with "for" or "to" between the date and pos ("called on Monday
+ * for his release"). */
+static bool call_on_date(const struct assembler *a, struct span sp,
+    const struct mention *m, size_t pos)
+{
+	const struct mention *date = NULL;
+
+	if (!token_is(a->t, m->last - 1, "on"))
+		return false;
+	for (const struct mention *q = m + 1; q < sp.last && !date; q++)
+		if (q->kind == M_DATE && q->first == m->last)
+			date = q;
+	if (!date)
+		return false;
+	for (size_t k = date->last; k < pos; k++)
+		if (token_is(a->t, k, "for") || token_is(a->t, k, "to"))
+			return false;
+	return true;
+}
+
 /* A call for action before pos; a modal ("should", "must") right after a
- * decision ("ruled that he should be extradited") is none. */
+ * decision ("ruled that he should be extradited") is none, nor a call on
+ * a date. */
 static bool call_before(const struct assembler *a, struct span sp, size_t pos,
     bool *decided)
 {
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (!cue_at(m, CUE_CALL) || m->last > pos ||
-		    m->last + CUE_WINDOW_CALL < pos)
+		    m->last + CUE_WINDOW_CALL < pos ||
+		    call_on_date(a, sp, m, pos))
 			continue;
 		bool broken = false;
 		for (size_t k = m->last; k < pos; k++)
@@ -214,6 +238,41 @@ static bool decision_on(const struct assembler *a, struct span sp,
 	return d && cue_value(d, "decision");
 }
 
+/* "the court ruled that he cannot be extradited", "decided they may
+ * not be deported": a decision that a return must not happen halts it,
+ * a release. (Only a negated passive: "ordered Ukraine not to extradite
+ * him until ..." halts it for a while.) */
+static bool decided_against(const struct assembler *a, struct span sp,
+    const struct mention *negation, enum rw_incident_type type)
+{
+	const struct mention *d;
+
+	if ((type != RW_INCIDENT_RETURN &&
+	    type != RW_INCIDENT_THREATENED_RETURN) ||
+	    !token_is(a->t, negation->last, "be"))
+		return false;
+	d = cue_find(a, sp, negation->first, CUE_THREAT, CUE_WINDOW_CALL);
+	return d && cue_value(d, "decision");
+}
+
+/* "fears have been voiced that he has already been returned", "groups
+ * fear that the charges would be used to seek his extradition": a fear
+ * followed by "that" reaches the whole clause it opens. */
+static bool feared_clause(const struct assembler *a, struct span sp,
+    size_t pos)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_THREAT) || !cue_value(m, "fear") ||
+		    m->last > pos || m->last + CUE_WINDOW_CALL < pos ||
+		    clause_break(a->t, m->last, pos))
+			continue;
+		for (size_t k = m->last; k < pos && k <= m->last + 3; k++)
+			if (token_is(a->t, k, "that"))
+				return true;
+	}
+	return false;
+}
+
 /* Reads the trigger at m, with the cues before it, into a type; false when
  * the sentence does not state that it happened. */
 static bool trigger_type(const struct assembler *a, struct span sp,
@@ -221,14 +280,21 @@ static bool trigger_type(const struct assembler *a, struct span sp,
     enum rw_mechanism *mech, bool *granted)
 {
 	size_t pos = m->first;
-	const struct mention *denial, *request, *threat;
+	const struct mention *negation, *denial, *request, *threat;
 	bool decided = false;
 
 	*granted = false;
 	if (!parse_trigger(trigger_value(a, sp, m), type, mech))
 		return false;
-	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION))
-		return false;
+	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION)) {
+		negation = cue_find(a, sp, pos, CUE_NEGATION,
+		    CUE_WINDOW_NEGATION);
+		if (!negation || !decided_against(a, sp, negation, *type))
+			return false;
+		*type = RW_INCIDENT_RELEASE;
+		*mech = RW_MECHANISM_NONE;
+		return true;
+	}
 	if (*type != RW_INCIDENT_RELEASE &&
 	    (denial = cue_find(a, sp, pos, CUE_DENIAL, CUE_WINDOW_CALL))) {
 		/* a court or state refusing a return or a request for one
@@ -268,6 +334,9 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 		return false;
 	if (*type == RW_INCIDENT_RETURN || *type == RW_INCIDENT_THREATENED_RETURN) {
 		if ((request = request_before(a, sp, pos))) {
+			/* a feared request was not made */
+			if (feared_clause(a, sp, request->first))
+				return false;
 			*type = RW_INCIDENT_WARRANT;
 			*mech = RW_MECHANISM_NONE;
 			/* "a court approved China's request to extradite
@@ -278,7 +347,7 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 			*granted = d && cue_value(d, "decision");
 		} else if (*type == RW_INCIDENT_RETURN && (decided ||
 		    cue_before(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT) ||
-		    decision_on(a, sp, pos))) {
+		    feared_clause(a, sp, pos) || decision_on(a, sp, pos))) {
 			*type = RW_INCIDENT_THREATENED_RETURN;
 		}
 	}
@@ -447,6 +516,28 @@ static bool whereabouts_unknown(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "many North Koreans, children among them, had been repatriated": a
+ * pattern cue shortly before the trigger in its clause makes it general
+ * even where the sentence names someone (the speaker: "X told RFA
+ * that ..."); not when someone is named or speaks between them ("many
+ * observers say police detained X"). */
+static bool general_subject(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct sentence *sent = &a->t->sentences[m->sentence];
+	const struct mention *cue = cue_find(a, sp, m->first, CUE_PATTERN,
+	    CUE_WINDOW_CALL);
+
+	if (!cue || quoted(a, sent, cue->first) || (cue_value(cue, "since") &&
+	    !(cue->last < a->t->n_tokens &&
+	    (a->t->tokens[cue->last].flags & TOKEN_NUMBER))))
+		return false;
+	for (const struct mention *q = cue + 1; q < m; q++)
+		if (q->kind == M_PERSON || cue_at(q, CUE_SPEECH))
+			return false;
+	return true;
+}
+
 bool pattern_sentence(const struct assembler *a, struct span sp,
     const struct sentence *sent)
 {
@@ -470,7 +561,21 @@ bool read_trigger(const struct assembler *a, struct span sp,
 		return false;
 	if (after_warrant(sp, m) || prison_term(a, sp, m) ||
 	    served_term(a, m) || object_of_release(a, sp, m) ||
-	    accused_or_compound(a, sp, m) || state_relative(a, sp, m))
+	    accused_or_compound(a, sp, m) || state_relative(a, sp, m) ||
+	    general_subject(a, sp, m))
 		return false;
 	return trigger_type(a, sp, m, type, mech, granted);
+}
+
+/* "his conviction", "their arrest" (see assemble.h) */
+bool trigger_noun_refers(const struct assembler *a, const struct mention *m)
+{
+	static const char *const words[] = {"his", "her", "their", NULL};
+
+	if (m->first == 0)
+		return false;
+	for (const char *const *w = words; *w; w++)
+		if (token_is(a->t, m->first - 1, *w))
+			return true;
+	return false;
 }

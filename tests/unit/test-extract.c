@@ -1435,6 +1435,48 @@ test_general_and_feared_events(void **state)
 }
 
 static void
+test_pattern_before_trigger_despite_speaker(void **state)
+{
+	/* "many" before the trigger is general though a speaker is named */
+	expect_none("A lawyer in Cairo, Ahmed Saleh, told AFP that many "
+	    "Uyghur students, women among them, had been deported from "
+	    "Egypt.", "2021-03-10");
+	expect_none("Ahmed Saleh said many Uyghurs had been detained in "
+	    "Cairo.", "2021-03-10");
+	/* not across a clause break, nor over a speaker after the cue */
+	expect("Many countries have criticised Thailand, but police in "
+	    "Bangkok detained the Uyghur poet Ahmet Yusup on 2 March.",
+	    "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	expect("Many rights groups say that police in Bangkok detained the "
+	    "Uyghur poet Ahmet Yusup on 2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+}
+
+static void
+test_feared_clause(void **state)
+{
+	/* a return feared in a "that" clause is only threatened */
+	expect("Fears have been voiced that the Uyghur poet Ahmet Yusup has "
+	    "already been deported from Egypt to China.", "2021-03-10",
+	    {.type = "threatened_return", .date = "2021", .host = "EG",
+	    .dest = "CN", .persons = {"Ahmet Yusup"}, .group = ANY});
+	/* a feared request was not made */
+	expect_none("Kurdish groups in Sweden fear that the new terrorism "
+	    "law would be used to seek the extradition of the journalist "
+	    "Rojhat Aydin.", "2021-03-10");
+	/* the fear does not reach past a clause break */
+	expect("Fearing arrest, the Uyghur poet Ahmet Yusup fled Egypt, and "
+	    "police in Cairo deported his brother Ali Yusup to China on 2 "
+	    "March.", "2021-03-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-03-02", .host = "EG", .dest = "CN",
+	    .any_persons = true, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_recommendation_list(void **state)
 {
 	/* the items of a list of demands are calls for action */
@@ -1508,6 +1550,124 @@ test_decision_that_they_should_be_returned(void **state)
 	    "his lawyer said.", "2021-03-10",
 	    {.type = "threatened_return", .date = "2021-02-04", .host = "TH",
 	    .dest = "KH", .persons = {"Sok Dara"}, .group = ANY});
+}
+
+static void
+test_decision_that_return_cannot_happen(void **state)
+{
+	/* a decision that someone cannot be returned halts the return */
+	expect("A court in Berlin ruled on Monday that the Uyghur poet Ahmet "
+	    "Yusup cannot be deported to China.", "2021-03-10",
+	    {.type = "release", .date = "2021-03-08", .host = "DE",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	expect("Poland's Supreme Court decided that the Belarusian activist "
+	    "Ivan Petrov may not be extradited to Belarus.", "2021-03-10",
+	    {.type = "release", .date = "~2021", .host = "PL",
+	    .persons = {"Ivan Petrov"}, .group = ANY});
+	/* without a decision, "not" only denies it */
+	expect_none("Police in Istanbul said the Uyghur poet Ahmet Yusup was "
+	    "not deported.", "2021-03-10");
+}
+
+static void
+test_call_on_a_date(void **state)
+{
+	/* "a call on 3 May" is a telephone call, not a call for action */
+	expect("After a phone call on 3 May, the whereabouts of the Tibetan "
+	    "monk Lobsang Dorje have been unknown.", "2021-03-10",
+	    {.type = "disappearance", .date = "2020-05-03",
+	    .persons = {"Lobsang Dorje"}, .group = ANY});
+	expect("Following a call on Monday, police in Almaty detained the "
+	    "Kazakh activist Serik Aliyev.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-08", .host = "KZ",
+	    .persons = {"Serik Aliyev"}, .group = ANY});
+	/* "for" after the date: a call for action all the same */
+	expect_none("Amnesty International called on Tuesday for Thailand to "
+	    "halt the deportation of the Uyghur poet Ahmet Yusup.",
+	    "2021-03-10");
+}
+
+/* ---- repeats ---- */
+
+static void
+test_undated_repeat_is_merged(void **state)
+{
+	/* the same person's conviction again, undated, is the same one */
+	expect("A court in Urumqi sentenced the Uyghur scholar Ilham Sadiq to "
+	    "15 years in prison on 2 March 2020. Relatives say Ilham Sadiq "
+	    "was convicted in a secret trial.", "2021-03-10",
+	    {.type = "conviction", .date = "2020-03-02", .host = "CN",
+	    .persons = {"Ilham Sadiq"}, .group = ANY});
+	expect("Ilham Sadiq was convicted in a secret trial, relatives say. "
+	    "A court in Urumqi sentenced the Uyghur scholar Ilham Sadiq to 15 "
+	    "years in prison on 2 March 2020.", "2021-03-10",
+	    {.type = "conviction", .date = "2020-03-02", .host = "CN",
+	    .persons = {"Ilham Sadiq"}, .group = ANY});
+	/* someone else's undated conviction is another incident */
+	expect("A court in Urumqi sentenced the Uyghur scholar Ilham Sadiq to "
+	    "15 years in prison on 2 March 2020. Relatives say his colleague "
+	    "Abdurehim Tursun was convicted in a secret trial.", "2021-03-10",
+	    {.type = "conviction", .date = "2020-03-02", .host = "CN",
+	    .persons = {"Ilham Sadiq"}, .group = ANY},
+	    {.type = "conviction", .host = "CN",
+	    .persons = {"Abdurehim Tursun"}, .group = ANY});
+}
+
+static void
+test_possessive_trigger_noun_refers_back(void **state)
+{
+	/* "his conviction" after his conviction is that one, whatever
+	 * year the sentence names */
+	expect("A court in Minsk sentenced the blogger Ihar Losik to 15 years "
+	    "in prison in December 2021. Rights groups say his conviction "
+	    "rests on posts he wrote in 2020.", "2022-03-10",
+	    {.type = "conviction", .date = "2021-12", .host = "BY",
+	    .persons = {"Ihar Losik"}, .group = ANY});
+	expect("On 2 March 2021 police in Dubai detained Ahmet Yusup, a "
+	    "Uyghur activist who had lived in the city for years. Relatives "
+	    "say his detention is based on a trip he made to Turkey in 2018.",
+	    "2022-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "AE",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	/* told for the first time, it is an incident */
+	expect("The Uyghur activist Ahmet Yusup moved to Dubai in 2018. His "
+	    "arrest by police in Dubai on 2 March 2021 shocked his family.",
+	    "2022-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "AE",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+}
+
+static void
+test_vocabulary_round_two(void **state)
+{
+	/* "suspended" is no refusal inside "suspended sentence" */
+	expect("A court in Almaty on 3 May found the Uyghur activist Serik "
+	    "Aliyev guilty of illegal border crossing and gave him a two-year "
+	    "suspended sentence.", "2021-06-10",
+	    {.type = "conviction", .date = "2021-05-03", .host = "KZ",
+	    .persons = {"Serik Aliyev"}, .group = ANY});
+	/* "preparing to" deport: threatened, not done */
+	expect("Officials in Jakarta are preparing to deport the Uyghur man "
+	    "Ahmet Yusup to China, his lawyer said.", "2021-06-10",
+	    {.type = "threatened_return", .date = "2021", .host = "ID",
+	    .dest = "CN", .persons = {"Ahmet Yusup"}, .group = ANY});
+	expect("Officials in Jakarta deported the Uyghur man Ahmet Yusup to "
+	    "China on 3 May, his lawyer said.", "2021-06-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-05-03", .host = "ID", .dest = "CN",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	/* a stay of his deportation is a release */
+	expect("The Uyghur man Ahmet Yusup was brought before the High Court "
+	    "in Islamabad on 2 March, which granted a stay of his "
+	    "deportation.", "2021-06-10",
+	    {.type = "release", .date = "2021-03-02", .host = "PK",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	/* handcuffed: held */
+	expect("State television showed the Kazakh activist Serik Aliyev "
+	    "handcuffed in a police station in Almaty on 3 May.",
+	    "2021-06-10",
+	    {.type = "detention", .date = "2021-05-03", .host = "KZ",
+	    .persons = {"Serik Aliyev"}, .group = ANY});
 }
 
 /* ---- precision: dates, places and hosts read too eagerly ---- */
@@ -2389,12 +2549,19 @@ main(void)
 		cmocka_unit_test(test_count_refers_back),
 		cmocka_unit_test(test_report_dates_date_no_event),
 		cmocka_unit_test(test_general_and_feared_events),
+		cmocka_unit_test(test_pattern_before_trigger_despite_speaker),
+		cmocka_unit_test(test_feared_clause),
 		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
 		cmocka_unit_test(test_lede_names_person_in_next_sentence),
 		cmocka_unit_test(test_gazetteer_regional_city),
 		cmocka_unit_test(test_decision_that_they_should_be_returned),
+		cmocka_unit_test(test_decision_that_return_cannot_happen),
+		cmocka_unit_test(test_call_on_a_date),
+		cmocka_unit_test(test_undated_repeat_is_merged),
+		cmocka_unit_test(test_possessive_trigger_noun_refers_back),
+		cmocka_unit_test(test_vocabulary_round_two),
 		cmocka_unit_test(test_attributive_year_dates_nothing),
 		cmocka_unit_test(test_bullet_date_dates_its_event),
 		cmocka_unit_test(test_gazetteer_world),
