@@ -35,10 +35,12 @@
 /* Link density is measured over at most this many nodes of a list. */
 #define LINK_SCAN_MAX 4000
 
+/* name is a lower-case tag name; its first letter settles most. */
 static int
 name_is(const xmlNode *n, const char *name)
 {
 	return n->type == XML_ELEMENT_NODE && n->name != NULL &&
+	    (n->name[0] | 0x20) == name[0] &&
 	    strcasecmp((const char *)n->name, name) == 0;
 }
 
