@@ -248,6 +248,28 @@ struct mentions {
 	size_t n, cap;
 };
 
+/* The words of the names of people found so far, each with the person
+ * mention that used it last: a single word repeating one ("Rozi" after
+ * "Nurmemet Rozi") is that person. Open addressing on the tokens'
+ * word_hash, so a lookup costs one probe and a compare. */
+struct name_words {
+	struct name_word {
+		const char *word; /* normalised; NULL in an empty slot */
+		uint32_t hash;    /* word_hash of word */
+		size_t person;    /* index of the person mention */
+	} *slots;
+	size_t n, cap;            /* cap: 0 or a power of two */
+};
+
+/* Word (with its hash) now belongs to person; RW_ENOMEM when it cannot
+ * be kept. The word must outlive the table. */
+int name_words_put(struct name_words *nw, const char *word, uint32_t hash,
+    size_t person);
+/* The person word belongs to, in *ret; false when it names no one. */
+bool name_words_get(const struct name_words *nw, const char *word,
+    uint32_t hash, size_t *ret);
+void name_words_free(struct name_words *nw);
+
 int mentions_find(const struct lexicon *lx, struct text *t,
     const struct rw_date *published, struct mentions *ms,
     struct rw_error *err);
