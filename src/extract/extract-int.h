@@ -95,15 +95,20 @@ static inline const char *token_norm(const struct text *t, size_t i)
 }
 
 /* True when token i's normalised form is word (inline: rules ask this of
- * most tokens, and the first byte usually settles it). */
+ * most tokens, and the first byte usually settles it; for a word written
+ * out, strlen is a constant and memcmp a compare or two). */
 static inline bool token_is(const struct text *t, size_t i, const char *word)
 {
 	const char *n;
+	size_t len;
 
 	if (i >= t->n_tokens)
 		return false;
 	n = token_norm(t, i);
-	return n[0] == word[0] && strcmp(n, word) == 0;
+	if (n[0] != word[0])
+		return false;
+	len = strlen(word);
+	return t->tokens[i].norm_len == len && memcmp(n, word, len) == 0;
 }
 /* True when token i is the single punctuation character c (not 0). */
 static inline bool token_punct(const struct text *t, size_t i, char c)
