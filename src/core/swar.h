@@ -34,8 +34,9 @@ static inline uint64_t rw_swar_below(uint64_t x, unsigned n)
 static inline uint64_t rw_swar_below_each(uint64_t x, unsigned n)
 {
 	uint64_t low7 = x & (RW_SWAR_ONES * 0x7F);
+	uint64_t at_least_n = low7 + RW_SWAR_ONES * (0x80 - n);
 
-	return ~((low7 + RW_SWAR_ONES * (0x80 - n)) | x) & (RW_SWAR_ONES * 0x80);
+	return ~(at_least_n | x) & (RW_SWAR_ONES * 0x80);
 }
 
 /* True when all eight bytes are printable ASCII (0x20 to 0x7E). A byte

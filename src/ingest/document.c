@@ -70,11 +70,13 @@ rw_format_sniff(const char *data, size_t len)
 		/* eight bytes at a time, looking only at the control
 		 * characters among them */
 		if (j + 8 <= window) {
-			uint64_t x = rw_swar_load((const unsigned char *)data + j);
-			for (uint64_t below = rw_swar_below_each(x, 0x20); below;
-			    below &= below - 1)
+			uint64_t x = rw_swar_load((const unsigned char *)data +
+			    j);
+			uint64_t below = rw_swar_below_each(x, 0x20);
+			for (; below; below &= below - 1)
 				count_control((unsigned char)(x >>
-				    (__builtin_ctzll(below) & ~7)), &nuls, &controls);
+				    (__builtin_ctzll(below) & ~7)), &nuls,
+				    &controls);
 			j += 8;
 			continue;
 		}

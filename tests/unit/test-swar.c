@@ -54,7 +54,8 @@ test_every_byte_in_every_position(void **state)
 					memcpy(flags, &each, 8);
 					for (int i = 0; i < 8; i++)
 						assert_int_equal(flags[i],
-						    bytes[i] < limits[k] ? 0x80 : 0);
+						    bytes[i] < limits[k] ?
+						    0x80 : 0);
 				}
 				assert_int_equal(rw_swar_printable(x),
 				    all_printable(bytes));
