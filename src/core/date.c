@@ -8,10 +8,17 @@
 
 #include "core/error.h"
 
-static const char *const month_names[12] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december",
+#define MONTH(name) {name, sizeof(name) - 1}
+static const struct {
+	const char *name;
+	size_t len;
+} months[12] = {
+	MONTH("january"), MONTH("february"), MONTH("march"), MONTH("april"),
+	MONTH("may"), MONTH("june"), MONTH("july"), MONTH("august"),
+	MONTH("september"), MONTH("october"), MONTH("november"),
+	MONTH("december"),
 };
+#undef MONTH
 
 bool
 rw_date_valid(int year, int month, int day)
@@ -43,18 +50,15 @@ rw_date_month_from_name(const char *s, size_t len)
 	if (len < 3 || len > 9)
 		return 0;
 	for (i = 0; i < 12; i++) {
-		size_t full;
+		size_t full = months[i].len;
 
 		/* the first letter settles most words without a full compare */
-		if ((s[0] | 0x20) != month_names[i][0])
-			continue;
-		full = strlen(month_names[i]);
-		if (len > full)
-			continue;
-		if (strncasecmp(s, month_names[i], len) != 0)
+		if ((s[0] | 0x20) != months[i].name[0] || len > full)
 			continue;
 		/* Whole name, a three-letter abbreviation, or "Sept". */
-		if (len == full || len == 3 || (i == 8 && len == 4))
+		if (!(len == full || len == 3 || (i == 8 && len == 4)))
+			continue;
+		if (strncasecmp(s, months[i].name, len) == 0)
 			return (int)i + 1;
 	}
 	return 0;

@@ -28,6 +28,17 @@ static inline uint64_t rw_swar_below(uint64_t x, unsigned n)
 	return (x - RW_SWAR_ONES * n) & ~x & (RW_SWAR_ONES * 0x80);
 }
 
+/* 0x80 in each byte of x that is below n (0 < n <= 128), 0 in the
+ * others: exact, unlike rw_swar_below, as nothing carries between the
+ * bytes. */
+static inline uint64_t rw_swar_below_each(uint64_t x, unsigned n)
+{
+	uint64_t low7 = x & (RW_SWAR_ONES * 0x7F);
+	uint64_t at_least_n = low7 + RW_SWAR_ONES * (0x80 - n);
+
+	return ~(at_least_n | x) & (RW_SWAR_ONES * 0x80);
+}
+
 /* True when all eight bytes are printable ASCII (0x20 to 0x7E). A byte
  * below 0x20 sets its top bit in x - 0x20 (the borrows it makes past
  * itself only add to a result that is already false), one of 0x7F to

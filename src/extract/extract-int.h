@@ -95,15 +95,20 @@ static inline const char *token_norm(const struct text *t, size_t i)
 }
 
 /* True when token i's normalised form is word (inline: rules ask this of
- * most tokens, and the first byte usually settles it). */
+ * most tokens, and the first byte usually settles it; for a word written
+ * out, strlen is a constant and memcmp a compare or two). */
 static inline bool token_is(const struct text *t, size_t i, const char *word)
 {
 	const char *n;
+	size_t len;
 
 	if (i >= t->n_tokens)
 		return false;
 	n = token_norm(t, i);
-	return n[0] == word[0] && strcmp(n, word) == 0;
+	if (n[0] != word[0])
+		return false;
+	len = strlen(word);
+	return t->tokens[i].norm_len == len && memcmp(n, word, len) == 0;
 }
 /* True when token i is the single punctuation character c (not 0). */
 static inline bool token_punct(const struct text *t, size_t i, char c)
@@ -247,6 +252,28 @@ struct mentions {
 	struct mention *items;
 	size_t n, cap;
 };
+
+/* The words of the names of people found so far, each with the person
+ * mention that used it last: a single word repeating one ("Rozi" after
+ * "Nurmemet Rozi") is that person. Open addressing on the tokens'
+ * word_hash, so a lookup costs one probe and a compare. */
+struct name_words {
+	struct name_word {
+		const char *word; /* normalised; NULL in an empty slot */
+		uint32_t hash;    /* word_hash of word */
+		size_t person;    /* index of the person mention */
+	} *slots;
+	size_t n, cap;            /* cap: 0 or a power of two */
+};
+
+/* Word (with its hash) now belongs to person; RW_ENOMEM when it cannot
+ * be kept. The word must outlive the table. */
+int name_words_put(struct name_words *nw, const char *word, uint32_t hash,
+    size_t person);
+/* The person word belongs to, in *ret; false when it names no one. */
+bool name_words_get(const struct name_words *nw, const char *word,
+    uint32_t hash, size_t *ret);
+void name_words_free(struct name_words *nw);
 
 int mentions_find(const struct lexicon *lx, struct text *t,
     const struct rw_date *published, struct mentions *ms,

@@ -79,6 +79,17 @@ static uint32_t edge_hash(uint32_t parent, uint32_t word)
 	return h ? h : 1;
 }
 
+/* True when edge e is by the word w of len bytes (none of them NUL). */
+static bool edge_word_is(const struct lexicon *lx, const struct edge *e,
+    const char *w, size_t len)
+{
+	/* its word ends right after len bytes, inside the pool: then
+	 * memcmp reads nothing past the pool */
+	return e->word + len <= lx->words.len &&
+	    lx->words.data[e->word + len] == '\0' &&
+	    memcmp(lx->words.data + e->word, w, len) == 0;
+}
+
 static struct edge *edge_slot(const struct lexicon *lx, uint32_t parent,
     const char *w, size_t len, uint32_t h)
 {
@@ -89,8 +100,7 @@ static struct edge *edge_slot(const struct lexicon *lx, uint32_t parent,
 		if (!e->child)
 			return e;
 		if (e->hash == h && e->parent == parent &&
-		    strncmp(lx->words.data + e->word, w, len) == 0 &&
-		    lx->words.data[e->word + len] == '\0')
+		    edge_word_is(lx, e, w, len))
 			return e;
 	}
 }

@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib.h>
-
 #include "core/array.h"
 #include "core/utf8.h"
 #include "extract/extract-int.h"
@@ -28,7 +26,7 @@ struct finder {
 	struct text *t;
 	const struct rw_date *pub;
 	struct mentions *ms;
-	GHashTable *name_words; /* normalised name word -> person index + 1 */
+	struct name_words name_words;
 	struct rw_error *err;
 	/* the date the text gave last: what "the following day" and "a year
 	 * earlier" are told from */
@@ -366,14 +364,79 @@ static void copy_span(const struct text *t, size_t first, size_t last,
 	out[o] = '\0';
 }
 
+/* Slots of a new name_words table; it doubles before half of them are
+ * used, so that probes stay short. */
+#define NAME_WORDS_FIRST 64
+
+static struct name_word *name_slot(const struct name_words *nw,
+    const char *word, uint32_t hash)
+{
+	size_t mask = nw->cap - 1;
+
+	for (size_t i = hash & mask;; i = (i + 1) & mask) {
+		struct name_word *slot = &nw->slots[i];
+		if (!slot->word || (slot->hash == hash &&
+		    strcmp(slot->word, word) == 0))
+			return slot;
+	}
+}
+
+static int name_words_grow(struct name_words *nw)
+{
+	struct name_words bigger = {NULL, nw->n, nw->cap ? nw->cap * 2 :
+	    NAME_WORDS_FIRST};
+
+	if (!(bigger.slots = calloc(bigger.cap, sizeof(*bigger.slots))))
+		return RW_ENOMEM;
+	for (size_t i = 0; i < nw->cap; i++)
+		if (nw->slots[i].word)
+			*name_slot(&bigger, nw->slots[i].word,
+			    nw->slots[i].hash) = nw->slots[i];
+	free(nw->slots);
+	*nw = bigger;
+	return 0;
+}
+
+int name_words_put(struct name_words *nw, const char *word, uint32_t hash,
+    size_t person)
+{
+	struct name_word *slot;
+
+	if ((nw->n + 1) * 2 > nw->cap && name_words_grow(nw) < 0)
+		return RW_ENOMEM;
+	slot = name_slot(nw, word, hash);
+	if (!slot->word)
+		nw->n++;
+	*slot = (struct name_word){word, hash, person};
+	return 0;
+}
+
+bool name_words_get(const struct name_words *nw, const char *word,
+    uint32_t hash, size_t *ret)
+{
+	const struct name_word *slot;
+
+	if (nw->cap == 0 || !(slot = name_slot(nw, word, hash))->word)
+		return false;
+	*ret = slot->person;
+	return true;
+}
+
+void name_words_free(struct name_words *nw)
+{
+	free(nw->slots);
+	memset(nw, 0, sizeof(*nw));
+}
+
 static int remember_name(struct finder *f, size_t first, size_t last,
     size_t index)
 {
 	for (size_t k = first; k < last; k++) {
 		if (!(f->t->tokens[k].flags & TOKEN_WORD))
 			continue;
-		g_hash_table_replace(f->name_words,
-		    (gpointer)token_norm(f->t, k), GSIZE_TO_POINTER(index + 1));
+		if (name_words_put(&f->name_words, token_norm(f->t, k),
+		    f->t->tokens[k].hash, index) < 0)
+			return rw_error_set(f->err, RW_ENOMEM, "out of memory");
 	}
 	return 0;
 }
@@ -420,15 +483,18 @@ static size_t find_person(struct finder *f, size_t i, size_t last, size_t s,
 		copy_span(t, i, end, m->name, sizeof(m->name));
 		m->possessive = end < t->n_tokens &&
 		    (t->tokens[end].flags & TOKEN_POSSESSIVE);
-		remember_name(f, i, end, f->ms->n - 1);
+		if (remember_name(f, i, end, f->ms->n - 1) < 0) {
+			*failed = true;
+			return 0;
+		}
 		return end - i;
 	}
 	/* one word: a later mention of someone named in full before */
-	gpointer hit = g_hash_table_lookup(f->name_words, token_norm(t, i));
-	if (!hit)
+	size_t person;
+	if (!name_words_get(&f->name_words, token_norm(t, i),
+	    t->tokens[i].hash, &person))
 		return 1;
-	const struct mention *earlier =
-	    &f->ms->items[GPOINTER_TO_SIZE(hit) - 1];
+	const struct mention *earlier = &f->ms->items[person];
 	char name[RW_PERSON_NAME_MAX];
 	memcpy(name, earlier->name, sizeof(name));
 	if (!(m = push(f, M_PERSON, i, i + 1, s))) {
@@ -581,19 +647,18 @@ int mentions_find(const struct lexicon *lx, struct text *t,
     const struct rw_date *published, struct mentions *ms,
     struct rw_error *err)
 {
-	struct finder f = {lx, t, published, ms, NULL, err, {0, 0, 0}, 0,
-	    false};
+	struct finder f = {lx, t, published, ms, {NULL, 0, 0}, err,
+	    {0, 0, 0}, 0, false};
 
 	memset(ms, 0, sizeof(*ms));
-	f.name_words = g_hash_table_new(g_str_hash, g_str_equal);
 	for (size_t s = 0; s < t->n_sentences; s++) {
 		size_t from = ms->n;
 		if (!scan_sentence(&f, s) || !find_counts(&f, from)) {
-			g_hash_table_destroy(f.name_words);
+			name_words_free(&f.name_words);
 			return err && err->code ? err->code : RW_ENOMEM;
 		}
 	}
-	g_hash_table_destroy(f.name_words);
+	name_words_free(&f.name_words);
 	return 0;
 }
 

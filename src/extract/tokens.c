@@ -229,7 +229,8 @@ enum {
 	W_LOWER = 1 << 9,
 	W_LETTER = W_UPPER | W_LOWER,
 };
-#define W_LETTERS(c) [c] = ((c) + 32) | W_UPPER, [(c) + 32] = ((c) + 32) | W_LOWER
+#define W_LETTERS(c) \
+	[c] = ((c) + 32) | W_UPPER, [(c) + 32] = ((c) + 32) | W_LOWER
 static const uint16_t ascii_word[256] = {
 	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
 	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',

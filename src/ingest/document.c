@@ -26,15 +26,29 @@ static int set_meta_clean(struct rw_document *doc, const char *key,
 static int
 is_pdf(const char *data, size_t len)
 {
+	size_t window = len < 1024 ? len : 1024;
 	const char *mark;
 
 	if (len < 5)
 		return 0;
 	if (memcmp(data, "%PDF-", 5) == 0)
 		return 1;
-	mark = memmem(data, len < 1024 ? len : 1024, "%PDF-", 5);
+	/* most texts have no '%' that early: memchr says so cheaper than
+	 * memmem */
+	mark = memchr(data, '%', window) != NULL ?
+	    memmem(data, window, "%PDF-", 5) : NULL;
 	return mark != NULL && (mark == data || mark[-1] == '\n' ||
 	    mark[-1] == '\r') && memmem(data, len, "endobj", 6) != NULL;
+}
+
+/* Counts c if it is a NUL or a control character that text does not
+ * hold (any below 0x20 but \n, \r, \t and \f). */
+static void
+count_control(unsigned char c, size_t *nuls, size_t *controls)
+{
+	*nuls += c == 0;
+	*controls += c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
+	    c != '\f';
 }
 
 enum rw_format
@@ -53,18 +67,20 @@ rw_format_sniff(const char *data, size_t len)
 	if (i == len)
 		return RW_FORMAT_EMPTY;
 	for (size_t j = 0; j < window;) {
-		unsigned char c;
-
-		/* eight bytes at a time while none is a control character */
-		if (j + 8 <= window && !rw_swar_below(rw_swar_load(
-		    (const unsigned char *)data + j), 0x20)) {
+		/* eight bytes at a time, looking only at the control
+		 * characters among them */
+		if (j + 8 <= window) {
+			uint64_t x = rw_swar_load((const unsigned char *)data +
+			    j);
+			uint64_t below = rw_swar_below_each(x, 0x20);
+			for (; below; below &= below - 1)
+				count_control((unsigned char)(x >>
+				    (__builtin_ctzll(below) & ~7)), &nuls,
+				    &controls);
 			j += 8;
 			continue;
 		}
-		c = (unsigned char)data[j++];
-		nuls += c == 0;
-		controls += c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
-		    c != '\f';
+		count_control((unsigned char)data[j++], &nuls, &controls);
 	}
 	if (nuls > 0 || controls * 20 > window)
 		return RW_FORMAT_BINARY;

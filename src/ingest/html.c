@@ -35,10 +35,12 @@
 /* Link density is measured over at most this many nodes of a list. */
 #define LINK_SCAN_MAX 4000
 
+/* name is a lower-case tag name; its first letter settles most. */
 static int
 name_is(const xmlNode *n, const char *name)
 {
 	return n->type == XML_ELEMENT_NODE && n->name != NULL &&
+	    (n->name[0] | 0x20) == name[0] &&
 	    strcasecmp((const char *)n->name, name) == 0;
 }
 
@@ -214,11 +216,28 @@ owe_break(struct text_out *o, int n)
 		o->breaks = n;
 }
 
+/* Length of the words at s, up to white space that is more than one
+ * plain space between two words: what emit_text copies as it is. */
+static size_t
+words_run(const char *s)
+{
+	size_t run = 0;
+
+	for (;;) {
+		while (s[run] != '\0' && !isspace((unsigned char)s[run]))
+			run++;
+		if (s[run] != ' ' || s[run + 1] == '\0' ||
+		    isspace((unsigned char)s[run + 1]))
+			return run;
+		run++;
+	}
+}
+
 static void
 emit_text(struct text_out *o, const char *s)
 {
 	while (*s != '\0' && o->r == RW_OK) {
-		size_t run = 0;
+		size_t run;
 
 		if (isspace((unsigned char)*s)) {
 			o->space = o->buf->len > 0;
@@ -233,9 +252,9 @@ emit_text(struct text_out *o, const char *s)
 			o->r = rw_buf_append_char(o->buf, ' ');
 			o->space = 0;
 		}
-		/* the word up to the next space, in one append */
-		while (s[run] != '\0' && !isspace((unsigned char)s[run]))
-			run++;
+		/* the words up to the next white space to fold, in one
+		 * append */
+		run = words_run(s);
 		if (o->r == RW_OK)
 			o->r = rw_buf_append(o->buf, s, run);
 		s += run;

@@ -76,6 +76,9 @@ test_white_space_folded(void **state)
 	    "a b c\n\nd");
 	check_text("<html><body><p>in<b>line</b> <i>words</i> stay</p></body></html>",
 	    "inline words stay");
+	/* runs of words copied whole, up to white space that folds */
+	check_text("<p>one two  three \tfour five <b>six</b> seven </p>"
+	    "<p>x y</p>", "one two three four five six seven\n\nx y");
 }
 
 static void

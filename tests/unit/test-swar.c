@@ -44,10 +44,19 @@ test_every_byte_in_every_position(void **state)
 				memcpy(bytes, backgrounds[b], 8);
 				bytes[pos] = (unsigned char)v;
 				uint64_t x = rw_swar_load(bytes);
-				for (size_t k = 0; k < 4; k++)
+				for (size_t k = 0; k < 4; k++) {
+					uint64_t each = rw_swar_below_each(x,
+					    limits[k]);
+					unsigned char flags[8];
 					assert_int_equal(rw_swar_below(x,
 					    limits[k]) != 0, any_below(bytes,
 					    limits[k]));
+					memcpy(flags, &each, 8);
+					for (int i = 0; i < 8; i++)
+						assert_int_equal(flags[i],
+						    bytes[i] < limits[k] ?
+						    0x80 : 0);
+				}
 				assert_int_equal(rw_swar_printable(x),
 				    all_printable(bytes));
 			}
