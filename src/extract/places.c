@@ -435,6 +435,51 @@ static bool where_clause(const struct text *t, const struct mention *m,
 	return true;
 }
 
+/* The date after the place left at m, in its clause ("who fled Minsk
+ * in November 2020"), or NULL. */
+static const struct mention *left_date(const struct assembler *a,
+    struct span sp, const struct mention *m)
+{
+	for (const struct mention *q = m + 1; q < sp.last; q++) {
+		if (q->first > m->last + 3)
+			break;
+		if (q->kind == M_DATE && q->date.year) {
+			for (size_t k = m->last; k < q->first; k++)
+				if (!(a->t->tokens[k].flags & TOKEN_WORD))
+					return NULL;
+			return q;
+		}
+	}
+	return NULL;
+}
+
+/* "Kastsiuk, who fled Minsk in November 2020, was detained ... on 3
+ * August": a place someone fled or left on a date is not where what
+ * happened to them after that date happened ("who had left China in
+ * September, served three years in prison between 2001 and 2004" was
+ * before, so there); "a border crossing with Germany" is on this side. */
+static bool left_before(const struct assembler *a, struct span sp,
+    const struct mention *m, const struct rw_date *when)
+{
+	const struct text *t = a->t;
+	size_t at = m->first;
+	const struct mention *d;
+
+	if (at > 0 && token_is(t, at - 1, "the"))
+		at--;
+	if (at >= 2 && token_is(t, at - 1, "with") && (token_is(t, at - 2,
+	    "border") || token_is(t, at - 2, "crossing")))
+		return true;
+	if (at > 0 && token_is(t, at - 1, "from"))
+		at--;
+	if (!when->year || at == 0 || !(token_is(t, at - 1, "fled") ||
+	    token_is(t, at - 1, "left") || token_is(t, at - 1, "escaped")) ||
+	    !(d = left_date(a, sp, m)))
+		return false;
+	return when->year > d->date.year || (when->year == d->date.year &&
+	    when->month && d->date.month && when->month > d->date.month);
+}
+
 void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
@@ -465,6 +510,10 @@ void find_places(const struct assembler *a, struct span sp,
 	struct place pl[32];
 	char nationality[3] = "";
 	size_t n = collect_places(a, sp, pos, pl, 32, nationality);
+	for (size_t k = 0; k < n; k++)
+		if (pl[k].role == ROLE_NONE && left_before(a, sp, pl[k].m,
+		    &inc->date))
+			pl[k].role = ROLE_LEFT;
 	const char *host = NULL, *dest = NULL;
 	const char *there = there_place(a, sp, pos, pl, n);
 

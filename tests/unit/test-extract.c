@@ -465,6 +465,29 @@ test_dates_of_spans_and_present_detention(void **state)
 }
 
 static void
+test_place_fled_before_the_event(void **state)
+{
+	/* a place fled on a date is the host of what happened before that
+	 * date, not after it; "a border crossing with Germany" is on this
+	 * side of the border */
+	expect("A court in Warsaw refused to extradite the journalist Ales "
+	    "Kastus to Belarus on 16 September. Kastus, who fled Minsk in "
+	    "November 2020, was detained at a border crossing with Germany "
+	    "on 3 August.", "2021-10-01",
+	    {.type = "release", .date = "2021-09-16", .host = "PL",
+	    .persons = {"Ales Kastus"}},
+	    {.type = "detention", .date = "2021-08-03", .host = "PL",
+	    .persons = {"Ales Kastus"}});
+	expect("A court in Warsaw refused to extradite the journalist Ales "
+	    "Kastus to Belarus on 16 September. Kastus, who fled Minsk in "
+	    "November 2020, had been jailed in 2019.", "2021-10-01",
+	    {.type = "release", .date = "2021-09-16", .host = "PL",
+	    .persons = {"Ales Kastus"}},
+	    {.type = "detention", .date = "2019", .host = "BY",
+	    .persons = {"Ales Kastus"}});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2402,6 +2425,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_place_fled_before_the_event),
 		cmocka_unit_test(test_place_in_clause_after_trigger_is_aside),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
