@@ -115,6 +115,18 @@ enum place_role role_of(const struct assembler *a, struct span sp,
 	if (word_before(a, m->first, CUE_TO, 2) &&
 	    !token_is(t, m->first - 1, "for"))
 		return ROLE_TO;
+	/* "handed over to officers of Russia's Federal Security Service",
+	 * "to the custody of Chinese police" */
+	if (at >= 3 && token_is(t, at - 1, "of") && (token_is(t, at - 2,
+	    "custody") || token_is(t, at - 2, "hands") ||
+	    lexicon_word_is(a->lx, t, at - 2, CUE_AUTHORITY)))
+		for (size_t k = at - 2; k + 4 >= at && k > 0; k--) {
+			if (!(t->tokens[k].flags & TOKEN_WORD))
+				break;
+			if (token_is(t, k - 1, "to") || token_is(t, k - 1,
+			    "into"))
+				return ROLE_TO;
+		}
 	if (word_before(a, m->first, CUE_BY, 3))
 		return ROLE_AGENT;
 	/* "Chinese custody", "into the custody of Chinese police" */

@@ -488,6 +488,19 @@ test_place_fled_before_the_event(void **state)
 }
 
 static void
+test_handed_to_officers_of_a_state(void **state)
+{
+	/* "to officers of Russia's security service": where he was sent */
+	expect("Belarusian police arrested the activist Yegor Lapin in Minsk "
+	    "on 11 January. On 30 January he was handed over to officers of "
+	    "Russia's Federal Security Service.", "2024-02-10",
+	    {.type = "detention", .date = "2024-01-11", .host = "BY",
+	    .persons = {"Yegor Lapin"}},
+	    {.type = "return", .mechanism = ANY, .date = "2024-01-30",
+	    .host = "BY", .dest = "RU", .persons = {"Yegor Lapin"}});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2425,6 +2438,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_handed_to_officers_of_a_state),
 		cmocka_unit_test(test_place_fled_before_the_event),
 		cmocka_unit_test(test_place_in_clause_after_trigger_is_aside),
 		cmocka_unit_test(test_nationality_with_modifiers),
