@@ -214,6 +214,11 @@ bool is_speaker(const struct assembler *a, struct span sp,
 		    token_is(a->t, m->first - 1, "are") ||
 		    token_is(a->t, m->first - 1, "been")))
 			continue;
+		/* "X, a woman who says she was beaten": X speaks of
+		 * herself */
+		if (m->first > 0 && token_is(a->t, m->first - 1, "who") &&
+		    m->first >= p->last)
+			continue;
 		size_t reach = token_punct(a->t, p->last, ',') ? 24 : 3;
 		if (m->first >= p->last && m->first <= p->last + reach) {
 			bool trigger_between = false;
