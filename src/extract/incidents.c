@@ -199,6 +199,42 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 	return filled;
 }
 
+/* How many incidents back "her release" may refer. */
+#define TOLD_BEFORE_LOOKBACK 16
+
+/* "... Meas Sreymom said after her release": a trigger noun behind a
+ * possessive pronoun, with no date of its own, is the last incident of
+ * its type of the same people, told again: it takes that incident's date
+ * and host, so it is merged with it. */
+static void told_before(const struct assembler *a, const struct mention *m,
+    struct rw_incident *inc)
+{
+	const struct rw_extraction *out = a->out;
+	size_t from = out->n_incidents > TOLD_BEFORE_LOOKBACK ?
+	    out->n_incidents - TOLD_BEFORE_LOOKBACK : 0;
+
+	if (m->first == 0 || !(token_is(a->t, m->first - 1, "his") ||
+	    token_is(a->t, m->first - 1, "her") || token_is(a->t,
+	    m->first - 1, "their")) || !inc->n_persons)
+		return;
+	for (size_t k = out->n_incidents; k-- > from;) {
+		const struct rw_incident *prev = &out->incidents[k];
+		bool shared = false;
+		if (prev->type != inc->type)
+			continue;
+		for (size_t i = 0; i < prev->n_persons && !shared; i++)
+			for (size_t j = 0; j < inc->n_persons; j++)
+				if (strcmp(prev->persons[i],
+				    inc->persons[j]) == 0)
+					shared = true;
+		if (!shared)
+			continue;
+		inc->date = prev->date;
+		memcpy(inc->host, prev->host, 3);
+		return;
+	}
+}
+
 /* A date after the trigger m in its sentence. */
 static bool date_after(struct span sp, const struct mention *m)
 {
@@ -301,6 +337,8 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			memset(&inc.date, 0, sizeof(inc.date));
 		}
 		find_places(a, sp, m->first, &inc, &subj, inherited);
+		if (!dated && inherited)
+			told_before(a, m, &inc);
 		if (inc.host[0] && inc.dest[0] && strcmp(inc.host, inc.dest) == 0)
 			inc.dest[0] = '\0';
 		inc.quote_start = a->t->tokens[sent->first].start;

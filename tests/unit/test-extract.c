@@ -501,6 +501,25 @@ test_handed_to_officers_of_a_state(void **state)
 }
 
 static void
+test_roster_names_who_speaks_of_herself(void **state)
+{
+	/* "X, a woman who says she was beaten" is no speaker: the roster
+	 * names her; "after her release" is that release told again */
+	expect("Thai police arrested six members of a banned opposition "
+	    "party in Bangkok on 8 November. The remaining four, who hold "
+	    "refugee certificates from the agency, were released on bail on "
+	    "Tuesday on condition that they report to immigration officials "
+	    "every two weeks. Among them is Meas Sreymom, a 31-year-old woman "
+	    "who says she was beaten by police in Phnom Penh in 2021. She "
+	    "spoke to reporters shortly after her release from the detention "
+	    "centre.", "2024-11-30",
+	    {.type = "detention", .date = "2024-11-08", .host = "TH",
+	    .count = 6},
+	    {.type = "release", .date = "2024-11-26", .host = "TH",
+	    .persons = {"Meas Sreymom"}, .count = 4});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2438,6 +2457,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_roster_names_who_speaks_of_herself),
 		cmocka_unit_test(test_handed_to_officers_of_a_state),
 		cmocka_unit_test(test_place_fled_before_the_event),
 		cmocka_unit_test(test_place_in_clause_after_trigger_is_aside),
