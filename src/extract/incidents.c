@@ -143,6 +143,13 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 		    && !(m->first > 0 && token_punct(a->t, m->first - 1, ','))
 		    && (!count || m->first < count->first))
 			count = m;
+	/* "named X as one among the five": a bare number behind "the" */
+	for (const struct mention *m = sp.first; m < sp.last && !count; m++)
+		if (m->kind == M_NUMBER && m->number >= 2 && m->number <
+		    AGGREGATE_COUNT && m->first > 0 && token_is(a->t,
+		    m->first - 1, "the") && m->first >= 2 && token_is(a->t,
+		    m->first - 2, "among"))
+			count = m;
 	if (!named.n_persons)
 		return 0;
 	list = listed;
@@ -153,14 +160,20 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 	size_t near_start = a->t->tokens[a->t->sentences[
 	    s > REFERENCE_SENTENCES ? s - REFERENCE_SENTENCES : 0].first].start;
 	if (a->have_subjects && a->last_subjects_sentence < s &&
-	    s - a->last_subjects_sentence <= 2) {
+	    (s - a->last_subjects_sentence <= 2 || (the_count &&
+	    s - a->last_subjects_sentence <= REFERENCE_SENTENCES))) {
 		size_t quote = out->incidents[out->n_incidents - 1].quote_start;
 		size_t from = out->n_incidents > ROSTER_LOOKBACK ?
 		    out->n_incidents - ROSTER_LOOKBACK : 0;
 		for (size_t k = out->n_incidents; k-- > from;) {
 			struct rw_incident *inc = &out->incidents[k];
-			if (inc->quote_start != quote && (!the_count ||
-			    inc->quote_start < near_start))
+			if (inc->quote_start != quote && !the_count)
+				break;
+			/* "the five": the incidents of those five, also
+			 * told before the last few sentences once one of
+			 * them is within them */
+			if (inc->quote_start != quote &&
+			    inc->quote_start < near_start && !before)
 				break;
 			if (inc->n_persons || inc->count < 2 ||
 			    (count && count->number != inc->count))

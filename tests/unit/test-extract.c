@@ -520,6 +520,29 @@ test_roster_names_who_speaks_of_herself(void **state)
 }
 
 static void
+test_roster_among_the_count(void **state)
+{
+	/* "named X as one among the five": X is one of the five of the
+	 * detention a few sentences before, and of their return told
+	 * before that */
+	expect("Authorities in Pakistan have deported five ethnic Uyghurs to "
+	    "China this week, according to the leader of an exile "
+	    "organisation. He said that all five of them were Uyghurs from "
+	    "the south of the region. The exile group has written to the "
+	    "government many times about the matter. A local newspaper "
+	    "reported on Tuesday that five Uyghurs had been taken into "
+	    "custody in various places around the country. The report said "
+	    "that the group had been taken to the airport in the capital. The "
+	    "newspaper also named Manzokra Mamad as one among the five.",
+	    "2011-08-12",
+	    {.type = "return", .mechanism = "deportation", .date = "2011-08",
+	    .host = "PK", .dest = "CN", .persons = {"Manzokra Mamad"},
+	    .group = "Uyghur", .count = 5},
+	    {.type = "detention", .date = "2011", .host = "PK",
+	    .persons = {"Manzokra Mamad"}, .group = "Uyghur", .count = 5});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2457,6 +2480,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_roster_among_the_count),
 		cmocka_unit_test(test_roster_names_who_speaks_of_herself),
 		cmocka_unit_test(test_handed_to_officers_of_a_state),
 		cmocka_unit_test(test_place_fled_before_the_event),
