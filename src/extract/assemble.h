@@ -42,6 +42,7 @@ struct subjects {
 	char origin[3];
 	long count;
 	bool singular_noun; /* "the man", "a woman" */
+	bool partitive;     /* "eleven of them": some of people told before */
 };
 
 struct assembler {

@@ -323,7 +323,8 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 				inc.date = near;
 			else if (inc.type == RW_INCIDENT_CONVICTION)
 				; /* a sentence is dated only by its text */
-			else if (inherited && a->have_date &&
+			else if ((inherited || subj.partitive) &&
+			    a->have_date &&
 			    s - a->last_date_sentence <= REFERENCE_SENTENCES)
 				inc.date = (struct rw_date){a->last_date.year, 0, 0};
 			else if (a->pub && a->pub->year)

@@ -244,7 +244,10 @@ void find_subjects(struct assembler *a, struct span sp, size_t pos,
 		    !named_by_kin(a, sp, m))
 			add_person(s, m->name);
 		else if (m->kind == M_COUNT &&
-		    (!count || distance(m, pos) < distance(count, pos)))
+		    (!count || distance(m, pos) < distance(count, pos)) &&
+		    !(m->first > 0 && (token_is(a->t, m->first - 1, "every")
+		    || token_is(a->t, m->first - 1, "each"))))
+			/* "eleven of them, every one a man": no count */
 			count = m;
 		else if (m->kind == M_GROUP && !group)
 			group = m;
@@ -279,9 +282,16 @@ void find_subjects(struct assembler *a, struct span sp, size_t pos,
 					they = true;
 			}
 	}
-	if (count)
+	if (count) {
 		s->count = joined_counts(a, sp, count) +
 		    (with_companion(a, sp, count) ? 1 : 0);
+		s->partitive = count->last + 1 < a->t->n_tokens &&
+		    token_is(a->t, count->last, "of") &&
+		    (token_is(a->t, count->last + 1, "them") ||
+		    token_is(a->t, count->last + 1, "those") ||
+		    token_is(a->t, count->last + 1, "these") ||
+		    token_is(a->t, count->last + 1, "the"));
+	}
 	if (group) {
 		snprintf(s->group, sizeof(s->group), "%s", group->entry->value);
 		memcpy(s->origin, group->entry->origin, 3);

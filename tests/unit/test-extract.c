@@ -543,6 +543,24 @@ test_roster_among_the_count(void **state)
 }
 
 static void
+test_partitive_count_keeps_the_time(void **state)
+{
+	/* "eleven of them" are some of the people told before: without a
+	 * date of their own, they keep the year of the sentence before;
+	 * "every one a man" is no count */
+	expect("During a jailbreak last November, 25 people from the "
+	    "minority climbed out of their cells, fleeing immigration "
+	    "detention in southern Thailand in a bold escape before dawn. "
+	    "Eleven of them, every one a man, made their way overland into "
+	    "neighboring Malaysia, where they were captured and charged with "
+	    "entering illegally.", "2018-10-12",
+	    {.type = "detention", .date = "2017-11", .host = "TH",
+	    .count = 25},
+	    {.type = "detention", .date = "2017", .host = "MY",
+	    .count = 11});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2480,6 +2498,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_partitive_count_keeps_the_time),
 		cmocka_unit_test(test_roster_among_the_count),
 		cmocka_unit_test(test_roster_names_who_speaks_of_herself),
 		cmocka_unit_test(test_handed_to_officers_of_a_state),
