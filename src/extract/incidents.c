@@ -49,6 +49,23 @@ static void merge_into(struct rw_incident *keep, const struct rw_incident *dup)
 		keep->confidence = dup->confidence;
 }
 
+/* "approved a Russian request to extradite X" (undated) and "Russian
+ * prosecutors sought his extradition in April": one request of one
+ * state for the same person, where only one mention dates it. */
+static bool same_request(const struct rw_incident *x,
+    const struct rw_incident *y)
+{
+	if (x->type != RW_INCIDENT_WARRANT || y->type != RW_INCIDENT_WARRANT ||
+	    strcmp(x->host, y->host) != 0 || (x->dest[0] && y->dest[0] &&
+	    strcmp(x->dest, y->dest) != 0) || (x->date.year && y->date.year))
+		return false;
+	for (size_t i = 0; i < x->n_persons; i++)
+		for (size_t j = 0; j < y->n_persons; j++)
+			if (strcmp(x->persons[i], y->persons[j]) == 0)
+				return true;
+	return false;
+}
+
 static int add_incident(struct assembler *a, const struct rw_incident *inc)
 {
 	struct rw_extraction *out = a->out;
@@ -69,7 +86,10 @@ static int add_incident(struct assembler *a, const struct rw_incident *inc)
 			merge_into(prev, inc);
 			return 0;
 		}
-		if (rw_incidents_same(prev, inc, NULL, NULL)) {
+		if (rw_incidents_same(prev, inc, NULL, NULL) ||
+		    same_request(prev, inc)) {
+			if (!prev->date.year)
+				prev->date = inc->date;
 			merge_into(prev, inc);
 			return 0;
 		}

@@ -561,6 +561,21 @@ test_partitive_count_keeps_the_time(void **state)
 }
 
 static void
+test_request_dated_once_is_one(void **state)
+{
+	/* a request told undated, then dated: one warrant */
+	expect("Morocco's Court of Cassation has approved a Russian request "
+	    "to extradite Rustam Tsakaev, a Chechen man who fled to Europe in "
+	    "2014. His lawyers said Russian prosecutors sought his "
+	    "extradition in April 2022 on charges of joining an armed group.",
+	    "2022-09-01",
+	    {.type = "threatened_return", .date = "2022", .host = "MA",
+	    .dest = "RU", .persons = {"Rustam Tsakaev"}, .group = "Chechen"},
+	    {.type = "warrant", .date = "2022-04", .host = "MA", .dest = "RU",
+	    .persons = {"Rustam Tsakaev"}, .group = "Chechen"});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2498,6 +2513,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_request_dated_once_is_one),
 		cmocka_unit_test(test_partitive_count_keeps_the_time),
 		cmocka_unit_test(test_roster_among_the_count),
 		cmocka_unit_test(test_roster_names_who_speaks_of_herself),
