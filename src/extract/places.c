@@ -94,6 +94,12 @@ enum place_role role_of(const struct assembler *a, struct span sp,
 
 	if (r != ROLE_NONE)
 		return r;
+	/* "on the Belarusian wanted list", "a Chinese arrest warrant": the
+	 * state that wants the person */
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->kind == M_TRIGGER && q->first == m->last &&
+		    strncmp(q->entry->value, "warrant", 7) == 0)
+			return ROLE_REQUESTER;
 
 	/* "came back from a gathering in India": the place people left */
 	for (const struct mention *q = sp.first; q < sp.last &&

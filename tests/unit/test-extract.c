@@ -576,6 +576,23 @@ test_request_dated_once_is_one(void **state)
 }
 
 static void
+test_nationality_of_a_wanted_list(void **state)
+{
+	/* "the Belarusian wanted list": the state that wants him */
+	expect("Pavel Hrabouski had been working as a lorry driver in the "
+	    "Moscow region since 2021. He was detained on 5 September near "
+	    "Moscow because he was on the Belarusian wanted list, and a "
+	    "Russian court approved his extradition a month later.",
+	    "2023-02-01",
+	    {.type = "detention", .date = "2022-09-05", .host = "RU",
+	    .persons = {"Pavel Hrabouski"}, .group = ANY},
+	    {.type = "warrant", .host = "RU", .dest = "BY",
+	    .persons = {"Pavel Hrabouski"}, .group = ANY},
+	    {.type = "threatened_return", .date = "2022-10", .host = "RU",
+	    .dest = "BY", .persons = {"Pavel Hrabouski"}, .group = ANY});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2513,6 +2530,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_nationality_of_a_wanted_list),
 		cmocka_unit_test(test_request_dated_once_is_one),
 		cmocka_unit_test(test_partitive_count_keeps_the_time),
 		cmocka_unit_test(test_roster_among_the_count),
