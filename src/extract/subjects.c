@@ -153,6 +153,35 @@ static bool named_by_kin(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "Dubai police told his wife, Chen Xiaoyu, by telephone that he was
+ * being held": a relative named after "his wife", with "he" or "she"
+ * between her and the trigger at pos, is not who it happened to. */
+static bool kin_apposition(const struct assembler *a, struct span sp,
+    const struct mention *p, size_t pos)
+{
+	const struct text *t = a->t;
+	size_t k = p->first;
+	bool kin = false, pronoun = false;
+
+	if (k > 0 && token_punct(t, k - 1, ','))
+		k--;
+	for (const struct mention *m = sp.first; m < p && !kin; m++)
+		if (kin_size(m) == 1 && m->last == k && m->first > 0 &&
+		    (token_is(t, m->first - 1, "his") ||
+		    token_is(t, m->first - 1, "her") ||
+		    token_is(t, m->first - 1, "their")))
+			kin = true;
+	if (!kin || pos <= p->last)
+		return false;
+	for (const struct mention *m = p + 1; m < sp.last && m->first < pos;
+	    m++)
+		if (cue_at(m, CUE_HE) && m->first >= p->last &&
+		    !token_is(t, m->first, "his") && !token_is(t, m->first,
+		    "her"))
+			pronoun = true;
+	return pronoun;
+}
+
 /* Count y follows count x, joined by "and" after x's people word: "two
  * women and two men". */
 static bool counts_joined(const struct assembler *a, struct span sp,
@@ -241,7 +270,7 @@ void find_subjects(struct assembler *a, struct span sp, size_t pos,
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (m->kind == M_PERSON && (!m->possessive ||
 		    possessive_subject(sp, m)) && !is_speaker(a, sp, m) &&
-		    !named_by_kin(a, sp, m))
+		    !named_by_kin(a, sp, m) && !kin_apposition(a, sp, m, pos))
 			add_person(s, m->name);
 		else if (m->kind == M_COUNT &&
 		    (!count || distance(m, pos) < distance(count, pos)) &&

@@ -593,6 +593,19 @@ test_nationality_of_a_wanted_list(void **state)
 }
 
 static void
+test_relative_named_in_apposition(void **state)
+{
+	/* "told his wife, Chen Xiaoyu, ... that he was being held": he
+	 * was held, not she */
+	expect("Emirati police detained the Chinese businessman Liu Zhenwei "
+	    "at Dubai airport on 2 April. Dubai police told his wife, Chen "
+	    "Xiaoyu, by telephone that he was being held at the request of "
+	    "the Chinese authorities.", "2022-05-01",
+	    {.type = "detention", .date = "2022-04-02", .host = "AE",
+	    .persons = {"Liu Zhenwei"}, .group = ANY});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2530,6 +2543,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_relative_named_in_apposition),
 		cmocka_unit_test(test_nationality_of_a_wanted_list),
 		cmocka_unit_test(test_request_dated_once_is_one),
 		cmocka_unit_test(test_partitive_count_keeps_the_time),
