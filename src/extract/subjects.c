@@ -325,6 +325,20 @@ void find_subjects(struct assembler *a, struct span sp, size_t pos,
 		snprintf(s->group, sizeof(s->group), "%s", group->entry->value);
 		memcpy(s->origin, group->entry->origin, 3);
 	}
+	/* "She was among 168 Rohingya detained": she and the count */
+	if (count && !s->n_persons && a->have_person &&
+	    sentence - a->last_person_sentence <= REFERENCE_SENTENCES)
+		for (const struct mention *m = sp.first; m < sp.last; m++)
+			if (cue_at(m, CUE_HE) && m->last + 1 < count->first &&
+			    m->last + 3 >= count->first &&
+			    token_is(a->t, count->first - 1, "among") &&
+			    (token_is(a->t, m->last, "was") ||
+			    token_is(a->t, m->last, "is"))) {
+				memcpy(s->persons, a->last_person.persons,
+				    sizeof(s->persons));
+				s->n_persons = a->last_person.n_persons;
+				break;
+			}
 	if (s->n_persons >= 2 && s->count < 0)
 		s->count = (long)s->n_persons;
 	if (!s->n_persons && s->count >= 2 && a->have_person &&

@@ -606,6 +606,18 @@ test_relative_named_in_apposition(void **state)
 }
 
 static void
+test_she_was_among_a_count(void **state)
+{
+	/* "She was among 168 Rohingya detained": she, one of 168 */
+	expect("Hasina Akter, 36, had lived in Jammu for nine years with her "
+	    "husband and three children. She was among 168 Rohingya detained "
+	    "in Jammu in March 2021 and placed in a holding centre at a "
+	    "sub-jail in Hiranagar.", "2022-04-01",
+	    {.type = "detention", .date = "2021-03", .host = "IN",
+	    .persons = {"Hasina Akter"}, .group = "Rohingya", .count = 168});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2543,6 +2555,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_she_was_among_a_count),
 		cmocka_unit_test(test_relative_named_in_apposition),
 		cmocka_unit_test(test_nationality_of_a_wanted_list),
 		cmocka_unit_test(test_request_dated_once_is_one),
