@@ -201,6 +201,33 @@ static bool after_subordinator(const struct text *t, size_t pos, size_t at)
 	return inside;
 }
 
+/* "Once activists had lobbied U.S. officials ..., Wang was released":
+ * the place at at stands in a clause that opens the sentence with a
+ * word telling when or why, and a comma closes it before the trigger at
+ * pos. */
+static bool fronted_clause(const struct text *t, struct span sp, size_t at,
+    size_t pos)
+{
+	static const char *const words[] = {"once", "after", "when",
+		"because", "although", "while", "before", "as", "since", NULL};
+	size_t first = sp.first < sp.last ? t->sentences[
+	    sp.first->sentence].first : at;
+	bool opens = false;
+
+	for (const char *const *w = words; *w; w++)
+		if (token_is(t, first, *w))
+			opens = true;
+	if (!opens)
+		return false;
+	for (size_t k = first; k < at; k++)
+		if (token_punct(t, k, ',') || token_punct(t, k, ';'))
+			return false;
+	for (size_t k = at; k < pos; k++)
+		if (token_punct(t, k, ','))
+			return true;
+	return false;
+}
+
 /* how many words may stand between a nationality and its person noun */
 #define NATIONALITY_GAP 4
 
@@ -270,6 +297,17 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 		if (m->first > pos && (out[n].role == ROLE_NONE ||
 		    out[n].role == ROLE_AGENT) && after_subordinator(a->t,
 		    pos, m->first))
+			out[n].role = ROLE_ASIDE;
+		if (m->first < pos && (out[n].role == ROLE_NONE ||
+		    out[n].role == ROLE_AGENT) && fronted_clause(a->t, sp,
+		    m->first, pos))
+			out[n].role = ROLE_ASIDE;
+		/* "activists based in the U.S.": where someone is based */
+		size_t b = m->first;
+		if (b > 0 && token_is(a->t, b - 1, "the"))
+			b--;
+		if (b >= 2 && token_is(a->t, b - 1, "in") &&
+		    token_is(a->t, b - 2, "based"))
 			out[n].role = ROLE_ASIDE;
 		n++;
 	}
@@ -347,14 +385,22 @@ static size_t pl_sentence(struct span sp)
 /* "turned them over to Beijing, which arrested them": a place a return
  * sends people to, before the trigger at pos, is where what follows
  * happens. */
-static bool after_return(struct span sp, const struct mention *place,
-    size_t pos)
+static bool after_return(const struct assembler *a, struct span sp,
+    const struct mention *place, size_t pos)
 {
+	enum rw_incident_type type;
+	enum rw_mechanism mech;
+	bool granted;
+
 	if (place->first >= pos)
 		return false;
+	/* a return that happened: not "to head off his being repatriated
+	 * to China" */
 	for (const struct mention *q = sp.first; q < sp.last; q++)
 		if (q->kind == M_TRIGGER && q->last <= place->first &&
-		    strncmp(q->entry->value, "return", 6) == 0)
+		    strncmp(q->entry->value, "return", 6) == 0 &&
+		    read_trigger(a, sp, q, &type, &mech, &granted) &&
+		    type == RW_INCIDENT_RETURN)
 			return true;
 	return false;
 }
@@ -597,7 +643,7 @@ void find_places(const struct assembler *a, struct span sp,
 				host = pl[k].m->iso;
 		for (size_t k = 0; k < n && !host; k++)
 			if (pl[k].role == ROLE_TO && (pl[k].after_where ||
-			    after_return(sp, pl[k].m, pos)))
+			    after_return(a, sp, pl[k].m, pos)))
 				host = pl[k].m->iso;
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, NULL);

@@ -618,6 +618,24 @@ test_she_was_among_a_count(void **state)
 }
 
 static void
+test_places_of_a_fronted_clause(void **state)
+{
+	/* "Once activists based in the U.S. had lobbied U.S. officials to
+	 * head off his being repatriated to China, Wang was released": no
+	 * place of that clause is where he was released */
+	expect("Wang Jingyu, a permanent resident of the United States, was "
+	    "arrested on 5 April by police in the United Arab Emirates while "
+	    "passing through the airport. Once activists based in the U.S. "
+	    "had lobbied U.S. officials in an effort to head off his being "
+	    "forcibly repatriated to China, Wang was released and put on a "
+	    "flight to Istanbul.", "2021-07-01",
+	    {.type = "detention", .date = "2021-04-05", .host = "AE",
+	    .persons = {"Wang Jingyu"}},
+	    {.type = "release", .date = "2021", .host = "AE",
+	    .persons = {"Wang Jingyu"}});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2555,6 +2573,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_places_of_a_fronted_clause),
 		cmocka_unit_test(test_she_was_among_a_count),
 		cmocka_unit_test(test_relative_named_in_apposition),
 		cmocka_unit_test(test_nationality_of_a_wanted_list),
