@@ -268,6 +268,22 @@ static void told_before(const struct assembler *a, const struct mention *m,
 	}
 }
 
+/* "In the wake of the riots", "after the protests": the sentence is
+ * timed by an event told before it. */
+static bool the_event_before(const struct assembler *a, struct span sp)
+{
+	const struct text *t = a->t;
+	size_t first = sp.first < sp.last ?
+	    t->sentences[sp.first->sentence].first : 0;
+
+	for (size_t k = first; k + 2 < t->n_tokens && k < first + 6; k++)
+		if ((token_is(t, k, "wake") && token_is(t, k + 1, "of") &&
+		    token_is(t, k + 2, "the")) || ((token_is(t, k, "after") ||
+		    token_is(t, k, "following")) && token_is(t, k + 1, "the")))
+			return true;
+	return false;
+}
+
 /* A date after the trigger m in its sentence. */
 static bool date_after(struct span sp, const struct mention *m)
 {
@@ -341,8 +357,15 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 				inc.date = (struct rw_date){a->pub->year, 0, 0};
 			else if (near.year)
 				inc.date = near;
-			else if (inc.type == RW_INCIDENT_CONVICTION)
-				; /* a sentence is dated only by its text */
+			else if (inc.type == RW_INCIDENT_CONVICTION) {
+				/* a sentence is dated only by its text: "In
+				 * the wake of the riots" the riots' year */
+				if (the_event_before(a, sp) && a->have_date &&
+				    s - a->last_date_sentence <=
+				    REFERENCE_SENTENCES)
+					inc.date = (struct rw_date){
+					    a->last_date.year, 0, 0};
+			}
 			else if ((inherited || subj.partitive) &&
 			    a->have_date &&
 			    s - a->last_date_sentence <= REFERENCE_SENTENCES)

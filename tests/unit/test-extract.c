@@ -636,6 +636,19 @@ test_places_of_a_fronted_clause(void **state)
 }
 
 static void
+test_conviction_in_the_wake_of_an_event(void **state)
+{
+	/* "In the wake of the riots": the year of the riots told before */
+	expect("Deadly riots broke out in Urumqi in July 2009 after police "
+	    "broke up a protest. Shops were wrecked and vehicles torched, "
+	    "while passers-by were attacked in the city. In the wake of the "
+	    "riots, twelve Uighurs were handed death sentences.",
+	    "2012-07-01",
+	    {.type = "conviction", .date = "2009", .host = "CN",
+	    .group = "Uyghur", .count = 12});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2573,6 +2586,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_conviction_in_the_wake_of_an_event),
 		cmocka_unit_test(test_places_of_a_fronted_clause),
 		cmocka_unit_test(test_she_was_among_a_count),
 		cmocka_unit_test(test_relative_named_in_apposition),
