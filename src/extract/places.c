@@ -228,6 +228,23 @@ static bool fronted_clause(const struct text *t, struct span sp, size_t at,
 	return false;
 }
 
+/* How far back "having" may open the clause of a place. */
+#define PARTICIPLE_WINDOW 8
+
+/* A place in a perfect participle clause: "having" before it, with no
+ * comma between. */
+static bool perfect_participle(const struct text *t, const struct mention *m)
+{
+	for (size_t k = m->first; k-- > 0 && k + PARTICIPLE_WINDOW >=
+	    m->first;) {
+		if (!(t->tokens[k].flags & TOKEN_WORD))
+			return false;
+		if (token_is(t, k, "having"))
+			return true;
+	}
+	return false;
+}
+
 /* how many words may stand between a nationality and its person noun */
 #define NATIONALITY_GAP 4
 
@@ -301,6 +318,11 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 		if (m->first < pos && (out[n].role == ROLE_NONE ||
 		    out[n].role == ROLE_AGENT) && fronted_clause(a->t, sp,
 		    m->first, pos))
+			out[n].role = ROLE_ASIDE;
+		/* ", having attended the teachings at Bodhgaya,": what
+		 * they had done before, elsewhere */
+		if ((out[n].role == ROLE_NONE || out[n].role == ROLE_AGENT ||
+		    out[n].role == ROLE_IN) && perfect_participle(a->t, m))
 			out[n].role = ROLE_ASIDE;
 		/* "activists based in the U.S.": where someone is based */
 		size_t b = m->first;

@@ -649,6 +649,25 @@ test_conviction_in_the_wake_of_an_event(void **state)
 }
 
 static void
+test_place_of_a_perfect_participle(void **state)
+{
+	/* ", having attended the teachings at Bodhgaya,": done before,
+	 * elsewhere; they were freed where they were held */
+	expect("Chinese police in Tibet detained hundreds of Tibetan pilgrims "
+	    "in January upon their return from teachings abroad. \u201cThe "
+	    "Tibetans who were held after coming back from India and Nepal, "
+	    "having attended the Kalachakra teachings at Bodhgaya, were freed "
+	    "today, April 3, 2012, at some point in the afternoon,\u201d the "
+	    "message said.", "2012-04-04",
+	    {.type = "detention", .date = "2012-01", .host = "CN",
+	    .group = "Tibetan"},
+	    {.type = "detention", .date = "2012-04-04", .host = "CN",
+	    .group = "Tibetan"},
+	    {.type = "release", .date = "2012-04-04", .host = "CN",
+	    .group = "Tibetan"});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2586,6 +2605,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_place_of_a_perfect_participle),
 		cmocka_unit_test(test_conviction_in_the_wake_of_an_event),
 		cmocka_unit_test(test_places_of_a_fronted_clause),
 		cmocka_unit_test(test_she_was_among_a_count),
