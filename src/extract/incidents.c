@@ -284,6 +284,32 @@ static bool the_event_before(const struct assembler *a, struct span sp)
 	return false;
 }
 
+/* "Egyptian authorities have detained nearly three dozen Uyghur
+ * students ... Two women, A and B, were released on Tuesday": the
+ * people released by name were among those of the last detention of a
+ * counted group without names, in the same country. */
+static void released_were_held(struct assembler *a,
+    const struct rw_incident *rel)
+{
+	struct rw_extraction *out = a->out;
+	size_t from = out->n_incidents > ROSTER_LOOKBACK ?
+	    out->n_incidents - ROSTER_LOOKBACK : 0;
+
+	for (size_t k = out->n_incidents; k-- > from;) {
+		struct rw_incident *inc = &out->incidents[k];
+		if (inc->type != RW_INCIDENT_DETENTION)
+			continue;
+		if (inc->n_persons || strcmp(inc->host, rel->host) != 0 ||
+		    inc->count <= (long)rel->n_persons)
+			return;
+		for (size_t i = 0; i < rel->n_persons &&
+		    inc->n_persons < RW_INCIDENT_PERSONS; i++)
+			memcpy(inc->persons[inc->n_persons++], rel->persons[i],
+			    RW_PERSON_NAME_MAX);
+		return;
+	}
+}
+
 /* A date after the trigger m in its sentence. */
 static bool date_after(struct span sp, const struct mention *m)
 {
@@ -405,6 +431,9 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		size_t before_add = a->out->n_incidents;
 		if ((rc = add_incident(a, &inc)) < 0)
 			return rc;
+		if (inc.type == RW_INCIDENT_RELEASE && inc.n_persons &&
+		    !inherited)
+			released_were_held(a, &inc);
 		if (subj.singular_noun && !inherited &&
 		    a->out->n_incidents > before_add &&
 		    (!a->have_unnamed || a->unnamed_sentence != s)) {

@@ -668,6 +668,23 @@ test_place_of_a_perfect_participle(void **state)
 }
 
 static void
+test_released_by_name_were_held(void **state)
+{
+	/* the two women released by name were among the 36 detained */
+	expect("Egyptian authorities have detained nearly three dozen Uyghur "
+	    "students in Cairo since the start of the month, according to "
+	    "classmates. Two women, Gulnar Ablimit and Mahire Yasin, were "
+	    "released on Tuesday after their lawyer proved that they held "
+	    "Turkish residence permits.", "2017-07-20",
+	    {.type = "detention", .date = "2017", .host = "EG",
+	    .persons = {"Gulnar Ablimit", "Mahire Yasin"}, .group = "Uyghur",
+	    .count = 36},
+	    {.type = "release", .date = "2017-07-18", .host = "EG",
+	    .persons = {"Gulnar Ablimit", "Mahire Yasin"}, .group = ANY,
+	    .count = 2});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2605,6 +2622,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_released_by_name_were_held),
 		cmocka_unit_test(test_place_of_a_perfect_participle),
 		cmocka_unit_test(test_conviction_in_the_wake_of_an_event),
 		cmocka_unit_test(test_places_of_a_fronted_clause),
