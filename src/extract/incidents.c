@@ -207,6 +207,11 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 			}
 		}
 	}
+	/* "they" later means the people named now */
+	if (before && a->have_subjects && !a->last_subjects.n_persons &&
+	    a->last_subjects.count >= (long)named.n_persons)
+		for (size_t k = 0; k < named.n_persons; k++)
+			add_person(&a->last_subjects, named.persons[k]);
 	if (!list || before)
 		return 0;
 	/* "the wanted list further includes": a recent incident of the

@@ -685,6 +685,26 @@ test_released_by_name_were_held(void **state)
 }
 
 static void
+test_they_after_a_roster(void **state)
+{
+	/* "the group" after the roster that named two of the seven: those
+	 * two are among them */
+	expect("Bulgarian border police handed seven Turkish citizens who had "
+	    "asked for asylum back to Turkish gendarmes at the Kapitan "
+	    "Andreevo crossing on 14 October, according to lawyers. The "
+	    "seven, among them a teacher named Ayse Karakaya and a former "
+	    "police officer named Mehmet Ozturk, had crossed the border on "
+	    "foot two nights earlier. Their lawyer said the group had been "
+	    "held at a border police station near Svilengrad and were not "
+	    "given access to an asylum procedure.", "2016-10-20",
+	    {.type = "return", .mechanism = "deportation", .date = ANY,
+	    .host = "BG", .dest = "TR",
+	    .persons = {"Ayse Karakaya", "Mehmet Ozturk"}, .count = 7},
+	    {.type = "detention", .date = "2016", .host = "BG",
+	    .persons = {"Ayse Karakaya", "Mehmet Ozturk"}, .count = 7});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2622,6 +2642,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_they_after_a_roster),
 		cmocka_unit_test(test_released_by_name_were_held),
 		cmocka_unit_test(test_place_of_a_perfect_participle),
 		cmocka_unit_test(test_conviction_in_the_wake_of_an_event),
