@@ -405,10 +405,11 @@ static size_t find_person(struct finder *f, size_t i, size_t last, size_t s,
 		if (run_has_orgword(f, i, end) ||
 		    (i > 0 && token_is(t, i - 1, "the") && !titled))
 			return end - i;
-		/* "held in Abu Simbel", "in Aswan and Abu Simbel": a place
-		 * the gazetteer lacks, not a person ("in Xu Zhiyong's case"
-		 * is one) */
+		/* "held in Abu Simbel", "in Aswan and Abu Simbel", "near
+		 * Raja Bazaar": a place the gazetteer lacks, not a person
+		 * ("in Xu Zhiyong's case" is one) */
 		if (!titled && i > 0 && (is_word_cue(f, i - 1, CUE_IN) ||
+		    token_is(t, i - 1, "near") ||
 		    (token_is(t, i - 1, "and") && place_ends(f, i - 1))) &&
 		    !(end < t->n_tokens &&
 		    (t->tokens[end].flags & TOKEN_POSSESSIVE)))

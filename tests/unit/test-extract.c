@@ -705,6 +705,19 @@ test_they_after_a_roster(void **state)
 }
 
 static void
+test_bullet_full_of_names_is_no_headline(void **state)
+{
+	/* most long words capitalised, but a full stop and lower-case
+	 * words: body text; "near Raja Bazaar" is a place, no person */
+	expect("\u2022 3 January \u2014 Police in Rawalpindi arrest three "
+	    "Uyghur men, Abdusalam Tohti, Ilham Qasim and Mutellip Ismail, at "
+	    "a guesthouse near Raja Bazaar.", "2012-03-01",
+	    {.type = "detention", .date = "2012-01-03", .host = "PK",
+	    .persons = {"Abdusalam Tohti", "Ilham Qasim", "Mutellip Ismail"},
+	    .group = "Uyghur", .count = 3});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2642,6 +2655,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_bullet_full_of_names_is_no_headline),
 		cmocka_unit_test(test_they_after_a_roster),
 		cmocka_unit_test(test_released_by_name_were_held),
 		cmocka_unit_test(test_place_of_a_perfect_participle),
