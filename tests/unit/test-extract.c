@@ -2032,6 +2032,10 @@ test_entities_kinds(void **state)
 	    "");
 	expect_entity("The lawyer Elif Kaya met the family on Monday.",
 	    "2021-03-10", RW_ENTITY_PERSON, "Elif Kaya", "Elif Kaya");
+	/* the rest of an organisation's name after "and" is no person */
+	expect_none_entity("A researcher with the Center for Radicalism and "
+	    "Deradicalization Studies said so on Monday.",
+	    "2021-03-10", RW_ENTITY_PERSON);
 }
 
 static void
