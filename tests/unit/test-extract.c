@@ -718,6 +718,21 @@ test_bullet_full_of_names_is_no_headline(void **state)
 }
 
 static void
+test_date_of_a_relative_clause_after(void **state)
+{
+	/* ", where the authorities ... in early 2017": no date of the
+	 * return before it, which is the one told before */
+	expect("Indonesia deported four Uyghur men to China in September, "
+	    "their lawyer said. Asked about the men's destination, two experts "
+	    "confirmed that the four had been deported to China, where the "
+	    "authorities are thought to have detained many Uyghurs in a "
+	    "system of internment camps, part of a drive launched in early "
+	    "2017.", "2020-10-23",
+	    {.type = "return", .mechanism = "deportation", .date = "2020-09",
+	    .host = "ID", .dest = "CN", .group = "Uyghur", .count = 4});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2659,6 +2674,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_date_of_a_relative_clause_after),
 		cmocka_unit_test(test_bullet_full_of_names_is_no_headline),
 		cmocka_unit_test(test_they_after_a_roster),
 		cmocka_unit_test(test_released_by_name_were_held),
