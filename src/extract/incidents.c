@@ -470,6 +470,30 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 	return 0;
 }
 
+/* "A Chechen man deported from Germany in December ... Zelimkhan
+ * Dadayev, 31, was deported on 10 December": once the lede's incident k
+ * has the name, a later incident that tells it again with that name is
+ * merged into it. */
+static void merge_later(struct assembler *a, size_t k)
+{
+	struct rw_extraction *out = a->out;
+	struct rw_incident *inc = &out->incidents[k];
+
+	for (size_t j = k + 1; j < out->n_incidents; j++) {
+		struct rw_incident *later = &out->incidents[j];
+		if (!rw_incidents_same(inc, later, NULL, NULL))
+			continue;
+		if (later->date.month && (!inc->date.month ||
+		    (later->date.day && !inc->date.day)))
+			inc->date = later->date;
+		merge_into(inc, later);
+		memmove(later, later + 1,
+		    (out->n_incidents - j - 1) * sizeof(*later));
+		out->n_incidents--;
+		return;
+	}
+}
+
 /* People named in a sentence without an incident are still who a later
  * "he" means. */
 static void note_people(struct assembler *a, size_t s, struct span sp)
@@ -499,9 +523,11 @@ static void note_people(struct assembler *a, size_t s, struct span sp)
 			    k++) {
 				struct rw_incident *inc = &a->out->incidents[k];
 				if (inc->quote_start == a->unnamed_quote &&
-				    !inc->n_persons && inc->count == 1)
+				    !inc->n_persons && inc->count == 1) {
 					memcpy(inc->persons[inc->n_persons++],
 					    first->name, RW_PERSON_NAME_MAX);
+					merge_later(a, k);
+				}
 			}
 			a->have_unnamed = false;
 		} else if (s - a->unnamed_sentence >= UNNAMED_SENTENCES) {

@@ -733,6 +733,22 @@ test_date_of_a_relative_clause_after(void **state)
 }
 
 static void
+test_lede_told_again_by_name(void **state)
+{
+	/* the lede's return of "a Chechen man", named in the next
+	 * sentence, which tells that return again: one return */
+	expect("A Chechen man deported from Germany to Russia in December has "
+	    "not been seen since he was taken off the plane in Moscow, his "
+	    "family says. Zelimkhan Dadayev, 31, was deported on 10 December "
+	    "after his asylum claim was rejected.", "2020-01-22",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2019-12-10", .host = "DE", .dest = "RU",
+	    .persons = {"Zelimkhan Dadayev"}, .group = "Chechen", .count = 1},
+	    {.type = "disappearance", .date = "2019-12", .host = "RU",
+	    .persons = {"Zelimkhan Dadayev"}, .group = "Chechen", .count = 1});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2674,6 +2690,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_lede_told_again_by_name),
 		cmocka_unit_test(test_date_of_a_relative_clause_after),
 		cmocka_unit_test(test_bullet_full_of_names_is_no_headline),
 		cmocka_unit_test(test_they_after_a_roster),
