@@ -120,6 +120,12 @@ bool is_speaker(const struct assembler *a, struct span sp,
  * followed by "and" or "but". */
 bool clause_break(const struct text *t, size_t from, size_t to);
 
+/* Token i stands in a relative clause ("who was deported ... last year
+ * has been sentenced": "deported", not "sentenced") that no comma has
+ * closed. */
+bool in_relative(const struct text *t, const struct sentence *sent,
+    size_t i);
+
 /* ---- triggers.c ---- */
 
 /* Splits a trigger's rule value ("return/deportation") into type and

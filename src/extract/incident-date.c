@@ -283,9 +283,11 @@ bool find_date(const struct assembler *a, struct span sp,
 		*ret = d->date;
 		return true;
 	}
+	bool own_clause = in_relative(a->t, sent, trig->first);
 	for (const struct mention *m = trig; m-- > sp.first && !d &&
 	    !told_later(a->t, trig);)
-		if (trigger_value(a, sp, m) && m->last <= trig->first)
+		if (trigger_value(a, sp, m) && m->last <= trig->first &&
+		    (own_clause || !in_relative(a->t, sent, m->first)))
 			d = owned_date(a, sp, sent, m);
 	for (const struct mention *m = trig + 1; m < sp.last && !d; m++)
 		if (trigger_value(a, sp, m) && m->first >= trig->last &&
@@ -296,7 +298,8 @@ bool find_date(const struct assembler *a, struct span sp,
 			if (m->kind == M_DATE && !report_date(a, sp, sent, m) &&
 			    !subordinate_date(a, sp, sent, m) &&
 			    !(m->first >= trig->last && relative_between(a->t,
-			    trig->last, m->first)) && (!nearest ||
+			    trig->last, m->first)) && (own_clause ||
+			    !in_relative(a->t, sent, m->first)) && (!nearest ||
 			    distance(m, trig->first) < distance(nearest,
 			    trig->first)))
 				nearest = m;

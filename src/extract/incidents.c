@@ -315,6 +315,21 @@ static void released_were_held(struct assembler *a,
 	}
 }
 
+/* "has been sentenced", "has now been sentenced", "have sentenced": a
+ * present perfect right before the trigger at pos. */
+static bool present_perfect(const struct text *t, size_t pos)
+{
+	for (size_t k = pos; k-- > 0 && k + 4 > pos;) {
+		if (token_is(t, k, "has") || token_is(t, k, "have"))
+			return true;
+		if (!(token_is(t, k, "been") || token_is(t, k, "now") ||
+		    token_is(t, k, "also") || token_is(t, k, "just") ||
+		    token_is(t, k, "recently")))
+			return false;
+	}
+	return false;
+}
+
 /* A date after the trigger m in its sentence. */
 static bool date_after(struct span sp, const struct mention *m)
 {
@@ -396,6 +411,11 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 				    REFERENCE_SENTENCES)
 					inc.date = (struct rw_date){
 					    a->last_date.year, 0, 0};
+				else if (present_perfect(a->t, m->first) &&
+				    a->pub && a->pub->year)
+					/* "has now been sentenced": news */
+					inc.date = (struct rw_date){
+					    a->pub->year, 0, 0};
 			}
 			else if ((inherited || subj.partitive) &&
 			    a->have_date &&

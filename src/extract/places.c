@@ -268,6 +268,8 @@ static void set_iso(char out[3], const char *iso);
 static size_t collect_places(const struct assembler *a, struct span sp,
     size_t pos, struct place *out, size_t cap, char *nationality_iso)
 {
+	const struct sentence *sentence = sp.first < sp.last ?
+	    &a->t->sentences[sp.first->sentence] : NULL;
 	size_t n = 0;
 
 	for (const struct mention *m = sp.first; m < sp.last && n < cap; m++) {
@@ -318,6 +320,14 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 		if (m->first < pos && (out[n].role == ROLE_NONE ||
 		    out[n].role == ROLE_AGENT) && fronted_clause(a->t, sp,
 		    m->first, pos))
+			out[n].role = ROLE_ASIDE;
+		/* "a campaigner who was deported by Cambodian authorities
+		 * last year has been sentenced": the state that acted in a
+		 * relative clause before the trigger acted there ("who had
+		 * left China ..., served three years" was still there) */
+		if (m->first < pos && out[n].role == ROLE_AGENT && sentence &&
+		    in_relative(a->t, sentence, m->first) &&
+		    !in_relative(a->t, sentence, pos))
 			out[n].role = ROLE_ASIDE;
 		/* ", having attended the teachings at Bodhgaya,": what
 		 * they had done before, elsewhere */

@@ -749,6 +749,24 @@ test_lede_told_again_by_name(void **state)
 }
 
 static void
+test_relative_clause_before_the_trigger(void **state)
+{
+	/* "who was deported by Cambodian authorities last year" dates and
+	 * places the return, not the sentence after it; "has been
+	 * sentenced" is this year's news, told again with its date */
+	expect("A Montagnard land-rights campaigner who was deported by "
+	    "Cambodian authorities last year has been sentenced to nine years "
+	    "in prison by a court in Viet Nam's Central Highlands, his "
+	    "relatives said. The People's Court of Gia Lai convicted Y Blir "
+	    "Ksor on 12 March of undermining national unity.", "2024-03-20",
+	    {.type = "return", .mechanism = "deportation", .date = "2023",
+	    .host = "KH", .dest = "VN", .persons = {"Y Blir Ksor"},
+	    .group = "Montagnard", .count = 1},
+	    {.type = "conviction", .date = "2024-03-12", .host = "VN",
+	    .persons = {"Y Blir Ksor"}, .group = "Montagnard", .count = 1});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2690,6 +2708,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_relative_clause_before_the_trigger),
 		cmocka_unit_test(test_lede_told_again_by_name),
 		cmocka_unit_test(test_date_of_a_relative_clause_after),
 		cmocka_unit_test(test_bullet_full_of_names_is_no_headline),
