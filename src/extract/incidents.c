@@ -330,6 +330,35 @@ static bool present_perfect(const struct text *t, size_t pos)
 	return false;
 }
 
+/* "had been separated from the others at the border before the
+ * arrests": a trigger noun behind "before the" or "after the", without a
+ * date of its own, names the last incident of its type, which it
+ * becomes again (merged with it), whoever else the sentence names. */
+static void the_trigger_before(const struct assembler *a,
+    const struct mention *m, struct rw_incident *inc)
+{
+	const struct rw_extraction *out = a->out;
+	size_t from = out->n_incidents > TOLD_BEFORE_LOOKBACK ?
+	    out->n_incidents - TOLD_BEFORE_LOOKBACK : 0;
+
+	if (m->first < 2 || !token_is(a->t, m->first - 1, "the") ||
+	    !(token_is(a->t, m->first - 2, "before") ||
+	    token_is(a->t, m->first - 2, "after")))
+		return;
+	for (size_t k = out->n_incidents; k-- > from;) {
+		const struct rw_incident *prev = &out->incidents[k];
+		if (prev->type != inc->type)
+			continue;
+		inc->date = prev->date;
+		memcpy(inc->host, prev->host, 3);
+		memcpy(inc->persons, prev->persons, sizeof(inc->persons));
+		inc->n_persons = prev->n_persons;
+		memcpy(inc->group, prev->group, sizeof(inc->group));
+		inc->count = prev->count;
+		return;
+	}
+}
+
 /* A date after the trigger m in its sentence. */
 static bool date_after(struct span sp, const struct mention *m)
 {
@@ -447,6 +476,8 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		find_places(a, sp, m->first, &inc, &subj, inherited);
 		if (!dated && inherited)
 			told_before(a, m, &inc);
+		else if (!dated)
+			the_trigger_before(a, m, &inc);
 		if (inc.host[0] && inc.dest[0] && strcmp(inc.host, inc.dest) == 0)
 			inc.dest[0] = '\0';
 		inc.quote_start = a->t->tokens[sent->first].start;

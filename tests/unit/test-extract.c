@@ -767,6 +767,19 @@ test_relative_clause_before_the_trigger(void **state)
 }
 
 static void
+test_before_the_arrests_names_them_again(void **state)
+{
+	/* "before the arrests": the arrests told before, not his */
+	expect("Nepalese police arrested seven Tibetans near the border town "
+	    "of Tatopani on 15 June, a source said. The same source said an "
+	    "eighth member of the party, a 22-year-old monk named Lobsang "
+	    "Tsering, had been separated from the others at the border "
+	    "before the arrests.", "2013-06-19",
+	    {.type = "detention", .date = "2013-06-15", .host = "NP",
+	    .group = "Tibetan", .count = 7});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2708,6 +2721,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_before_the_arrests_names_them_again),
 		cmocka_unit_test(test_relative_clause_before_the_trigger),
 		cmocka_unit_test(test_lede_told_again_by_name),
 		cmocka_unit_test(test_date_of_a_relative_clause_after),
