@@ -359,6 +359,53 @@ static void the_trigger_before(const struct assembler *a,
 	}
 }
 
+/* How far before a trigger "before" and the stay before it may stand. */
+#define STAY_WINDOW 8
+
+/* "detained on 9 February and held for a month before a district court
+ * released him", "He spent two nights in custody before a court
+ * released him": the trigger at m is that long after the date told just
+ * before (in its sentence, else the sentence before). */
+static bool after_a_stay(const struct assembler *a, struct span sp, size_t s,
+    const struct mention *m, const struct rw_date *near, struct rw_date *ret)
+{
+	const struct text *t = a->t;
+	const struct rw_date *from = near->year ? near : (a->have_date &&
+	    s - a->last_date_sentence <= 1 ? &a->last_date : NULL);
+	size_t before = 0;
+	const char *rel = NULL;
+	long count = -1;
+
+	for (size_t k = m->first; k-- > 0 && k + STAY_WINDOW > m->first;)
+		if (token_is(t, k, "before")) {
+			before = k;
+			break;
+		}
+	if (!before || !from || !from->month)
+		return false;
+	for (size_t k = before; k-- > 0 && k + STAY_WINDOW > before && !rel;) {
+		if (token_is(t, k, "day") || token_is(t, k, "days") ||
+		    token_is(t, k, "night") || token_is(t, k, "nights"))
+			rel = "then-days-later";
+		else if (token_is(t, k, "week") || token_is(t, k, "weeks"))
+			rel = "then-weeks-later";
+		else if (token_is(t, k, "month") || token_is(t, k, "months"))
+			rel = "then-months-later";
+		else
+			continue;
+		if (k > 0 && (token_is(t, k - 1, "a") || token_is(t, k - 1,
+		    "one")))
+			count = 1;
+		for (const struct mention *q = sp.first; q < sp.last; q++)
+			if (q->kind == M_NUMBER && q->last == k)
+				count = q->number;
+	}
+	if (!rel || count < 1)
+		return false;
+	return reldate_resolve(reldate_parse(rel), "", count, from, ret) &&
+	    ret->year;
+}
+
 /* A date after the trigger m in its sentence. */
 static bool date_after(struct span sp, const struct mention *m)
 {
@@ -384,7 +431,7 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		struct subjects subj;
 		bool inherited;
 		struct rw_date near;
-		bool granted, dated = true;
+		bool granted, dated = true, carried = false;
 
 		memset(&inc, 0, sizeof(inc));
 		if (!read_trigger(a, sp, m, &inc.type, &inc.mechanism,
@@ -421,6 +468,9 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		    &near))) {
 			if (inc.type == RW_INCIDENT_WARRANT)
 				; /* a warrant is dated only by its own clause */
+			else if (after_a_stay(a, sp, s, m, &near, &inc.date))
+				; /* "held for a month before a court released
+				   * him" */
 			else if (inc.type == RW_INCIDENT_DETENTION &&
 			    cue_before(a, sp, m->first, CUE_PRESENT,
 			    CUE_WINDOW_THREAT) && !date_after(sp, m) &&
@@ -448,10 +498,13 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			}
 			else if ((inherited || subj.partitive) &&
 			    a->have_date &&
-			    s - a->last_date_sentence <= REFERENCE_SENTENCES)
+			    s - a->last_date_sentence <= REFERENCE_SENTENCES) {
 				inc.date = (struct rw_date){a->last_date.year, 0, 0};
-			else if (a->pub && a->pub->year)
+				carried = true;
+			} else if (a->pub && a->pub->year) {
 				inc.date = (struct rw_date){a->pub->year, 0, 0};
+				carried = true;
+			}
 		}
 		if (granted) {
 			/* the return now threatened takes the date; the
@@ -512,7 +565,8 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			a->last_return_sentence = s;
 		}
 		a->have_subjects = true;
-		if (inc.date.year) {
+		/* the date the text gave last, not one carried over */
+		if (inc.date.year && !carried) {
 			a->last_date = inc.date;
 			a->last_date_sentence = s;
 			a->have_date = true;

@@ -780,6 +780,32 @@ test_before_the_arrests_names_them_again(void **state)
 }
 
 static void
+test_release_after_a_stay(void **state)
+{
+	/* "two nights in custody before a court released him": two days
+	 * after the detention told just before; a year carried over to the
+	 * custody is no date the text gave */
+	expect("A regional court in Warsaw refused on 16 September to "
+	    "extradite the journalist Ales Kastus to Belarus. Kastus was "
+	    "detained at a border crossing with Germany on 3 August after a "
+	    "routine check. He spent two nights in custody before a court "
+	    "released him under police supervision.", "2021-09-20",
+	    {.type = "release", .date = "2021-09-16", .host = "PL",
+	    .persons = {"Ales Kastus"}},
+	    {.type = "detention", .date = "2021-08-03", .host = "PL",
+	    .persons = {"Ales Kastus"}},
+	    {.type = "release", .date = "2021-08-05", .host = "PL",
+	    .persons = {"Ales Kastus"}});
+	expect("Rojhat Aydin was detained in Stockholm on 9 February and held "
+	    "for a month before a district court released him.",
+	    "2023-06-02",
+	    {.type = "detention", .date = "2023-02-09", .host = "SE",
+	    .persons = {"Rojhat Aydin"}},
+	    {.type = "release", .date = "2023-03", .host = "SE",
+	    .persons = {"Rojhat Aydin"}});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2721,6 +2747,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_release_after_a_stay),
 		cmocka_unit_test(test_before_the_arrests_names_them_again),
 		cmocka_unit_test(test_relative_clause_before_the_trigger),
 		cmocka_unit_test(test_lede_told_again_by_name),
