@@ -42,6 +42,7 @@ struct subjects {
 	char origin[3];
 	long count;
 	bool singular_noun; /* "the man", "a woman" */
+	bool partitive;     /* "eleven of them": some of people told before */
 };
 
 struct assembler {
@@ -118,6 +119,12 @@ bool is_speaker(const struct assembler *a, struct span sp,
 /* A clause boundary between tokens from and to: a semicolon, or a comma
  * followed by "and" or "but". */
 bool clause_break(const struct text *t, size_t from, size_t to);
+
+/* Token i stands in a relative clause ("who was deported ... last year
+ * has been sentenced": "deported", not "sentenced") that no comma has
+ * closed. */
+bool in_relative(const struct text *t, const struct sentence *sent,
+    size_t i);
 
 /* ---- triggers.c ---- */
 

@@ -255,6 +255,18 @@ static bool told_later(const struct text *t, const struct mention *trig)
 	return false;
 }
 
+/* "had been deported to China, where the authorities are thought to
+ * have detained ... in early 2017": a relative clause between tokens
+ * from and to tells of something else. */
+static bool relative_between(const struct text *t, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++)
+		if (token_is(t, k, "where") || token_is(t, k, "which") ||
+		    token_is(t, k, "who") || token_is(t, k, "whose"))
+			return true;
+	return false;
+}
+
 bool find_date(const struct assembler *a, struct span sp,
     const struct sentence *sent, const struct mention *trig,
     struct rw_date *ret, struct rw_date *near)
@@ -271,17 +283,23 @@ bool find_date(const struct assembler *a, struct span sp,
 		*ret = d->date;
 		return true;
 	}
+	bool own_clause = in_relative(a->t, sent, trig->first);
 	for (const struct mention *m = trig; m-- > sp.first && !d &&
 	    !told_later(a->t, trig);)
-		if (trigger_value(a, sp, m) && m->last <= trig->first)
+		if (trigger_value(a, sp, m) && m->last <= trig->first &&
+		    (own_clause || !in_relative(a->t, sent, m->first)))
 			d = owned_date(a, sp, sent, m);
 	for (const struct mention *m = trig + 1; m < sp.last && !d; m++)
-		if (trigger_value(a, sp, m) && m->first >= trig->last)
+		if (trigger_value(a, sp, m) && m->first >= trig->last &&
+		    !relative_between(a->t, trig->last, m->first))
 			d = owned_date(a, sp, sent, m);
 	if (!d)
 		for (const struct mention *m = sp.first; m < sp.last; m++)
 			if (m->kind == M_DATE && !report_date(a, sp, sent, m) &&
-			    !subordinate_date(a, sp, sent, m) && (!nearest ||
+			    !subordinate_date(a, sp, sent, m) &&
+			    !(m->first >= trig->last && relative_between(a->t,
+			    trig->last, m->first)) && (own_clause ||
+			    !in_relative(a->t, sent, m->first)) && (!nearest ||
 			    distance(m, trig->first) < distance(nearest,
 			    trig->first)))
 				nearest = m;

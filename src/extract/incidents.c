@@ -112,6 +112,8 @@ static int add_incident(struct assembler *a, const struct rw_incident *inc)
 		}
 		if (rw_incidents_same(prev, inc, NULL, NULL) ||
 		    repeats_undated(prev, inc)) {
+			if (!prev->date.year)
+				prev->date = inc->date;
 			merge_into(prev, inc);
 			return 0;
 		}
@@ -185,6 +187,13 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 		    && !(m->first > 0 && token_punct(a->t, m->first - 1, ','))
 		    && (!count || m->first < count->first))
 			count = m;
+	/* "named X as one among the five": a bare number behind "the" */
+	for (const struct mention *m = sp.first; m < sp.last && !count; m++)
+		if (m->kind == M_NUMBER && m->number >= 2 && m->number <
+		    AGGREGATE_COUNT && m->first > 0 && token_is(a->t,
+		    m->first - 1, "the") && m->first >= 2 && token_is(a->t,
+		    m->first - 2, "among"))
+			count = m;
 	if (!named.n_persons)
 		return 0;
 	list = listed;
@@ -195,14 +204,20 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 	size_t near_start = a->t->tokens[a->t->sentences[
 	    s > REFERENCE_SENTENCES ? s - REFERENCE_SENTENCES : 0].first].start;
 	if (a->have_subjects && a->last_subjects_sentence < s &&
-	    s - a->last_subjects_sentence <= 2) {
+	    (s - a->last_subjects_sentence <= 2 || (the_count &&
+	    s - a->last_subjects_sentence <= REFERENCE_SENTENCES))) {
 		size_t quote = out->incidents[out->n_incidents - 1].quote_start;
 		size_t from = out->n_incidents > ROSTER_LOOKBACK ?
 		    out->n_incidents - ROSTER_LOOKBACK : 0;
 		for (size_t k = out->n_incidents; k-- > from;) {
 			struct rw_incident *inc = &out->incidents[k];
-			if (inc->quote_start != quote && (!the_count ||
-			    inc->quote_start < near_start))
+			if (inc->quote_start != quote && !the_count)
+				break;
+			/* "the five": the incidents of those five, also
+			 * told before the last few sentences once one of
+			 * them is within them */
+			if (inc->quote_start != quote &&
+			    inc->quote_start < near_start && !before)
 				break;
 			if (inc->n_persons || inc->count < 2 ||
 			    (count && count->number != inc->count))
@@ -216,6 +231,11 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 			}
 		}
 	}
+	/* "they" later means the people named now */
+	if (before && a->have_subjects && !a->last_subjects.n_persons &&
+	    a->last_subjects.count >= (long)named.n_persons)
+		for (size_t k = 0; k < named.n_persons; k++)
+			add_person(&a->last_subjects, named.persons[k]);
 	if (!list || before)
 		return 0;
 	/* "the wanted list further includes": a recent incident of the
@@ -239,6 +259,175 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 		}
 	}
 	return filled;
+}
+
+/* How many incidents back "her release" may refer. */
+#define TOLD_BEFORE_LOOKBACK 16
+
+/* "... Meas Sreymom said after her release": a trigger noun behind a
+ * possessive pronoun, with no date of its own, is the last incident of
+ * its type of the same people, told again: it takes that incident's date
+ * and host, so it is merged with it. */
+static void told_before(const struct assembler *a, const struct mention *m,
+    struct rw_incident *inc)
+{
+	const struct rw_extraction *out = a->out;
+	size_t from = out->n_incidents > TOLD_BEFORE_LOOKBACK ?
+	    out->n_incidents - TOLD_BEFORE_LOOKBACK : 0;
+
+	if (m->first == 0 || !(token_is(a->t, m->first - 1, "his") ||
+	    token_is(a->t, m->first - 1, "her") || token_is(a->t,
+	    m->first - 1, "their")) || !inc->n_persons)
+		return;
+	for (size_t k = out->n_incidents; k-- > from;) {
+		const struct rw_incident *prev = &out->incidents[k];
+		bool shared = false;
+		if (prev->type != inc->type)
+			continue;
+		for (size_t i = 0; i < prev->n_persons && !shared; i++)
+			for (size_t j = 0; j < inc->n_persons; j++)
+				if (strcmp(prev->persons[i],
+				    inc->persons[j]) == 0)
+					shared = true;
+		if (!shared)
+			continue;
+		inc->date = prev->date;
+		memcpy(inc->host, prev->host, 3);
+		return;
+	}
+}
+
+/* "In the wake of the riots", "after the protests": the sentence is
+ * timed by an event told before it. */
+static bool the_event_before(const struct assembler *a, struct span sp)
+{
+	const struct text *t = a->t;
+	size_t first = sp.first < sp.last ?
+	    t->sentences[sp.first->sentence].first : 0;
+
+	for (size_t k = first; k + 2 < t->n_tokens && k < first + 6; k++)
+		if ((token_is(t, k, "wake") && token_is(t, k + 1, "of") &&
+		    token_is(t, k + 2, "the")) || ((token_is(t, k, "after") ||
+		    token_is(t, k, "following")) && token_is(t, k + 1, "the")))
+			return true;
+	return false;
+}
+
+/* "Egyptian authorities have detained nearly three dozen Uyghur
+ * students ... Two women, A and B, were released on Tuesday": the
+ * people released by name were among those of the last detention of a
+ * counted group without names, in the same country. */
+static void released_were_held(struct assembler *a,
+    const struct rw_incident *rel)
+{
+	struct rw_extraction *out = a->out;
+	size_t from = out->n_incidents > ROSTER_LOOKBACK ?
+	    out->n_incidents - ROSTER_LOOKBACK : 0;
+
+	for (size_t k = out->n_incidents; k-- > from;) {
+		struct rw_incident *inc = &out->incidents[k];
+		if (inc->type != RW_INCIDENT_DETENTION)
+			continue;
+		if (inc->n_persons || strcmp(inc->host, rel->host) != 0 ||
+		    inc->count <= (long)rel->n_persons)
+			return;
+		for (size_t i = 0; i < rel->n_persons &&
+		    inc->n_persons < RW_INCIDENT_PERSONS; i++)
+			memcpy(inc->persons[inc->n_persons++], rel->persons[i],
+			    RW_PERSON_NAME_MAX);
+		return;
+	}
+}
+
+/* "has been sentenced", "has now been sentenced", "have sentenced": a
+ * present perfect right before the trigger at pos. */
+static bool present_perfect(const struct text *t, size_t pos)
+{
+	for (size_t k = pos; k-- > 0 && k + 4 > pos;) {
+		if (token_is(t, k, "has") || token_is(t, k, "have"))
+			return true;
+		if (!(token_is(t, k, "been") || token_is(t, k, "now") ||
+		    token_is(t, k, "also") || token_is(t, k, "just") ||
+		    token_is(t, k, "recently")))
+			return false;
+	}
+	return false;
+}
+
+/* "had been separated from the others at the border before the
+ * arrests": a trigger noun behind "before the" or "after the", without a
+ * date of its own, names the last incident of its type, which it
+ * becomes again (merged with it), whoever else the sentence names. */
+static void the_trigger_before(const struct assembler *a,
+    const struct mention *m, struct rw_incident *inc)
+{
+	const struct rw_extraction *out = a->out;
+	size_t from = out->n_incidents > TOLD_BEFORE_LOOKBACK ?
+	    out->n_incidents - TOLD_BEFORE_LOOKBACK : 0;
+
+	if (m->first < 2 || !token_is(a->t, m->first - 1, "the") ||
+	    !(token_is(a->t, m->first - 2, "before") ||
+	    token_is(a->t, m->first - 2, "after")))
+		return;
+	for (size_t k = out->n_incidents; k-- > from;) {
+		const struct rw_incident *prev = &out->incidents[k];
+		if (prev->type != inc->type)
+			continue;
+		inc->date = prev->date;
+		memcpy(inc->host, prev->host, 3);
+		memcpy(inc->persons, prev->persons, sizeof(inc->persons));
+		inc->n_persons = prev->n_persons;
+		memcpy(inc->group, prev->group, sizeof(inc->group));
+		inc->count = prev->count;
+		return;
+	}
+}
+
+/* How far before a trigger "before" and the stay before it may stand. */
+#define STAY_WINDOW 8
+
+/* "detained on 9 February and held for a month before a district court
+ * released him", "He spent two nights in custody before a court
+ * released him": the trigger at m is that long after the date told just
+ * before (in its sentence, else the sentence before). */
+static bool after_a_stay(const struct assembler *a, struct span sp, size_t s,
+    const struct mention *m, const struct rw_date *near, struct rw_date *ret)
+{
+	const struct text *t = a->t;
+	const struct rw_date *from = near->year ? near : (a->have_date &&
+	    s - a->last_date_sentence <= 1 ? &a->last_date : NULL);
+	size_t before = 0;
+	const char *rel = NULL;
+	long count = -1;
+
+	for (size_t k = m->first; k-- > 0 && k + STAY_WINDOW > m->first;)
+		if (token_is(t, k, "before")) {
+			before = k;
+			break;
+		}
+	if (!before || !from || !from->month)
+		return false;
+	for (size_t k = before; k-- > 0 && k + STAY_WINDOW > before && !rel;) {
+		if (token_is(t, k, "day") || token_is(t, k, "days") ||
+		    token_is(t, k, "night") || token_is(t, k, "nights"))
+			rel = "then-days-later";
+		else if (token_is(t, k, "week") || token_is(t, k, "weeks"))
+			rel = "then-weeks-later";
+		else if (token_is(t, k, "month") || token_is(t, k, "months"))
+			rel = "then-months-later";
+		else
+			continue;
+		if (k > 0 && (token_is(t, k - 1, "a") || token_is(t, k - 1,
+		    "one")))
+			count = 1;
+		for (const struct mention *q = sp.first; q < sp.last; q++)
+			if (q->kind == M_NUMBER && q->last == k)
+				count = q->number;
+	}
+	if (!rel || count < 1)
+		return false;
+	return reldate_resolve(reldate_parse(rel), "", count, from, ret) &&
+	    ret->year;
 }
 
 /* A date after the trigger m in its sentence. */
@@ -266,7 +455,7 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		struct subjects subj;
 		bool inherited;
 		struct rw_date near;
-		bool granted, dated = true;
+		bool granted, dated = true, carried = false;
 
 		memset(&inc, 0, sizeof(inc));
 		if (!read_trigger(a, sp, m, &inc.type, &inc.mechanism,
@@ -303,6 +492,9 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		    &near))) {
 			if (inc.type == RW_INCIDENT_WARRANT)
 				; /* a warrant is dated only by its own clause */
+			else if (after_a_stay(a, sp, s, m, &near, &inc.date))
+				; /* "held for a month before a court released
+				   * him" */
 			else if (inc.type == RW_INCIDENT_DETENTION &&
 			    cue_before(a, sp, m->first, CUE_PRESENT,
 			    CUE_WINDOW_THREAT) && !date_after(sp, m) &&
@@ -314,13 +506,29 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 				inc.date = (struct rw_date){a->pub->year, 0, 0};
 			else if (near.year)
 				inc.date = near;
-			else if (inc.type == RW_INCIDENT_CONVICTION)
-				; /* a sentence is dated only by its text */
-			else if (inherited && a->have_date &&
-			    s - a->last_date_sentence <= REFERENCE_SENTENCES)
+			else if (inc.type == RW_INCIDENT_CONVICTION) {
+				/* a sentence is dated only by its text: "In
+				 * the wake of the riots" the riots' year */
+				if (the_event_before(a, sp) && a->have_date &&
+				    s - a->last_date_sentence <=
+				    REFERENCE_SENTENCES)
+					inc.date = (struct rw_date){
+					    a->last_date.year, 0, 0};
+				else if (present_perfect(a->t, m->first) &&
+				    a->pub && a->pub->year)
+					/* "has now been sentenced": news */
+					inc.date = (struct rw_date){
+					    a->pub->year, 0, 0};
+			}
+			else if ((inherited || subj.partitive) &&
+			    a->have_date &&
+			    s - a->last_date_sentence <= REFERENCE_SENTENCES) {
 				inc.date = (struct rw_date){a->last_date.year, 0, 0};
-			else if (a->pub && a->pub->year)
+				carried = true;
+			} else if (a->pub && a->pub->year) {
 				inc.date = (struct rw_date){a->pub->year, 0, 0};
+				carried = true;
+			}
 		}
 		if (granted) {
 			/* the return now threatened takes the date; the
@@ -343,6 +551,10 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			memset(&inc.date, 0, sizeof(inc.date));
 		}
 		find_places(a, sp, m->first, &inc, &subj, inherited);
+		if (!dated && inherited)
+			told_before(a, m, &inc);
+		else if (!dated)
+			the_trigger_before(a, m, &inc);
 		if (inc.host[0] && inc.dest[0] && strcmp(inc.host, inc.dest) == 0)
 			inc.dest[0] = '\0';
 		inc.quote_start = a->t->tokens[sent->first].start;
@@ -355,6 +567,9 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			continue;
 		if ((rc = add_incident(a, &inc)) < 0)
 			return rc;
+		if (inc.type == RW_INCIDENT_RELEASE && inc.n_persons &&
+		    !inherited)
+			released_were_held(a, &inc);
 		if (subj.singular_noun && !inherited &&
 		    a->out->n_incidents > before_add &&
 		    (!a->have_unnamed || a->unnamed_sentence != s)) {
@@ -377,13 +592,38 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			a->last_return_sentence = s;
 		}
 		a->have_subjects = true;
-		if (inc.date.year) {
+		/* the date the text gave last, not one carried over */
+		if (inc.date.year && !carried) {
 			a->last_date = inc.date;
 			a->last_date_sentence = s;
 			a->have_date = true;
 		}
 	}
 	return 0;
+}
+
+/* "A Chechen man deported from Germany in December ... Zelimkhan
+ * Dadayev, 31, was deported on 10 December": once the lede's incident k
+ * has the name, a later incident that tells it again with that name is
+ * merged into it. */
+static void merge_later(struct assembler *a, size_t k)
+{
+	struct rw_extraction *out = a->out;
+	struct rw_incident *inc = &out->incidents[k];
+
+	for (size_t j = k + 1; j < out->n_incidents; j++) {
+		struct rw_incident *later = &out->incidents[j];
+		if (!rw_incidents_same(inc, later, NULL, NULL))
+			continue;
+		if (later->date.month && (!inc->date.month ||
+		    (later->date.day && !inc->date.day)))
+			inc->date = later->date;
+		merge_into(inc, later);
+		memmove(later, later + 1,
+		    (out->n_incidents - j - 1) * sizeof(*later));
+		out->n_incidents--;
+		return;
+	}
 }
 
 /* People named in a sentence without an incident are still who a later
@@ -415,9 +655,11 @@ static void note_people(struct assembler *a, size_t s, struct span sp)
 			    k++) {
 				struct rw_incident *inc = &a->out->incidents[k];
 				if (inc->quote_start == a->unnamed_quote &&
-				    !inc->n_persons && inc->count == 1)
+				    !inc->n_persons && inc->count == 1) {
 					memcpy(inc->persons[inc->n_persons++],
 					    first->name, RW_PERSON_NAME_MAX);
+					merge_later(a, k);
+				}
 			}
 			a->have_unnamed = false;
 		} else if (s - a->unnamed_sentence >= UNNAMED_SENTENCES) {

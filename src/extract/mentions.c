@@ -455,6 +455,31 @@ static bool place_ends(const struct finder *f, size_t i)
 	return false;
 }
 
+/* How far back an organisation's name may continue over "and". */
+#define ORG_CONTINUES 5
+
+/* "the Center for Radicalism and Deradicalization Studies": a run after
+ * "and", "for" or "of" in an organisation's name, whose words before it
+ * are capitalised or small joining words back to an organisation word. */
+static bool org_continues(const struct finder *f, size_t i)
+{
+	const struct text *t = f->t;
+
+	if (i < 2 || !(token_is(t, i - 1, "and") || token_is(t, i - 1, "for")
+	    || token_is(t, i - 1, "of")))
+		return false;
+	for (size_t k = i - 1; k-- > 0 && k + ORG_CONTINUES >= i;) {
+		if (!(t->tokens[k].flags & TOKEN_WORD))
+			return false;
+		if (!(t->tokens[k].flags & TOKEN_CAPITAL) && !token_is(t, k,
+		    "and") && !token_is(t, k, "for") && !token_is(t, k, "of"))
+			return false;
+		if (is_word_cue(f, k, CUE_ORGWORD))
+			return true;
+	}
+	return false;
+}
+
 /* Tries a person's name at i; returns the tokens used (0 when none). */
 static size_t find_person(struct finder *f, size_t i, size_t last, size_t s,
     bool *failed)
@@ -466,12 +491,14 @@ static size_t find_person(struct finder *f, size_t i, size_t last, size_t s,
 
 	if (words >= 2 || titled) {
 		if (run_has_orgword(f, i, end) ||
-		    (i > 0 && token_is(t, i - 1, "the") && !titled))
+		    (i > 0 && token_is(t, i - 1, "the") && !titled) ||
+		    org_continues(f, i))
 			return end - i;
-		/* "held in Abu Simbel", "in Aswan and Abu Simbel": a place
-		 * the gazetteer lacks, not a person ("in Xu Zhiyong's case"
-		 * is one) */
+		/* "held in Abu Simbel", "in Aswan and Abu Simbel", "near
+		 * Raja Bazaar": a place the gazetteer lacks, not a person
+		 * ("in Xu Zhiyong's case" is one) */
 		if (!titled && i > 0 && (is_word_cue(f, i - 1, CUE_IN) ||
+		    token_is(t, i - 1, "near") ||
 		    (token_is(t, i - 1, "and") && place_ends(f, i - 1))) &&
 		    !(end < t->n_tokens &&
 		    (t->tokens[end].flags & TOKEN_POSSESSIVE)))

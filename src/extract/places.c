@@ -94,6 +94,12 @@ enum place_role role_of(const struct assembler *a, struct span sp,
 
 	if (r != ROLE_NONE)
 		return r;
+	/* "on the Belarusian wanted list", "a Chinese arrest warrant": the
+	 * state that wants the person */
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->kind == M_TRIGGER && q->first == m->last &&
+		    strncmp(q->entry->value, "warrant", 7) == 0)
+			return ROLE_REQUESTER;
 
 	/* "came back from a gathering in India": the place people left */
 	for (const struct mention *q = sp.first; q < sp.last &&
@@ -115,6 +121,18 @@ enum place_role role_of(const struct assembler *a, struct span sp,
 	if (word_before(a, m->first, CUE_TO, 2) &&
 	    !token_is(t, m->first - 1, "for"))
 		return ROLE_TO;
+	/* "handed over to officers of Russia's Federal Security Service",
+	 * "to the custody of Chinese police" */
+	if (at >= 3 && token_is(t, at - 1, "of") && (token_is(t, at - 2,
+	    "custody") || token_is(t, at - 2, "hands") ||
+	    lexicon_word_is(a->lx, t, at - 2, CUE_AUTHORITY)))
+		for (size_t k = at - 2; k + 4 >= at && k > 0; k--) {
+			if (!(t->tokens[k].flags & TOKEN_WORD))
+				break;
+			if (token_is(t, k - 1, "to") || token_is(t, k - 1,
+			    "into"))
+				return ROLE_TO;
+		}
 	if (word_before(a, m->first, CUE_BY, 3))
 		return ROLE_AGENT;
 	/* "Chinese custody", "into the custody of Chinese police" */
@@ -183,6 +201,50 @@ static bool after_subordinator(const struct text *t, size_t pos, size_t at)
 	return inside;
 }
 
+/* "Once activists had lobbied U.S. officials ..., Wang was released":
+ * the place at at stands in a clause that opens the sentence with a
+ * word telling when or why, and a comma closes it before the trigger at
+ * pos. */
+static bool fronted_clause(const struct text *t, struct span sp, size_t at,
+    size_t pos)
+{
+	static const char *const words[] = {"once", "after", "when",
+		"because", "although", "while", "before", "as", "since", NULL};
+	size_t first = sp.first < sp.last ? t->sentences[
+	    sp.first->sentence].first : at;
+	bool opens = false;
+
+	for (const char *const *w = words; *w; w++)
+		if (token_is(t, first, *w))
+			opens = true;
+	if (!opens)
+		return false;
+	for (size_t k = first; k < at; k++)
+		if (token_punct(t, k, ',') || token_punct(t, k, ';'))
+			return false;
+	for (size_t k = at; k < pos; k++)
+		if (token_punct(t, k, ','))
+			return true;
+	return false;
+}
+
+/* How far back "having" may open the clause of a place. */
+#define PARTICIPLE_WINDOW 8
+
+/* A place in a perfect participle clause: "having" before it, with no
+ * comma between. */
+static bool perfect_participle(const struct text *t, const struct mention *m)
+{
+	for (size_t k = m->first; k-- > 0 && k + PARTICIPLE_WINDOW >=
+	    m->first;) {
+		if (!(t->tokens[k].flags & TOKEN_WORD))
+			return false;
+		if (token_is(t, k, "having"))
+			return true;
+	}
+	return false;
+}
+
 /* how many words may stand between a nationality and its person noun */
 #define NATIONALITY_GAP 4
 
@@ -206,6 +268,8 @@ static void set_iso(char out[3], const char *iso);
 static size_t collect_places(const struct assembler *a, struct span sp,
     size_t pos, struct place *out, size_t cap, char *nationality_iso)
 {
+	const struct sentence *sentence = sp.first < sp.last ?
+	    &a->t->sentences[sp.first->sentence] : NULL;
 	size_t n = 0;
 
 	for (const struct mention *m = sp.first; m < sp.last && n < cap; m++) {
@@ -252,6 +316,30 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 		if (m->first > pos && (out[n].role == ROLE_NONE ||
 		    out[n].role == ROLE_AGENT) && after_subordinator(a->t,
 		    pos, m->first))
+			out[n].role = ROLE_ASIDE;
+		if (m->first < pos && (out[n].role == ROLE_NONE ||
+		    out[n].role == ROLE_AGENT) && fronted_clause(a->t, sp,
+		    m->first, pos))
+			out[n].role = ROLE_ASIDE;
+		/* "a campaigner who was deported by Cambodian authorities
+		 * last year has been sentenced": the state that acted in a
+		 * relative clause before the trigger acted there ("who had
+		 * left China ..., served three years" was still there) */
+		if (m->first < pos && out[n].role == ROLE_AGENT && sentence &&
+		    in_relative(a->t, sentence, m->first) &&
+		    !in_relative(a->t, sentence, pos))
+			out[n].role = ROLE_ASIDE;
+		/* ", having attended the teachings at Bodhgaya,": what
+		 * they had done before, elsewhere */
+		if ((out[n].role == ROLE_NONE || out[n].role == ROLE_AGENT ||
+		    out[n].role == ROLE_IN) && perfect_participle(a->t, m))
+			out[n].role = ROLE_ASIDE;
+		/* "activists based in the U.S.": where someone is based */
+		size_t b = m->first;
+		if (b > 0 && token_is(a->t, b - 1, "the"))
+			b--;
+		if (b >= 2 && token_is(a->t, b - 1, "in") &&
+		    token_is(a->t, b - 2, "based"))
 			out[n].role = ROLE_ASIDE;
 		n++;
 	}
@@ -329,14 +417,22 @@ static size_t pl_sentence(struct span sp)
 /* "turned them over to Beijing, which arrested them": a place a return
  * sends people to, before the trigger at pos, is where what follows
  * happens. */
-static bool after_return(struct span sp, const struct mention *place,
-    size_t pos)
+static bool after_return(const struct assembler *a, struct span sp,
+    const struct mention *place, size_t pos)
 {
+	enum rw_incident_type type;
+	enum rw_mechanism mech;
+	bool granted;
+
 	if (place->first >= pos)
 		return false;
+	/* a return that happened: not "to head off his being repatriated
+	 * to China" */
 	for (const struct mention *q = sp.first; q < sp.last; q++)
 		if (q->kind == M_TRIGGER && q->last <= place->first &&
-		    strncmp(q->entry->value, "return", 6) == 0)
+		    strncmp(q->entry->value, "return", 6) == 0 &&
+		    read_trigger(a, sp, q, &type, &mech, &granted) &&
+		    type == RW_INCIDENT_RETURN)
 			return true;
 	return false;
 }
@@ -435,6 +531,51 @@ static bool where_clause(const struct text *t, const struct mention *m,
 	return true;
 }
 
+/* The date after the place left at m, in its clause ("who fled Minsk
+ * in November 2020"), or NULL. */
+static const struct mention *left_date(const struct assembler *a,
+    struct span sp, const struct mention *m)
+{
+	for (const struct mention *q = m + 1; q < sp.last; q++) {
+		if (q->first > m->last + 3)
+			break;
+		if (q->kind == M_DATE && q->date.year) {
+			for (size_t k = m->last; k < q->first; k++)
+				if (!(a->t->tokens[k].flags & TOKEN_WORD))
+					return NULL;
+			return q;
+		}
+	}
+	return NULL;
+}
+
+/* "Kastsiuk, who fled Minsk in November 2020, was detained ... on 3
+ * August": a place someone fled or left on a date is not where what
+ * happened to them after that date happened ("who had left China in
+ * September, served three years in prison between 2001 and 2004" was
+ * before, so there); "a border crossing with Germany" is on this side. */
+static bool left_before(const struct assembler *a, struct span sp,
+    const struct mention *m, const struct rw_date *when)
+{
+	const struct text *t = a->t;
+	size_t at = m->first;
+	const struct mention *d;
+
+	if (at > 0 && token_is(t, at - 1, "the"))
+		at--;
+	if (at >= 2 && token_is(t, at - 1, "with") && (token_is(t, at - 2,
+	    "border") || token_is(t, at - 2, "crossing")))
+		return true;
+	if (at > 0 && token_is(t, at - 1, "from"))
+		at--;
+	if (!when->year || at == 0 || !(token_is(t, at - 1, "fled") ||
+	    token_is(t, at - 1, "left") || token_is(t, at - 1, "escaped")) ||
+	    !(d = left_date(a, sp, m)))
+		return false;
+	return when->year > d->date.year || (when->year == d->date.year &&
+	    when->month && d->date.month && when->month > d->date.month);
+}
+
 void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
@@ -465,6 +606,10 @@ void find_places(const struct assembler *a, struct span sp,
 	struct place pl[32];
 	char nationality[3] = "";
 	size_t n = collect_places(a, sp, pos, pl, 32, nationality);
+	for (size_t k = 0; k < n; k++)
+		if (pl[k].role == ROLE_NONE && left_before(a, sp, pl[k].m,
+		    &inc->date))
+			pl[k].role = ROLE_LEFT;
 	const char *host = NULL, *dest = NULL;
 	const char *there = there_place(a, sp, pos, pl, n);
 
@@ -530,7 +675,7 @@ void find_places(const struct assembler *a, struct span sp,
 				host = pl[k].m->iso;
 		for (size_t k = 0; k < n && !host; k++)
 			if (pl[k].role == ROLE_TO && (pl[k].after_where ||
-			    after_return(sp, pl[k].m, pos)))
+			    after_return(a, sp, pl[k].m, pos)))
 				host = pl[k].m->iso;
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, NULL);

@@ -214,6 +214,11 @@ bool is_speaker(const struct assembler *a, struct span sp,
 		    token_is(a->t, m->first - 1, "are") ||
 		    token_is(a->t, m->first - 1, "been")))
 			continue;
+		/* "X, a woman who says she was beaten": X speaks of
+		 * herself */
+		if (m->first > 0 && token_is(a->t, m->first - 1, "who") &&
+		    m->first >= p->last)
+			continue;
 		size_t reach = token_punct(a->t, p->last, ',') ? 24 : 3;
 		if (m->first >= p->last && m->first <= p->last + reach) {
 			bool trigger_between = false;
@@ -238,6 +243,39 @@ bool clause_break(const struct text *t, size_t from, size_t to)
 		if (token_punct(t, k, ',') && k + 1 < to &&
 		    (token_is(t, k + 1, "and") || token_is(t, k + 1, "but")))
 			return true;
+	}
+	return false;
+}
+
+static bool auxiliary(const struct text *t, size_t k)
+{
+	return token_is(t, k, "was") || token_is(t, k, "were") ||
+	    token_is(t, k, "is") || token_is(t, k, "are") ||
+	    token_is(t, k, "has") || token_is(t, k, "have") ||
+	    token_is(t, k, "had") || token_is(t, k, "been");
+}
+
+/* The clause ends where a second verb group begins ("who was deported
+ * ... last year has been sentenced"): token i is in it while at most one
+ * verb group (a run of auxiliaries, or the verb right after the pronoun)
+ * stands between the pronoun and i. */
+bool in_relative(const struct text *t, const struct sentence *sent,
+    size_t i)
+{
+	size_t groups = 0;
+
+	for (size_t k = i; k-- > sent->first;) {
+		if (token_punct(t, k, ',') || token_punct(t, k, ';'))
+			return false;
+		if (auxiliary(t, k) && !(k + 1 < i && auxiliary(t, k + 1)))
+			groups++;
+		if (token_is(t, k, "who") || token_is(t, k, "which") ||
+		    token_is(t, k, "whose") || token_is(t, k, "whom"))
+			/* "who took part in ...": the clause's own verb
+			 * needs no auxiliary, so the first one is the main
+			 * clause's */
+			return groups + (k + 1 < i && !auxiliary(t, k + 1) ?
+			    1 : 0) <= 1;
 	}
 	return false;
 }

@@ -153,6 +153,35 @@ static bool named_by_kin(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "Dubai police told his wife, Chen Xiaoyu, by telephone that he was
+ * being held": a relative named after "his wife", with "he" or "she"
+ * between her and the trigger at pos, is not who it happened to. */
+static bool kin_apposition(const struct assembler *a, struct span sp,
+    const struct mention *p, size_t pos)
+{
+	const struct text *t = a->t;
+	size_t k = p->first;
+	bool kin = false, pronoun = false;
+
+	if (k > 0 && token_punct(t, k - 1, ','))
+		k--;
+	for (const struct mention *m = sp.first; m < p && !kin; m++)
+		if (kin_size(m) == 1 && m->last == k && m->first > 0 &&
+		    (token_is(t, m->first - 1, "his") ||
+		    token_is(t, m->first - 1, "her") ||
+		    token_is(t, m->first - 1, "their")))
+			kin = true;
+	if (!kin || pos <= p->last)
+		return false;
+	for (const struct mention *m = p + 1; m < sp.last && m->first < pos;
+	    m++)
+		if (cue_at(m, CUE_HE) && m->first >= p->last &&
+		    !token_is(t, m->first, "his") && !token_is(t, m->first,
+		    "her"))
+			pronoun = true;
+	return pronoun;
+}
+
 /* Count y follows count x, joined by "and" after x's people word: "two
  * women and two men". */
 static bool counts_joined(const struct assembler *a, struct span sp,
@@ -241,10 +270,13 @@ void find_subjects(struct assembler *a, struct span sp, size_t pos,
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (m->kind == M_PERSON && (!m->possessive ||
 		    possessive_subject(sp, m)) && !is_speaker(a, sp, m) &&
-		    !named_by_kin(a, sp, m))
+		    !named_by_kin(a, sp, m) && !kin_apposition(a, sp, m, pos))
 			add_person(s, m->name);
 		else if (m->kind == M_COUNT &&
-		    (!count || distance(m, pos) < distance(count, pos)))
+		    (!count || distance(m, pos) < distance(count, pos)) &&
+		    !(m->first > 0 && (token_is(a->t, m->first - 1, "every")
+		    || token_is(a->t, m->first - 1, "each"))))
+			/* "eleven of them, every one a man": no count */
 			count = m;
 		else if (m->kind == M_GROUP && !group)
 			group = m;
@@ -279,13 +311,34 @@ void find_subjects(struct assembler *a, struct span sp, size_t pos,
 					they = true;
 			}
 	}
-	if (count)
+	if (count) {
 		s->count = joined_counts(a, sp, count) +
 		    (with_companion(a, sp, count) ? 1 : 0);
+		s->partitive = count->last + 1 < a->t->n_tokens &&
+		    token_is(a->t, count->last, "of") &&
+		    (token_is(a->t, count->last + 1, "them") ||
+		    token_is(a->t, count->last + 1, "those") ||
+		    token_is(a->t, count->last + 1, "these") ||
+		    token_is(a->t, count->last + 1, "the"));
+	}
 	if (group) {
 		snprintf(s->group, sizeof(s->group), "%s", group->entry->value);
 		memcpy(s->origin, group->entry->origin, 3);
 	}
+	/* "She was among 168 Rohingya detained": she and the count */
+	if (count && !s->n_persons && a->have_person &&
+	    sentence - a->last_person_sentence <= REFERENCE_SENTENCES)
+		for (const struct mention *m = sp.first; m < sp.last; m++)
+			if (cue_at(m, CUE_HE) && m->last + 1 < count->first &&
+			    m->last + 3 >= count->first &&
+			    token_is(a->t, count->first - 1, "among") &&
+			    (token_is(a->t, m->last, "was") ||
+			    token_is(a->t, m->last, "is"))) {
+				memcpy(s->persons, a->last_person.persons,
+				    sizeof(s->persons));
+				s->n_persons = a->last_person.n_persons;
+				break;
+			}
 	if (s->n_persons >= 2 && s->count < 0)
 		s->count = (long)s->n_persons;
 	if (!s->n_persons && s->count >= 2 && a->have_person &&

@@ -562,6 +562,21 @@ struct headline {
 	size_t long_words, capital;
 };
 
+/* A headline has no full stop; a sentence that ends with one and has a
+ * few long words in lower case ("• 3 January — Police in Rawalpindi
+ * arrest three Uyghur men, Abdusalam Tohti, ... at a guesthouse near
+ * Raja Bazaar.") is body text full of names. */
+static bool ends_as_prose(const struct text *t, size_t first, size_t last,
+    const struct headline *h)
+{
+	size_t k = last;
+
+	while (k > first && is_closer(t, k - 1))
+		k--;
+	return k > first && token_punct(t, k - 1, '.') &&
+	    h->long_words - h->capital >= 3;
+}
+
 static void headline_count(struct headline *h, const struct token *tok)
 {
 	if (!(tok->flags & TOKEN_WORD) || tok->norm_len < 4 ||
@@ -575,7 +590,8 @@ static void headline_count(struct headline *h, const struct token *tok)
 static int push_sentence(struct text *t, size_t first, size_t last,
     bool paragraph, struct headline *h, struct rw_error *err)
 {
-	bool title = h->long_words >= 3 && h->capital * 4 >= h->long_words * 3;
+	bool title = h->long_words >= 3 && h->capital * 4 >= h->long_words * 3 &&
+	    !ends_as_prose(t, first, last, h);
 
 	*h = (struct headline){0, 0};
 	if (last <= first)

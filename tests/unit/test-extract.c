@@ -465,6 +465,347 @@ test_dates_of_spans_and_present_detention(void **state)
 }
 
 static void
+test_place_fled_before_the_event(void **state)
+{
+	/* a place fled on a date is the host of what happened before that
+	 * date, not after it; "a border crossing with Germany" is on this
+	 * side of the border */
+	expect("A court in Warsaw refused to extradite the journalist Ales "
+	    "Kastus to Belarus on 16 September. Kastus, who fled Minsk in "
+	    "November 2020, was detained at a border crossing with Germany "
+	    "on 3 August.", "2021-10-01",
+	    {.type = "release", .date = "2021-09-16", .host = "PL",
+	    .persons = {"Ales Kastus"}},
+	    {.type = "detention", .date = "2021-08-03", .host = "PL",
+	    .persons = {"Ales Kastus"}});
+	expect("A court in Warsaw refused to extradite the journalist Ales "
+	    "Kastus to Belarus on 16 September. Kastus, who fled Minsk in "
+	    "November 2020, had been jailed in 2019.", "2021-10-01",
+	    {.type = "release", .date = "2021-09-16", .host = "PL",
+	    .persons = {"Ales Kastus"}},
+	    {.type = "detention", .date = "2019", .host = "BY",
+	    .persons = {"Ales Kastus"}});
+}
+
+static void
+test_handed_to_officers_of_a_state(void **state)
+{
+	/* "to officers of Russia's security service": where he was sent */
+	expect("Belarusian police arrested the activist Yegor Lapin in Minsk "
+	    "on 11 January. On 30 January he was handed over to officers of "
+	    "Russia's Federal Security Service.", "2024-02-10",
+	    {.type = "detention", .date = "2024-01-11", .host = "BY",
+	    .persons = {"Yegor Lapin"}},
+	    {.type = "return", .mechanism = ANY, .date = "2024-01-30",
+	    .host = "BY", .dest = "RU", .persons = {"Yegor Lapin"}});
+}
+
+static void
+test_roster_names_who_speaks_of_herself(void **state)
+{
+	/* "X, a woman who says she was beaten" is no speaker: the roster
+	 * names her; "after her release" is that release told again */
+	expect("Thai police arrested six members of a banned opposition "
+	    "party in Bangkok on 8 November. The remaining four, who hold "
+	    "refugee certificates from the agency, were released on bail on "
+	    "Tuesday on condition that they report to immigration officials "
+	    "every two weeks. Among them is Meas Sreymom, a 31-year-old woman "
+	    "who says she was beaten by police in Phnom Penh in 2021. She "
+	    "spoke to reporters shortly after her release from the detention "
+	    "centre.", "2024-11-30",
+	    {.type = "detention", .date = "2024-11-08", .host = "TH",
+	    .count = 6},
+	    {.type = "release", .date = "2024-11-26", .host = "TH",
+	    .persons = {"Meas Sreymom"}, .count = 4});
+}
+
+static void
+test_roster_among_the_count(void **state)
+{
+	/* "named X as one among the five": X is one of the five of the
+	 * detention a few sentences before, and of their return told
+	 * before that */
+	expect("Authorities in Pakistan have deported five ethnic Uyghurs to "
+	    "China this week, according to the leader of an exile "
+	    "organisation. He said that all five of them were Uyghurs from "
+	    "the south of the region. The exile group has written to the "
+	    "government many times about the matter. A local newspaper "
+	    "reported on Tuesday that five Uyghurs had been taken into "
+	    "custody in various places around the country. The report said "
+	    "that the group had been taken to the airport in the capital. The "
+	    "newspaper also named Manzokra Mamad as one among the five.",
+	    "2011-08-12",
+	    {.type = "return", .mechanism = "deportation", .date = "2011-08",
+	    .host = "PK", .dest = "CN", .persons = {"Manzokra Mamad"},
+	    .group = "Uyghur", .count = 5},
+	    {.type = "detention", .date = "2011", .host = "PK",
+	    .persons = {"Manzokra Mamad"}, .group = "Uyghur", .count = 5});
+}
+
+static void
+test_partitive_count_keeps_the_time(void **state)
+{
+	/* "eleven of them" are some of the people told before: without a
+	 * date of their own, they keep the year of the sentence before;
+	 * "every one a man" is no count */
+	expect("During a jailbreak last November, 25 people from the "
+	    "minority climbed out of their cells, fleeing immigration "
+	    "detention in southern Thailand in a bold escape before dawn. "
+	    "Eleven of them, every one a man, made their way overland into "
+	    "neighboring Malaysia, where they were captured and charged with "
+	    "entering illegally.", "2018-10-12",
+	    {.type = "detention", .date = "2017-11", .host = "TH",
+	    .count = 25},
+	    {.type = "detention", .date = "2017", .host = "MY",
+	    .count = 11});
+}
+
+static void
+test_request_dated_once_is_one(void **state)
+{
+	/* a request told undated, then dated: one warrant */
+	expect("Morocco's Court of Cassation has approved a Russian request "
+	    "to extradite Rustam Tsakaev, a Chechen man who fled to Europe in "
+	    "2014. His lawyers said Russian prosecutors sought his "
+	    "extradition in April 2022 on charges of joining an armed group.",
+	    "2022-09-01",
+	    {.type = "threatened_return", .date = "2022", .host = "MA",
+	    .dest = "RU", .persons = {"Rustam Tsakaev"}, .group = "Chechen"},
+	    {.type = "warrant", .date = "2022-04", .host = "MA", .dest = "RU",
+	    .persons = {"Rustam Tsakaev"}, .group = "Chechen"});
+}
+
+static void
+test_nationality_of_a_wanted_list(void **state)
+{
+	/* "the Belarusian wanted list": the state that wants him */
+	expect("Pavel Hrabouski had been working as a lorry driver in the "
+	    "Moscow region since 2021. He was detained on 5 September near "
+	    "Moscow because he was on the Belarusian wanted list, and a "
+	    "Russian court approved his extradition a month later.",
+	    "2023-02-01",
+	    {.type = "detention", .date = "2022-09-05", .host = "RU",
+	    .persons = {"Pavel Hrabouski"}, .group = ANY},
+	    {.type = "warrant", .host = "RU", .dest = "BY",
+	    .persons = {"Pavel Hrabouski"}, .group = ANY},
+	    {.type = "threatened_return", .date = "2022-10", .host = "RU",
+	    .dest = "BY", .persons = {"Pavel Hrabouski"}, .group = ANY});
+}
+
+static void
+test_relative_named_in_apposition(void **state)
+{
+	/* "told his wife, Chen Xiaoyu, ... that he was being held": he
+	 * was held, not she */
+	expect("Emirati police detained the Chinese businessman Liu Zhenwei "
+	    "at Dubai airport on 2 April. Dubai police told his wife, Chen "
+	    "Xiaoyu, by telephone that he was being held at the request of "
+	    "the Chinese authorities.", "2022-05-01",
+	    {.type = "detention", .date = "2022-04-02", .host = "AE",
+	    .persons = {"Liu Zhenwei"}, .group = ANY});
+}
+
+static void
+test_she_was_among_a_count(void **state)
+{
+	/* "She was among 168 Rohingya detained": she, one of 168 */
+	expect("Hasina Akter, 36, had lived in Jammu for nine years with her "
+	    "husband and three children. She was among 168 Rohingya detained "
+	    "in Jammu in March 2021 and placed in a holding centre at a "
+	    "sub-jail in Hiranagar.", "2022-04-01",
+	    {.type = "detention", .date = "2021-03", .host = "IN",
+	    .persons = {"Hasina Akter"}, .group = "Rohingya", .count = 168});
+}
+
+static void
+test_places_of_a_fronted_clause(void **state)
+{
+	/* "Once activists based in the U.S. had lobbied U.S. officials to
+	 * head off his being repatriated to China, Wang was released": no
+	 * place of that clause is where he was released */
+	expect("Wang Jingyu, a permanent resident of the United States, was "
+	    "arrested on 5 April by police in the United Arab Emirates while "
+	    "passing through the airport. Once activists based in the U.S. "
+	    "had lobbied U.S. officials in an effort to head off his being "
+	    "forcibly repatriated to China, Wang was released and put on a "
+	    "flight to Istanbul.", "2021-07-01",
+	    {.type = "detention", .date = "2021-04-05", .host = "AE",
+	    .persons = {"Wang Jingyu"}},
+	    {.type = "release", .date = "2021", .host = "AE",
+	    .persons = {"Wang Jingyu"}});
+}
+
+static void
+test_conviction_in_the_wake_of_an_event(void **state)
+{
+	/* "In the wake of the riots": the year of the riots told before */
+	expect("Deadly riots broke out in Urumqi in July 2009 after police "
+	    "broke up a protest. Shops were wrecked and vehicles torched, "
+	    "while passers-by were attacked in the city. In the wake of the "
+	    "riots, twelve Uighurs were handed death sentences.",
+	    "2012-07-01",
+	    {.type = "conviction", .date = "2009", .host = "CN",
+	    .group = "Uyghur", .count = 12});
+}
+
+static void
+test_place_of_a_perfect_participle(void **state)
+{
+	/* ", having attended the teachings at Bodhgaya,": done before,
+	 * elsewhere; they were freed where they were held */
+	expect("Chinese police in Tibet detained hundreds of Tibetan pilgrims "
+	    "in January upon their return from teachings abroad. \u201cThe "
+	    "Tibetans who were held after coming back from India and Nepal, "
+	    "having attended the Kalachakra teachings at Bodhgaya, were freed "
+	    "today, April 3, 2012, at some point in the afternoon,\u201d the "
+	    "message said.", "2012-04-04",
+	    {.type = "detention", .date = "2012-01", .host = "CN",
+	    .group = "Tibetan"},
+	    {.type = "detention", .date = "2012-04-04", .host = "CN",
+	    .group = "Tibetan"},
+	    {.type = "release", .date = "2012-04-04", .host = "CN",
+	    .group = "Tibetan"});
+}
+
+static void
+test_released_by_name_were_held(void **state)
+{
+	/* the two women released by name were among the 36 detained */
+	expect("Egyptian authorities have detained nearly three dozen Uyghur "
+	    "students in Cairo since the start of the month, according to "
+	    "classmates. Two women, Gulnar Ablimit and Mahire Yasin, were "
+	    "released on Tuesday after their lawyer proved that they held "
+	    "Turkish residence permits.", "2017-07-20",
+	    {.type = "detention", .date = "2017", .host = "EG",
+	    .persons = {"Gulnar Ablimit", "Mahire Yasin"}, .group = "Uyghur",
+	    .count = 36},
+	    {.type = "release", .date = "2017-07-18", .host = "EG",
+	    .persons = {"Gulnar Ablimit", "Mahire Yasin"}, .group = ANY,
+	    .count = 2});
+}
+
+static void
+test_they_after_a_roster(void **state)
+{
+	/* "the group" after the roster that named two of the seven: those
+	 * two are among them */
+	expect("Bulgarian border police handed seven Turkish citizens who had "
+	    "asked for asylum back to Turkish gendarmes at the Kapitan "
+	    "Andreevo crossing on 14 October, according to lawyers. The "
+	    "seven, among them a teacher named Ayse Karakaya and a former "
+	    "police officer named Mehmet Ozturk, had crossed the border on "
+	    "foot two nights earlier. Their lawyer said the group had been "
+	    "held at a border police station near Svilengrad and were not "
+	    "given access to an asylum procedure.", "2016-10-20",
+	    {.type = "return", .mechanism = "deportation", .date = ANY,
+	    .host = "BG", .dest = "TR",
+	    .persons = {"Ayse Karakaya", "Mehmet Ozturk"}, .count = 7},
+	    {.type = "detention", .date = "2016", .host = "BG",
+	    .persons = {"Ayse Karakaya", "Mehmet Ozturk"}, .count = 7});
+}
+
+static void
+test_bullet_full_of_names_is_no_headline(void **state)
+{
+	/* most long words capitalised, but a full stop and lower-case
+	 * words: body text; "near Raja Bazaar" is a place, no person */
+	expect("\u2022 3 January \u2014 Police in Rawalpindi arrest three "
+	    "Uyghur men, Abdusalam Tohti, Ilham Qasim and Mutellip Ismail, at "
+	    "a guesthouse near Raja Bazaar.", "2012-03-01",
+	    {.type = "detention", .date = "2012-01-03", .host = "PK",
+	    .persons = {"Abdusalam Tohti", "Ilham Qasim", "Mutellip Ismail"},
+	    .group = "Uyghur", .count = 3});
+}
+
+static void
+test_date_of_a_relative_clause_after(void **state)
+{
+	/* ", where the authorities ... in early 2017": no date of the
+	 * return before it, which is the one told before */
+	expect("Indonesia deported four Uyghur men to China in September, "
+	    "their lawyer said. Asked about the men's destination, two experts "
+	    "confirmed that the four had been deported to China, where the "
+	    "authorities are thought to have detained many Uyghurs in a "
+	    "system of internment camps, part of a drive launched in early "
+	    "2017.", "2020-10-23",
+	    {.type = "return", .mechanism = "deportation", .date = "2020-09",
+	    .host = "ID", .dest = "CN", .group = "Uyghur", .count = 4});
+}
+
+static void
+test_lede_told_again_by_name(void **state)
+{
+	/* the lede's return of "a Chechen man", named in the next
+	 * sentence, which tells that return again: one return */
+	expect("A Chechen man deported from Germany to Russia in December has "
+	    "not been seen since he was taken off the plane in Moscow, his "
+	    "family says. Zelimkhan Dadayev, 31, was deported on 10 December "
+	    "after his asylum claim was rejected.", "2020-01-22",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2019-12-10", .host = "DE", .dest = "RU",
+	    .persons = {"Zelimkhan Dadayev"}, .group = "Chechen", .count = 1},
+	    {.type = "disappearance", .date = "2019-12", .host = "RU",
+	    .persons = {"Zelimkhan Dadayev"}, .group = "Chechen", .count = 1});
+}
+
+static void
+test_relative_clause_before_the_trigger(void **state)
+{
+	/* "who was deported by Cambodian authorities last year" dates and
+	 * places the return, not the sentence after it; "has been
+	 * sentenced" is this year's news, told again with its date */
+	expect("A Montagnard land-rights campaigner who was deported by "
+	    "Cambodian authorities last year has been sentenced to nine years "
+	    "in prison by a court in Viet Nam's Central Highlands, his "
+	    "relatives said. The People's Court of Gia Lai convicted Y Blir "
+	    "Ksor on 12 March of undermining national unity.", "2024-03-20",
+	    {.type = "return", .mechanism = "deportation", .date = "2023",
+	    .host = "KH", .dest = "VN", .persons = {"Y Blir Ksor"},
+	    .group = "Montagnard", .count = 1},
+	    {.type = "conviction", .date = "2024-03-12", .host = "VN",
+	    .persons = {"Y Blir Ksor"}, .group = "Montagnard", .count = 1});
+}
+
+static void
+test_before_the_arrests_names_them_again(void **state)
+{
+	/* "before the arrests": the arrests told before, not his */
+	expect("Nepalese police arrested seven Tibetans near the border town "
+	    "of Tatopani on 15 June, a source said. The same source said an "
+	    "eighth member of the party, a 22-year-old monk named Lobsang "
+	    "Tsering, had been separated from the others at the border "
+	    "before the arrests.", "2013-06-19",
+	    {.type = "detention", .date = "2013-06-15", .host = "NP",
+	    .group = "Tibetan", .count = 7});
+}
+
+static void
+test_release_after_a_stay(void **state)
+{
+	/* "two nights in custody before a court released him": two days
+	 * after the detention told just before; a year carried over to the
+	 * custody is no date the text gave */
+	expect("A regional court in Warsaw refused on 16 September to "
+	    "extradite the journalist Ales Kastus to Belarus. Kastus was "
+	    "detained at a border crossing with Germany on 3 August after a "
+	    "routine check. He spent two nights in custody before a court "
+	    "released him under police supervision.", "2021-09-20",
+	    {.type = "release", .date = "2021-09-16", .host = "PL",
+	    .persons = {"Ales Kastus"}},
+	    {.type = "detention", .date = "2021-08-03", .host = "PL",
+	    .persons = {"Ales Kastus"}},
+	    {.type = "release", .date = "2021-08-05", .host = "PL",
+	    .persons = {"Ales Kastus"}});
+	expect("Rojhat Aydin was detained in Stockholm on 9 February and held "
+	    "for a month before a district court released him.",
+	    "2023-06-02",
+	    {.type = "detention", .date = "2023-02-09", .host = "SE",
+	    .persons = {"Rojhat Aydin"}},
+	    {.type = "release", .date = "2023-03", .host = "SE",
+	    .persons = {"Rojhat Aydin"}});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -1939,6 +2280,10 @@ test_entities_kinds(void **state)
 	    "");
 	expect_entity("The lawyer Elif Kaya met the family on Monday.",
 	    "2021-03-10", RW_ENTITY_PERSON, "Elif Kaya", "Elif Kaya");
+	/* the rest of an organisation's name after "and" is no person */
+	expect_none_entity("A researcher with the Center for Radicalism and "
+	    "Deradicalization Studies said so on Monday.",
+	    "2021-03-10", RW_ENTITY_PERSON);
 }
 
 static void
@@ -2569,6 +2914,26 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_release_after_a_stay),
+		cmocka_unit_test(test_before_the_arrests_names_them_again),
+		cmocka_unit_test(test_relative_clause_before_the_trigger),
+		cmocka_unit_test(test_lede_told_again_by_name),
+		cmocka_unit_test(test_date_of_a_relative_clause_after),
+		cmocka_unit_test(test_bullet_full_of_names_is_no_headline),
+		cmocka_unit_test(test_they_after_a_roster),
+		cmocka_unit_test(test_released_by_name_were_held),
+		cmocka_unit_test(test_place_of_a_perfect_participle),
+		cmocka_unit_test(test_conviction_in_the_wake_of_an_event),
+		cmocka_unit_test(test_places_of_a_fronted_clause),
+		cmocka_unit_test(test_she_was_among_a_count),
+		cmocka_unit_test(test_relative_named_in_apposition),
+		cmocka_unit_test(test_nationality_of_a_wanted_list),
+		cmocka_unit_test(test_request_dated_once_is_one),
+		cmocka_unit_test(test_partitive_count_keeps_the_time),
+		cmocka_unit_test(test_roster_among_the_count),
+		cmocka_unit_test(test_roster_names_who_speaks_of_herself),
+		cmocka_unit_test(test_handed_to_officers_of_a_state),
+		cmocka_unit_test(test_place_fled_before_the_event),
 		cmocka_unit_test(test_place_in_clause_after_trigger_is_aside),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
