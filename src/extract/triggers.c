@@ -450,6 +450,39 @@ static bool served_term(const struct assembler *a, const struct mention *m)
 	return false;
 }
 
+/* "during the Kalachakra held in Bodhgaya", "a conference held in
+ * Geneva": "held" right after a noun phrase opened by an article that
+ * names no one (no person or people noun, group, count or name) is an
+ * event taking place, not people kept ("the two men held in Bangkok"). */
+static bool event_held(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+	size_t article = m->first;
+
+	if (!token_is(t, m->first, "held"))
+		return false;
+	for (size_t back = 1; back <= 4 && back <= m->first; back++) {
+		size_t k = m->first - back;
+		if (token_is(t, k, "the") || token_is(t, k, "a") ||
+		    token_is(t, k, "an")) {
+			article = k;
+			break;
+		}
+		if (!(t->tokens[k].flags & TOKEN_WORD))
+			return false;
+	}
+	if (article == m->first || article + 1 == m->first)
+		return false;
+	for (const struct mention *q = sp.first; q < m; q++)
+		if (q->first > article && (q->kind == M_PERSON ||
+		    q->kind == M_GROUP || q->kind == M_COUNT ||
+		    q->kind == M_NUMBER || cue_at(q, CUE_PEOPLE) ||
+		    cue_at(q, CUE_PERSON)))
+			return false;
+	return true;
+}
+
 /* "fled China, which has locked up a million people": a relative clause
  * on a state tells what the state does, not an incident of the
  * sentence's people. */
@@ -562,6 +595,7 @@ bool read_trigger(const struct assembler *a, struct span sp,
 	if (after_warrant(sp, m) || prison_term(a, sp, m) ||
 	    served_term(a, m) || object_of_release(a, sp, m) ||
 	    accused_or_compound(a, sp, m) || state_relative(a, sp, m) ||
+	    event_held(a, sp, m) ||
 	    general_subject(a, sp, m))
 		return false;
 	return trigger_type(a, sp, m, type, mech, granted);

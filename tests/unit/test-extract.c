@@ -1393,6 +1393,24 @@ test_feared_clause(void **state)
 }
 
 static void
+test_event_held(void **state)
+{
+	/* an event is held somewhere; people are held */
+	expect_none("The Uyghur poet Ahmet Yusup spoke at a conference held in "
+	    "Geneva on 3 May.", "2021-06-10");
+	expect_none("The Tibetan monk Lobsang Dorje taught at the annual "
+	    "gathering held in Dharamsala in March.", "2021-06-10");
+	expect("Relatives have not been allowed to visit the two Uyghur men "
+	    "held in Bangkok since March.", "2021-06-10",
+	    {.type = "detention", .date = "~2021", .host = "TH",
+	    .group = "Uyghur", .count = 2});
+	expect("Lawyers for the activist held in Almaty since 3 May, Serik "
+	    "Aliyev, say he is ill.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-03", .host = "KZ",
+	    .any_persons = true, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_recommendation_list(void **state)
 {
 	/* the items of a list of demands are calls for action */
@@ -2461,6 +2479,7 @@ main(void)
 		cmocka_unit_test(test_general_and_feared_events),
 		cmocka_unit_test(test_pattern_before_trigger_despite_speaker),
 		cmocka_unit_test(test_feared_clause),
+		cmocka_unit_test(test_event_held),
 		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
