@@ -69,8 +69,11 @@ static bool repeats_undated(const struct rw_incident *prev,
 /* "Gui Minhai was sentenced in February 2020. ... his conviction is
  * based on a trip he made in 2018": a trigger noun behind "his", "her"
  * or "their" whose subjects are those of an earlier sentence names an
- * incident already stated for them, whatever date the sentence gives;
- * true when it found that incident and merged into it. */
+ * incident already stated for them, whatever date the sentence gives.
+ * So does an incident of named people whose sentence gives no date
+ * ("Relatives say X was held in a detention centre for three weeks"),
+ * dated only by the year of writing. True when it found that incident
+ * and merged into it. */
 static bool merge_reference(struct assembler *a, const struct rw_incident *inc)
 {
 	struct rw_extraction *out = a->out;
@@ -332,10 +335,12 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		inc.confidence = 0.5 + (inherited ? 0.0 : 0.2) +
 		    (inc.n_persons ? 0.1 : 0.0) + (inc.date.month ? 0.1 : 0.0);
 		size_t before_add = a->out->n_incidents;
-		if (inherited && trigger_noun_refers(a, m) &&
-		    merge_reference(a, &inc))
-			continue;
-		if ((rc = add_incident(a, &inc)) < 0)
+		/* an incident told before is merged, not added, but still
+		 * what "he" and "they" refer to next */
+		if (!(((inherited && trigger_noun_refers(a, m)) ||
+		    (!dated && !near.year && inc.n_persons)) &&
+		    merge_reference(a, &inc)) &&
+		    (rc = add_incident(a, &inc)) < 0)
 			return rc;
 		if (subj.singular_noun && !inherited &&
 		    a->out->n_incidents > before_add &&

@@ -1537,6 +1537,20 @@ test_undated_repeat_is_merged(void **state)
 	    "years in prison on 2 March 2020.", "2021-03-10",
 	    {.type = "conviction", .date = "2020-03-02", .host = "CN",
 	    .persons = {"Ilham Sadiq"}, .group = ANY});
+	/* a sentence that gives no date tells of the same detention, one
+	 * with a date of its own of another */
+	expect("Police in Minsk detained the blogger Yegor Lapshin on 3 May "
+	    "2020. Relatives say Yegor Lapshin was held in a temporary "
+	    "detention centre in Minsk for almost three weeks.", "2021-06-10",
+	    {.type = "detention", .date = "2020-05-03", .host = "BY",
+	    .persons = {"Yegor Lapshin"}});
+	expect("Police in Minsk detained the blogger Yegor Lapshin on 3 May "
+	    "2020. Police in Minsk detained Yegor Lapshin again in March "
+	    "2021.", "2021-06-10",
+	    {.type = "detention", .date = "2020-05-03", .host = "BY",
+	    .persons = {"Yegor Lapshin"}},
+	    {.type = "detention", .date = "2021-03", .host = "BY",
+	    .persons = {"Yegor Lapshin"}});
 	/* someone else's undated conviction is another incident */
 	expect("A court in Urumqi sentenced the Uyghur scholar Ilham Sadiq to "
 	    "15 years in prison on 2 March 2020. Relatives say his colleague "
