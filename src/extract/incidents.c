@@ -53,17 +53,22 @@ static void merge_into(struct rw_incident *keep, const struct rw_incident *dup)
  * have been tried and convicted in secret.": an undated incident of
  * named people, of a type already stated for them, is that one again
  * (either way round). */
+static bool same_but_date(const struct rw_incident *prev,
+    const struct rw_incident *inc)
+{
+	struct rw_incident redated = *inc;
+
+	redated.date = prev->date;
+	return rw_incidents_same(prev, &redated, NULL, NULL);
+}
+
 static bool repeats_undated(const struct rw_incident *prev,
     const struct rw_incident *inc)
 {
-	struct rw_incident dated;
-
 	if ((inc->date.year && prev->date.year) || !inc->n_persons ||
 	    !prev->n_persons)
 		return false;
-	dated = *inc;
-	dated.date = prev->date;
-	return rw_incidents_same(prev, &dated, NULL, NULL);
+	return same_but_date(prev, inc);
 }
 
 /* "Gui Minhai was sentenced in February 2020. ... his conviction is
@@ -82,11 +87,12 @@ static bool merge_reference(struct assembler *a, const struct rw_incident *inc)
 
 	for (size_t k = out->n_incidents; k-- > from;) {
 		struct rw_incident *prev = &out->incidents[k];
-		struct rw_incident undated = *inc;
 		a->t->work++;
-		undated.date = prev->date;
-		if (rw_incidents_same(prev, &undated, NULL, NULL)) {
-			merge_into(prev, &undated);
+		if (same_but_date(prev, inc)) {
+			/* the date told first stays */
+			struct rw_incident redated = *inc;
+			redated.date = prev->date;
+			merge_into(prev, &redated);
 			return true;
 		}
 	}
