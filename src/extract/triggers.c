@@ -414,6 +414,24 @@ static bool after_warrant(struct span sp, const struct mention *m)
 	return false;
 }
 
+/* "deported 40 Uyghurs from detention in Thailand", "had broken out of
+ * immigration detention": the detention people leave (maybe behind one
+ * word) is where they were before what the sentence tells, not an
+ * incident of its own. */
+static bool left_detention(const struct assembler *a, const struct mention *m)
+{
+	const struct text *t = a->t;
+	size_t k = m->first;
+
+	if (strcmp(m->entry->value, "detention") != 0)
+		return false;
+	if (k >= 2 && (t->tokens[k - 1].flags & TOKEN_WORD) &&
+	    !token_is(t, k - 1, "from") && !token_is(t, k - 1, "of"))
+		k--;
+	return k >= 2 && (token_is(t, k - 1, "from") ||
+	    (token_is(t, k - 1, "of") && token_is(t, k - 2, "out")));
+}
+
 /* "sentenced to ten years in prison": the prison term of a conviction
  * is no separate detention. */
 static bool prison_term(const struct assembler *a, struct span sp,
@@ -593,6 +611,7 @@ bool read_trigger(const struct assembler *a, struct span sp,
 	if (!trigger_value(a, sp, m))
 		return false;
 	if (after_warrant(sp, m) || prison_term(a, sp, m) ||
+	    left_detention(a, m) ||
 	    served_term(a, m) || object_of_release(a, sp, m) ||
 	    accused_or_compound(a, sp, m) || state_relative(a, sp, m) ||
 	    event_held(a, sp, m) ||

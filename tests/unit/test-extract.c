@@ -1411,6 +1411,26 @@ test_event_held(void **state)
 }
 
 static void
+test_detention_left_is_no_incident(void **state)
+{
+	/* the detention people leave is where they were before */
+	expect("Thai authorities deported 40 Uyghur men from detention in "
+	    "Bangkok to China on 27 February.", "2021-06-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-02-27", .host = "TH", .dest = "CN",
+	    .group = "Uyghur", .count = 40});
+	expect("Malaysia released eleven Uyghur men who had broken out of "
+	    "immigration detention in Thailand on 9 October.", "2021-06-10",
+	    {.type = "release", .date = "2020-10-09", .host = "MY",
+	    .group = "Uyghur", .count = 11});
+	/* "from" elsewhere in the sentence leaves a detention alone */
+	expect("The Uyghur poet Ahmet Yusup, who fled from China in 2015, has "
+	    "been in detention in Bangkok since 2 March.", "2021-06-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+}
+
+static void
 test_recommendation_list(void **state)
 {
 	/* the items of a list of demands are calls for action */
@@ -2494,6 +2514,7 @@ main(void)
 		cmocka_unit_test(test_pattern_before_trigger_despite_speaker),
 		cmocka_unit_test(test_feared_clause),
 		cmocka_unit_test(test_event_held),
+		cmocka_unit_test(test_detention_left_is_no_incident),
 		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
