@@ -132,6 +132,12 @@ bool read_trigger(const struct assembler *a, struct span sp,
  * conviction", "their arrest"): it may name an incident told before. */
 bool trigger_noun_refers(const struct assembler *a, const struct mention *m);
 
+/* The trigger at m is a noun that dates something else by an event
+ * ("since the deportation", "before the arrests", "prior to his
+ * extradition"; not "after the arrest of X", which says whose): when an
+ * incident of its type was told before, it is that one. */
+bool trigger_marks_time(const struct assembler *a, const struct mention *m);
+
 /* ---- subjects.c ---- */
 
 void add_person(struct subjects *s, const char *name);

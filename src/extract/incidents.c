@@ -99,6 +99,21 @@ static bool merge_reference(struct assembler *a, const struct rw_incident *inc)
 	return false;
 }
 
+/* An incident of this type among the last ones. */
+static bool told_before(struct assembler *a, enum rw_incident_type type)
+{
+	struct rw_extraction *out = a->out;
+	size_t from = out->n_incidents > DEDUP_LOOKBACK ?
+	    out->n_incidents - DEDUP_LOOKBACK : 0;
+
+	for (size_t k = from; k < out->n_incidents; k++) {
+		a->t->work++;
+		if (out->incidents[k].type == type)
+			return true;
+	}
+	return false;
+}
+
 static int add_incident(struct assembler *a, const struct rw_incident *inc)
 {
 	struct rw_extraction *out = a->out;
@@ -346,6 +361,7 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		if (!(((inherited && trigger_noun_refers(a, m)) ||
 		    (!dated && !near.year && inc.n_persons)) &&
 		    merge_reference(a, &inc)) &&
+		    !(trigger_marks_time(a, m) && told_before(a, inc.type)) &&
 		    (rc = add_incident(a, &inc)) < 0)
 			return rc;
 		if (subj.singular_noun && !inherited &&

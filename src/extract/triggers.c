@@ -632,3 +632,24 @@ bool trigger_noun_refers(const struct assembler *a, const struct mention *m)
 			return true;
 	return false;
 }
+
+/* "ever since the deportation", "before the arrests", "prior to his
+ * extradition" (see assemble.h) */
+bool trigger_marks_time(const struct assembler *a, const struct mention *m)
+{
+	static const char *const time[] = {"after", "before", "since",
+		"following", "until", NULL};
+	size_t k = m->first;
+
+	/* ("after the arrest of X" names whom it happened to) */
+	if (k < 2 || !(token_is(a->t, k - 1, "the") ||
+	    trigger_noun_refers(a, m)) || token_is(a->t, m->last, "of"))
+		return false;
+	if (k >= 3 && token_is(a->t, k - 3, "prior") &&
+	    token_is(a->t, k - 2, "to"))
+		return true;
+	for (const char *const *w = time; *w; w++)
+		if (token_is(a->t, k - 2, *w))
+			return true;
+	return false;
+}

@@ -1638,6 +1638,34 @@ test_vocabulary_round_two(void **state)
 	    .persons = {"Serik Aliyev"}, .group = ANY});
 }
 
+static void
+test_event_that_marks_time_is_told_before(void **state)
+{
+	/* "before the arrests", "after the deportation" date something
+	 * else by an incident already told */
+	expect("Police in Bangkok detained seven Uyghur men on 2 March. A "
+	    "monk named Ahmet Yusup had left the group before the arrests.",
+	    "2021-06-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .group = "Uyghur", .count = 7});
+	expect("Turkish police deported the Uyghur poet Ahmet Yusup to "
+	    "Tajikistan on 3 April. His brother Ali Yusup was arrested in "
+	    "Istanbul a week after the deportation.", "2021-06-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-04-03", .host = "TR", .dest = "TJ",
+	    .persons = {"Ahmet Yusup"}, .group = ANY},
+	    {.type = "detention", .date = "~2021", .host = "TR",
+	    .persons = {"Ali Yusup"}, .group = ANY});
+	/* "after the arrest of X" says whose: a new incident */
+	expect("Police in Dubai detained the Kazakh activist Serik Aliyev on "
+	    "1 May. After the arrest of the Uyghur poet Ahmet Yusup in Dubai "
+	    "on 3 May, his family fled to Turkey.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-01", .host = "AE",
+	    .persons = {"Serik Aliyev"}, .group = ANY},
+	    {.type = "detention", .date = "2021-05-03", .host = "AE",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+}
+
 /* ---- precision: dates, places and hosts read too eagerly ---- */
 
 static void
@@ -2525,6 +2553,7 @@ main(void)
 		cmocka_unit_test(test_call_on_a_date),
 		cmocka_unit_test(test_undated_repeat_is_merged),
 		cmocka_unit_test(test_possessive_trigger_noun_refers_back),
+		cmocka_unit_test(test_event_that_marks_time_is_told_before),
 		cmocka_unit_test(test_vocabulary_round_two),
 		cmocka_unit_test(test_attributive_year_dates_nothing),
 		cmocka_unit_test(test_bullet_date_dates_its_event),
