@@ -134,8 +134,10 @@ bool trigger_noun_refers(const struct assembler *a, const struct mention *m);
 
 /* The trigger at m is a noun that dates something else by an event
  * ("since the deportation", "before the arrests", "prior to his
- * extradition"; not "after the arrest of X", which says whose): when an
- * incident of its type was told before, it is that one. */
+ * extradition"; not "after the arrest of X", which says whose) or ranks
+ * one ("the first deportation of a Tibetan since 2010", "these latest
+ * arrests"): when an incident of its type was told before, it is that
+ * one. */
 bool trigger_marks_time(const struct assembler *a, const struct mention *m);
 
 /* ---- subjects.c ---- */

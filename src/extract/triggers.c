@@ -238,6 +238,26 @@ static bool decision_on(const struct assembler *a, struct span sp,
 	return d && cue_value(d, "decision");
 }
 
+/* "no Uyghur is known to have been extradited", "not a single refugee
+ * has since been returned": a subject denied by "no" is no one, however
+ * far its verb stands in the clause. */
+static bool no_subject(const struct assembler *a, struct span sp, size_t pos)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_NEGATION) || m->last > pos ||
+		    m->last + CUE_WINDOW_CALL < pos ||
+		    clause_break(a->t, m->last, pos) ||
+		    !token_is(a->t, m->last - 1, "no"))
+			continue;
+		for (const struct mention *q = m + 1; q < sp.last &&
+		    q->first <= m->last; q++)
+			if (q->first == m->last && (q->kind == M_GROUP ||
+			    cue_at(q, CUE_PEOPLE) || cue_at(q, CUE_PERSON)))
+				return true;
+	}
+	return false;
+}
+
 /* "the court ruled that he cannot be extradited", "decided they may
  * not be deported": a decision that a return must not happen halts it,
  * a release. (Only a negated passive: "ordered Ukraine not to extradite
@@ -285,6 +305,8 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 
 	*granted = false;
 	if (!parse_trigger(trigger_value(a, sp, m), type, mech))
+		return false;
+	if (no_subject(a, sp, pos))
 		return false;
 	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION)) {
 		negation = cue_find(a, sp, pos, CUE_NEGATION,
@@ -634,13 +656,22 @@ bool trigger_noun_refers(const struct assembler *a, const struct mention *m)
 }
 
 /* "ever since the deportation", "before the arrests", "prior to his
- * extradition" (see assemble.h) */
+ * extradition", "it was the first deportation of a Tibetan since 2010"
+ * (see assemble.h) */
 bool trigger_marks_time(const struct assembler *a, const struct mention *m)
 {
 	static const char *const time[] = {"after", "before", "since",
 		"following", "until", NULL};
 	size_t k = m->first;
 
+	static const char *const order[] = {"first", "latest", "second",
+		"third", "last", NULL};
+
+	if (k >= 2 && (token_is(a->t, k - 2, "the") ||
+	    token_is(a->t, k - 2, "this") || token_is(a->t, k - 2, "these")))
+		for (const char *const *w = order; *w; w++)
+			if (token_is(a->t, k - 1, *w))
+				return true;
 	/* ("after the arrest of X" names whom it happened to) */
 	if (k < 2 || !(token_is(a->t, k - 1, "the") ||
 	    trigger_noun_refers(a, m)) || token_is(a->t, m->last, "of"))

@@ -1431,6 +1431,29 @@ test_detention_left_is_no_incident(void **state)
 }
 
 static void
+test_pressure_and_no_one(void **state)
+{
+	/* pressure is a request only for something ("to", "for") */
+	expect("Under pressure from China, Thai authorities deported 109 "
+	    "Uyghurs to China on 9 July 2015.", "2021-06-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2015-07-09", .host = "TH", .dest = "CN",
+	    .group = "Uyghur", .count = 109});
+	expect("China pressured Kazakhstan to extradite the Uyghur activist "
+	    "Serikzhan Bilash.", "2021-06-10",
+	    {.type = "warrant", .host = "KZ", .dest = "CN",
+	    .persons = {"Serikzhan Bilash"}, .group = ANY});
+	/* a subject denied by "no" is no one */
+	expect_none("So far no Uyghur is known to have been extradited from "
+	    "Turkey to China under the treaty, Turkish officials say.",
+	    "2021-06-10");
+	expect("Police in Istanbul detained the Uyghur poet Ahmet Yusup on 2 "
+	    "March, but no charges have been filed.", "2021-06-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TR",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+}
+
+static void
 test_recommendation_list(void **state)
 {
 	/* the items of a list of demands are calls for action */
@@ -1656,6 +1679,13 @@ test_event_that_marks_time_is_told_before(void **state)
 	    .persons = {"Ahmet Yusup"}, .group = ANY},
 	    {.type = "detention", .date = "~2021", .host = "TR",
 	    .persons = {"Ali Yusup"}, .group = ANY});
+	/* "the first deportation ... since 2010" ranks the one told */
+	expect("Nepal police returned the Tibetan monk Lobsang Dorje to China "
+	    "on 3 September. It was the first deportation of a Tibetan from "
+	    "Nepal since June 2010.", "2021-10-10",
+	    {.type = "return", .mechanism = ANY, .date = "2021-09-03",
+	    .host = "NP", .dest = "CN", .persons = {"Lobsang Dorje"},
+	    .group = ANY});
 	/* "after the arrest of X" says whose: a new incident */
 	expect("Police in Dubai detained the Kazakh activist Serik Aliyev on "
 	    "1 May. After the arrest of the Uyghur poet Ahmet Yusup in Dubai "
@@ -2543,6 +2573,7 @@ main(void)
 		cmocka_unit_test(test_feared_clause),
 		cmocka_unit_test(test_event_held),
 		cmocka_unit_test(test_detention_left_is_no_incident),
+		cmocka_unit_test(test_pressure_and_no_one),
 		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
