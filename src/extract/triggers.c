@@ -293,6 +293,32 @@ static bool feared_clause(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "was abducted on 27 May by Dubai officials and held there": an
+ * abduction by a state's officers ("by" and an authority within a few
+ * words) that takes no one anywhere ("to", "into", "back", "across" do
+ * not follow in its clause) is an arrest where they are. */
+static bool seized_in_place(const struct assembler *a,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+	bool by_state = false;
+	size_t end = m->last;
+
+	while (end < t->n_tokens && end < t->sentences[m->sentence].last &&
+	    !token_punct(t, end, ';') && !token_punct(t, end, ','))
+		end++;
+	for (size_t k = m->last; k < end; k++)
+		if (token_is(t, k, "to") || token_is(t, k, "into") ||
+		    token_is(t, k, "back") || token_is(t, k, "across"))
+			return false;
+	for (size_t k = m->last; k < end; k++)
+		if (token_is(t, k, "by"))
+			for (size_t j = k + 1; j < end && j <= k + 3; j++)
+				if (lexicon_word_is(a->lx, t, j, CUE_AUTHORITY))
+					by_state = true;
+	return by_state;
+}
+
 /* Reads the trigger at m, with the cues before it, into a type; false when
  * the sentence does not state that it happened. */
 static bool trigger_type(const struct assembler *a, struct span sp,
@@ -373,6 +399,9 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 			*type = RW_INCIDENT_THREATENED_RETURN;
 		}
 	}
+	if (*type == RW_INCIDENT_RETURN && *mech == RW_MECHANISM_RENDITION &&
+	    seized_in_place(a, m))
+		*type = RW_INCIDENT_DETENTION;
 	if (*type != RW_INCIDENT_RETURN)
 		*mech = RW_MECHANISM_NONE;
 	return true;

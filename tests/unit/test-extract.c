@@ -1454,6 +1454,31 @@ test_pressure_and_no_one(void **state)
 }
 
 static void
+test_abduction_by_officers_in_place(void **state)
+{
+	/* seized by a state's officers and taken nowhere: an arrest */
+	expect("The Uyghur poet Ahmet Yusup was abducted on 27 May by police "
+	    "officers in Dubai.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-27", .host = "AE",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	expect("The Chinese student Wu Huan was abducted on 27 May by Dubai "
+	    "officials and held there for three days.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-27", .host = "AE",
+	    .persons = {"Wu Huan"}, .group = ANY});
+	/* taken across a border, or by no one named: a rendition */
+	expect("The Uyghur poet Ahmet Yusup was abducted in Bangkok by "
+	    "Chinese agents and taken to China.", "2021-06-10",
+	    {.type = "return", .mechanism = "rendition", .date = "2021",
+	    .host = "TH", .dest = "CN", .persons = {"Ahmet Yusup"},
+	    .group = ANY});
+	expect("The Vietnamese blogger Le Van Thinh was abducted in Bangkok "
+	    "in April.", "2021-06-10",
+	    {.type = "return", .mechanism = "rendition", .date = "2021-04",
+	    .host = "TH", .dest = "VN", .persons = {"Le Van Thinh"},
+	    .group = ANY});
+}
+
+static void
 test_recommendation_list(void **state)
 {
 	/* the items of a list of demands are calls for action */
@@ -2574,6 +2599,7 @@ main(void)
 		cmocka_unit_test(test_event_held),
 		cmocka_unit_test(test_detention_left_is_no_incident),
 		cmocka_unit_test(test_pressure_and_no_one),
+		cmocka_unit_test(test_abduction_by_officers_in_place),
 		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
