@@ -483,6 +483,28 @@ static bool left_detention(const struct assembler *a, const struct mention *m)
 	    (token_is(t, k - 1, "of") && token_is(t, k - 2, "out")));
 }
 
+/* "disappeared from Thailand and later re-emerged in Chinese police
+ * custody", "the disappearance and forcible return of X": a
+ * disappearance that a return follows in its sentence (before any ";")
+ * is how that return began, not an incident of its own; not one dated
+ * by a return ("has heard nothing from him since the deportation"). */
+static bool vanished_into_return(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	if (strcmp(m->entry->value, "disappearance") != 0)
+		return false;
+	for (const struct mention *q = m + 1; q < sp.last; q++)
+		if (q->kind == M_TRIGGER && q->first >= m->last &&
+		    strncmp(q->entry->value, "return", 6) == 0 &&
+		    !trigger_marks_time(a, q)) {
+			for (size_t k = m->last; k < q->first; k++)
+				if (token_punct(a->t, k, ';'))
+					return false;
+			return true;
+		}
+	return false;
+}
+
 /* "sentenced to ten years in prison": the prison term of a conviction
  * is no separate detention. */
 static bool prison_term(const struct assembler *a, struct span sp,
@@ -662,7 +684,7 @@ bool read_trigger(const struct assembler *a, struct span sp,
 	if (!trigger_value(a, sp, m))
 		return false;
 	if (after_warrant(sp, m) || prison_term(a, sp, m) ||
-	    left_detention(a, m) ||
+	    left_detention(a, m) || vanished_into_return(a, sp, m) ||
 	    served_term(a, m) || object_of_release(a, sp, m) ||
 	    accused_or_compound(a, sp, m) || state_relative(a, sp, m) ||
 	    event_held(a, sp, m) ||

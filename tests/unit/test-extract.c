@@ -1479,6 +1479,31 @@ test_abduction_by_officers_in_place(void **state)
 }
 
 static void
+test_disappearance_that_begins_a_return(void **state)
+{
+	/* vanished, then back in the origin state's hands: one rendition */
+	expect("In October 2015 the bookseller Gui Min disappeared from "
+	    "Thailand and later re-emerged in Chinese police custody.",
+	    "2021-06-10",
+	    {.type = "return", .mechanism = "rendition", .date = "2015-10",
+	    .host = "TH", .dest = "CN", .persons = {"Gui Min"}});
+	expect("Activists reported the disappearance and forcible return of "
+	    "the Chinese activist Dong Ping from Vietnam in August 2020.",
+	    "2021-06-10",
+	    {.type = "return", .mechanism = ANY, .date = "2020-08",
+	    .host = "VN", .dest = ANY, .persons = {"Dong Ping"}});
+	/* missing since a return told before: a disappearance */
+	expect("German authorities deported the Uyghur asylum seeker Ahmet "
+	    "Yusup to China on 3 April. His lawyer said he has heard nothing "
+	    "from him ever since the deportation.", "2021-06-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-04-03", .host = "DE", .dest = "CN",
+	    .persons = {"Ahmet Yusup"}, .group = ANY},
+	    {.type = "disappearance", .date = "~2021", .host = "CN",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+}
+
+static void
 test_recommendation_list(void **state)
 {
 	/* the items of a list of demands are calls for action */
@@ -2600,6 +2625,7 @@ main(void)
 		cmocka_unit_test(test_detention_left_is_no_incident),
 		cmocka_unit_test(test_pressure_and_no_one),
 		cmocka_unit_test(test_abduction_by_officers_in_place),
+		cmocka_unit_test(test_disappearance_that_begins_a_return),
 		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
