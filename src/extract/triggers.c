@@ -505,6 +505,46 @@ static bool vanished_into_return(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "deported 40 Uyghurs who had been held in immigration detention for
+ * over a decade": a detention in a relative clause ("who" at most six
+ * words before it) of a sentence that tells a return, with no date in
+ * the clause, is where the returned people were, not an incident of its
+ * own ("the two men, who had been arrested in March, were deported"
+ * dates one). */
+static bool held_before_return(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+	size_t who = m->first, end = m->last;
+	bool returned = false;
+
+	if (strcmp(m->entry->value, "detention") != 0)
+		return false;
+	for (size_t back = 1; back <= 6 && back <= m->first &&
+	    (t->tokens[m->first - back].flags & TOKEN_WORD); back++)
+		if (token_is(t, m->first - back, "who"))
+			who = m->first - back;
+	if (who == m->first)
+		return false;
+	/* the clause ends at a comma or the return ("men who had been held
+	 * for a year were deported in March") */
+	while (end < t->sentences[m->sentence].last &&
+	    !token_punct(t, end, ',') && !token_punct(t, end, ';'))
+		end++;
+	for (const struct mention *q = m + 1; q < sp.last; q++)
+		if (q->kind == M_TRIGGER && q->first >= m->last &&
+		    q->first < end)
+			end = q->first;
+	for (const struct mention *q = sp.first; q < sp.last; q++) {
+		if (q->kind == M_DATE && q->first > who && q->first < end)
+			return false;
+		if (q->kind == M_TRIGGER && q != m &&
+		    strncmp(q->entry->value, "return", 6) == 0)
+			returned = true;
+	}
+	return returned;
+}
+
 /* "sentenced to ten years in prison": the prison term of a conviction
  * is no separate detention. */
 static bool prison_term(const struct assembler *a, struct span sp,
@@ -685,6 +725,7 @@ bool read_trigger(const struct assembler *a, struct span sp,
 		return false;
 	if (after_warrant(sp, m) || prison_term(a, sp, m) ||
 	    left_detention(a, m) || vanished_into_return(a, sp, m) ||
+	    held_before_return(a, sp, m) ||
 	    served_term(a, m) || object_of_release(a, sp, m) ||
 	    accused_or_compound(a, sp, m) || state_relative(a, sp, m) ||
 	    event_held(a, sp, m) ||

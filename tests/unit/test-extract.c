@@ -1504,6 +1504,31 @@ test_disappearance_that_begins_a_return(void **state)
 }
 
 static void
+test_held_before_a_return(void **state)
+{
+	/* where the returned people were held is no incident of its own */
+	expect("In February 2025 the Thai government deported 40 Uyghurs who "
+	    "had been held in immigration detention for over a decade.",
+	    "2026-06-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2025-02", .host = "TH", .dest = ANY,
+	    .group = "Uyghur", .count = 40});
+	/* without a return it is a detention */
+	expect("Two Uyghur men who had been held in Saudi Arabia for more "
+	    "than a year are on hunger strike.", "2022-06-10",
+	    {.type = "detention", .date = "2022", .host = "SA",
+	    .group = "Uyghur", .count = 2});
+	/* with a date of its own it is one too */
+	expect("Saudi police deported the two Uyghur men, who had been "
+	    "arrested in Jeddah in January 2021, to China in March.",
+	    "2022-06-10",
+	    {.type = "return", .mechanism = "deportation", .date = ANY,
+	    .host = "SA", .dest = "CN", .group = "Uyghur", .count = 2},
+	    {.type = "detention", .date = "2021-01", .host = "SA",
+	    .group = "Uyghur", .count = 2});
+}
+
+static void
 test_recommendation_list(void **state)
 {
 	/* the items of a list of demands are calls for action */
@@ -2626,6 +2651,7 @@ main(void)
 		cmocka_unit_test(test_pressure_and_no_one),
 		cmocka_unit_test(test_abduction_by_officers_in_place),
 		cmocka_unit_test(test_disappearance_that_begins_a_return),
+		cmocka_unit_test(test_held_before_a_return),
 		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
