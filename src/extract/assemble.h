@@ -132,13 +132,14 @@ bool read_trigger(const struct assembler *a, struct span sp,
  * conviction", "their arrest"): it may name an incident told before. */
 bool trigger_noun_refers(const struct assembler *a, const struct mention *m);
 
-/* The trigger at m is a noun that dates something else by an event
- * ("since the deportation", "before the arrests", "prior to his
- * extradition"; not "after the arrest of X", which says whose) or ranks
- * one ("the first deportation of a Tibetan since 2010", "these latest
- * arrests"): when an incident of its type was told before, it is that
- * one. */
-bool trigger_marks_time(const struct assembler *a, const struct mention *m);
+/* The trigger at m is a noun that recalls an event rather than telling
+ * it: it dates something else ("since the deportation", "before the
+ * arrests", "prior to his extradition"; not "after the arrest of X",
+ * which says whose) or ranks it ("the first deportation of a Tibetan
+ * since 2010", "these latest arrests"). When an incident of its type was
+ * told before, it is that one. */
+bool trigger_recalls_event(const struct assembler *a,
+    const struct mention *m);
 
 /* ---- subjects.c ---- */
 

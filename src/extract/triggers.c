@@ -496,7 +496,7 @@ static bool vanished_into_return(const struct assembler *a, struct span sp,
 	for (const struct mention *q = m + 1; q < sp.last; q++)
 		if (q->kind == M_TRIGGER && q->first >= m->last &&
 		    strncmp(q->entry->value, "return", 6) == 0 &&
-		    !trigger_marks_time(a, q)) {
+		    !trigger_recalls_event(a, q)) {
 			for (size_t k = m->last; k < q->first; k++)
 				if (token_punct(a->t, k, ';'))
 					return false;
@@ -728,8 +728,7 @@ bool read_trigger(const struct assembler *a, struct span sp,
 	    held_before_return(a, sp, m) ||
 	    served_term(a, m) || object_of_release(a, sp, m) ||
 	    accused_or_compound(a, sp, m) || state_relative(a, sp, m) ||
-	    event_held(a, sp, m) ||
-	    general_subject(a, sp, m))
+	    event_held(a, sp, m) || general_subject(a, sp, m))
 		return false;
 	return trigger_type(a, sp, m, type, mech, granted);
 }
@@ -747,23 +746,34 @@ bool trigger_noun_refers(const struct assembler *a, const struct mention *m)
 	return false;
 }
 
+/* "the first deportation of a Tibetan since 2010", "these latest
+ * arrests": a trigger noun ranked behind "the", "this" or "these". */
+static bool ranked_noun(const struct assembler *a, const struct mention *m)
+{
+	static const char *const order[] = {"first", "latest", "second",
+		"third", "last", NULL};
+	size_t k = m->first;
+
+	if (k < 2 || !(token_is(a->t, k - 2, "the") ||
+	    token_is(a->t, k - 2, "this") || token_is(a->t, k - 2, "these")))
+		return false;
+	for (const char *const *w = order; *w; w++)
+		if (token_is(a->t, k - 1, *w))
+			return true;
+	return false;
+}
+
 /* "ever since the deportation", "before the arrests", "prior to his
- * extradition", "it was the first deportation of a Tibetan since 2010"
- * (see assemble.h) */
-bool trigger_marks_time(const struct assembler *a, const struct mention *m)
+ * extradition", and ranked nouns (see assemble.h) */
+bool trigger_recalls_event(const struct assembler *a,
+    const struct mention *m)
 {
 	static const char *const time[] = {"after", "before", "since",
 		"following", "until", NULL};
 	size_t k = m->first;
 
-	static const char *const order[] = {"first", "latest", "second",
-		"third", "last", NULL};
-
-	if (k >= 2 && (token_is(a->t, k - 2, "the") ||
-	    token_is(a->t, k - 2, "this") || token_is(a->t, k - 2, "these")))
-		for (const char *const *w = order; *w; w++)
-			if (token_is(a->t, k - 1, *w))
-				return true;
+	if (ranked_noun(a, m))
+		return true;
 	/* ("after the arrest of X" names whom it happened to) */
 	if (k < 2 || !(token_is(a->t, k - 1, "the") ||
 	    trigger_noun_refers(a, m)) || token_is(a->t, m->last, "of"))
