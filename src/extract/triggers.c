@@ -483,6 +483,15 @@ static bool left_detention(const struct assembler *a, const struct mention *m)
 	    (token_is(t, k - 1, "of") && token_is(t, k - 2, "out")));
 }
 
+/* A mention of whom something happens to: a name, count, group,
+ * people noun or pronoun. */
+static bool names_someone(const struct mention *m)
+{
+	return m->kind == M_PERSON || m->kind == M_COUNT ||
+	    m->kind == M_GROUP || cue_at(m, CUE_PEOPLE) ||
+	    cue_at(m, CUE_PERSON) || cue_at(m, CUE_HE) || cue_at(m, CUE_THEY);
+}
+
 /* "disappeared from Thailand and later re-emerged in Chinese police
  * custody", "the disappearance and forcible return of X": a
  * disappearance that a return follows in its sentence (before any ";")
@@ -493,7 +502,11 @@ static bool vanished_into_return(const struct assembler *a, struct span sp,
 {
 	if (strcmp(m->entry->value, "disappearance") != 0)
 		return false;
-	for (const struct mention *q = m + 1; q < sp.last; q++)
+	for (const struct mention *q = m + 1; q < sp.last; q++) {
+		/* someone else between them ("she disappeared in 2019, and
+		 * her husband was deported") starts another story */
+		if (names_someone(q))
+			return false;
 		if (q->kind == M_TRIGGER && q->first >= m->last &&
 		    strncmp(q->entry->value, "return", 6) == 0 &&
 		    !trigger_recalls_event(a, q)) {
@@ -502,6 +515,7 @@ static bool vanished_into_return(const struct assembler *a, struct span sp,
 					return false;
 			return true;
 		}
+	}
 	return false;
 }
 

@@ -1492,6 +1492,15 @@ test_disappearance_that_begins_a_return(void **state)
 	    "2021-06-10",
 	    {.type = "return", .mechanism = ANY, .date = "2020-08",
 	    .host = "VN", .dest = ANY, .persons = {"Dong Ping"}});
+	/* someone else returned later: both */
+	expect("The Uyghur poet Ahmet Yusup disappeared in Cairo in May 2019, "
+	    "and his wife Ayse Yusup was deported from Egypt to China in "
+	    "June 2020.", "2021-06-10",
+	    {.type = "disappearance", .date = "2019-05", .host = "EG",
+	    .any_persons = true, .group = ANY, .count = ANY_COUNT},
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2020-06", .host = "EG", .dest = "CN",
+	    .any_persons = true, .group = ANY, .count = ANY_COUNT});
 	/* missing since a return told before: a disappearance */
 	expect("German authorities deported the Uyghur asylum seeker Ahmet "
 	    "Yusup to China on 3 April. His lawyer said he has heard nothing "
