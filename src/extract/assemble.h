@@ -132,6 +132,10 @@ bool read_trigger(const struct assembler *a, struct span sp,
  * conviction", "their arrest"): it may name an incident told before. */
 bool trigger_noun_refers(const struct assembler *a, const struct mention *m);
 
+/* The trigger at m tells its incident as happening once more ("was
+ * detained again", "re-arrested"): a new incident, never a repeat. */
+bool trigger_again(const struct assembler *a, struct span sp,
+    const struct mention *m);
 /* The trigger at m is a noun that recalls an event rather than telling
  * it: it dates something else ("since the deportation", "before the
  * arrests", "prior to his extradition"; not "after the arrest of X",

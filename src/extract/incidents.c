@@ -360,7 +360,7 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		 * what "he" and "they" refer to next */
 		if (!(((inherited && trigger_noun_refers(a, m)) ||
 		    (!dated && !near.year && inc.n_persons)) &&
-		    merge_reference(a, &inc)) &&
+		    !trigger_again(a, sp, m) && merge_reference(a, &inc)) &&
 		    !(trigger_recalls_event(a, m) && told_before(a, inc.type)) &&
 		    (rc = add_incident(a, &inc)) < 0)
 			return rc;

@@ -747,6 +747,22 @@ bool read_trigger(const struct assembler *a, struct span sp,
 	return trigger_type(a, sp, m, type, mech, granted);
 }
 
+/* "was detained again", "once more arrested" (see assemble.h) */
+bool trigger_again(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	for (const struct mention *q = sp.first; q < sp.last; q++) {
+		bool before = q->first < m->first;
+		if (!cue_at(q, CUE_BLOCK) || !cue_value(q, "again") ||
+		    q->last + 2 < m->first || q->first > m->last + 3)
+			continue;
+		if (!clause_break(a->t, before ? q->last : m->last,
+		    before ? m->first : q->first))
+			return true;
+	}
+	return false;
+}
+
 /* "his conviction", "their arrest" (see assemble.h) */
 bool trigger_noun_refers(const struct assembler *a, const struct mention *m)
 {

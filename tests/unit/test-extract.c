@@ -1678,6 +1678,21 @@ test_undated_repeat_is_merged(void **state)
 	    .persons = {"Yegor Lapshin"}},
 	    {.type = "detention", .date = "2021-03", .host = "BY",
 	    .persons = {"Yegor Lapshin"}});
+	/* told as happening again, it is another one */
+	expect("Police in Minsk detained the blogger Yegor Lapshin on 3 May "
+	    "2019. Yegor Lapshin was detained again after he returned from "
+	    "Vilnius, his wife said.", "2021-06-10",
+	    {.type = "detention", .date = "2019-05-03", .host = "BY",
+	    .persons = {"Yegor Lapshin"}},
+	    {.type = "detention", .date = "~2021", .host = "BY",
+	    .persons = {"Yegor Lapshin"}});
+	expect("Police in Minsk detained the blogger Yegor Lapshin on 3 May "
+	    "2019. Yegor Lapshin was re-arrested after he returned from "
+	    "Vilnius, his wife said.", "2021-06-10",
+	    {.type = "detention", .date = "2019-05-03", .host = "BY",
+	    .persons = {"Yegor Lapshin"}},
+	    {.type = "detention", .date = "~2021", .host = "BY",
+	    .persons = {"Yegor Lapshin"}});
 	/* someone else's undated conviction is another incident */
 	expect("A court in Urumqi sentenced the Uyghur scholar Ilham Sadiq to "
 	    "15 years in prison on 2 March 2020. Relatives say his colleague "
