@@ -238,16 +238,21 @@ static bool decision_on(const struct assembler *a, struct span sp,
 	return d && cue_value(d, "decision");
 }
 
-/* "no Uyghur is known to have been extradited", "not a single refugee
- * has since been returned": a subject denied by "no" is no one, however
- * far its verb stands in the clause. */
+/* "no Uyghur is known to have been extradited": a subject denied by
+ * "no" is no one, however far its verb stands, with no comma between
+ * ("with no lawyers present, police detained him" is an arrest). */
 static bool no_subject(const struct assembler *a, struct span sp, size_t pos)
 {
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		bool comma = false;
 		if (!cue_at(m, CUE_NEGATION) || m->last > pos ||
 		    m->last + CUE_WINDOW_CALL < pos ||
-		    clause_break(a->t, m->last, pos) ||
 		    !token_is(a->t, m->last - 1, "no"))
+			continue;
+		for (size_t k = m->last; k < pos; k++)
+			if (token_punct(a->t, k, ',') || token_punct(a->t, k, ';'))
+				comma = true;
+		if (comma)
 			continue;
 		for (const struct mention *q = m + 1; q < sp.last &&
 		    q->first <= m->last; q++)

@@ -1447,6 +1447,10 @@ test_pressure_and_no_one(void **state)
 	expect_none("So far no Uyghur is known to have been extradited from "
 	    "Turkey to China under the treaty, Turkish officials say.",
 	    "2021-06-10");
+	expect("With no lawyers present, police in Almaty detained the Kazakh "
+	    "activist Serik Aliyev on 3 May.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-03", .host = "KZ",
+	    .persons = {"Serik Aliyev"}, .group = ANY});
 	expect("Police in Istanbul detained the Uyghur poet Ahmet Yusup on 2 "
 	    "March, but no charges have been filed.", "2021-06-10",
 	    {.type = "detention", .date = "2021-03-02", .host = "TR",
