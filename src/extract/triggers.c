@@ -700,21 +700,31 @@ static bool whereabouts_unknown(const struct assembler *a, struct span sp,
 }
 
 /* "many North Koreans, children among them, had been repatriated": a
- * pattern cue shortly before the trigger in its clause makes it general
- * even where the sentence names someone (the speaker: "X told RFA
- * that ..."); not when someone is named or speaks between them ("many
- * observers say police detained X"). */
+ * pattern cue that counts the people shortly before the trigger in its
+ * clause (a group or people noun right after it) makes it general even
+ * where the sentence names someone (the speaker: "X told RFA that ...");
+ * not when someone is named, speaks or acts between them ("many
+ * observers say police detained X", "despite a campaign by rights
+ * groups, police deported X"). */
 static bool general_subject(const struct assembler *a, struct span sp,
     const struct mention *m)
 {
-	const struct sentence *sent = &a->t->sentences[m->sentence];
+	const struct text *t = a->t;
 	const struct mention *cue = cue_find(a, sp, m->first, CUE_PATTERN,
 	    CUE_WINDOW_CALL);
+	bool counts = false;
 
-	if (!cue || quoted(a, sent, cue->first) || (cue_value(cue, "since") &&
-	    !(cue->last < a->t->n_tokens &&
-	    (a->t->tokens[cue->last].flags & TOKEN_NUMBER))))
+	if (!cue || quoted(a, &t->sentences[m->sentence], cue->first))
 		return false;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->first >= cue->last && q->first <= cue->last + 1 &&
+		    (q->kind == M_GROUP || cue_at(q, CUE_PEOPLE)))
+			counts = true;
+	if (!counts)
+		return false;
+	for (size_t k = cue->last; k < m->first; k++)
+		if (lexicon_word_is(a->lx, t, k, CUE_AUTHORITY))
+			return false;
 	for (const struct mention *q = cue + 1; q < m; q++)
 		if (q->kind == M_PERSON || cue_at(q, CUE_SPEECH))
 			return false;

@@ -1369,6 +1369,17 @@ test_pattern_before_trigger_despite_speaker(void **state)
 	    "Uyghur poet Ahmet Yusup on 2 March.", "2021-03-10",
 	    {.type = "detention", .date = "2021-03-02", .host = "TH",
 	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	/* a pattern word that counts no people, or a state acting after
+	 * it, leaves the incident alone */
+	expect("Despite a campaign by rights groups, Thai police deported the "
+	    "Uyghur poet Ahmet Yusup to China on 2 March.", "2021-03-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-03-02", .host = "TH", .dest = "CN",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	expect("In a policy shift, Turkish police detained the Uyghur poet "
+	    "Ahmet Yusup in Istanbul on 2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TR",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
 }
 
 static void
