@@ -147,6 +147,19 @@ bool read_trigger(const struct assembler *a, struct span sp,
  * conviction", "their arrest"): it may name an incident told before. */
 bool trigger_noun_refers(const struct assembler *a, const struct mention *m);
 
+/* The trigger at m tells its incident as happening once more ("was
+ * detained again", "re-arrested"): a new incident, never a repeat. */
+bool trigger_again(const struct assembler *a, struct span sp,
+    const struct mention *m);
+/* The trigger at m is a noun that recalls an event rather than telling
+ * it: it dates something else ("since the deportation", "before the
+ * arrests", "prior to his extradition"; not "after the arrest of X",
+ * which says whose) or ranks it ("the first deportation of a Tibetan
+ * since 2010", "these latest arrests"). When an incident of its type was
+ * told before, it is that one. */
+bool trigger_recalls_event(const struct assembler *a,
+    const struct mention *m);
+
 /* ---- subjects.c ---- */
 
 void add_person(struct subjects *s, const char *name);

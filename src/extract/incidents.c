@@ -53,24 +53,32 @@ static void merge_into(struct rw_incident *keep, const struct rw_incident *dup)
  * have been tried and convicted in secret.": an undated incident of
  * named people, of a type already stated for them, is that one again
  * (either way round). */
+static bool same_but_date(const struct rw_incident *prev,
+    const struct rw_incident *inc)
+{
+	struct rw_incident redated = *inc;
+
+	redated.date = prev->date;
+	return rw_incidents_same(prev, &redated, NULL, NULL);
+}
+
 static bool repeats_undated(const struct rw_incident *prev,
     const struct rw_incident *inc)
 {
-	struct rw_incident dated;
-
 	if ((inc->date.year && prev->date.year) || !inc->n_persons ||
 	    !prev->n_persons)
 		return false;
-	dated = *inc;
-	dated.date = prev->date;
-	return rw_incidents_same(prev, &dated, NULL, NULL);
+	return same_but_date(prev, inc);
 }
 
 /* "Gui Minhai was sentenced in February 2020. ... his conviction is
  * based on a trip he made in 2018": a trigger noun behind "his", "her"
  * or "their" whose subjects are those of an earlier sentence names an
- * incident already stated for them, whatever date the sentence gives;
- * true when it found that incident and merged into it. */
+ * incident already stated for them, whatever date the sentence gives.
+ * So does an incident of named people whose sentence gives no date
+ * ("Relatives say X was held in a detention centre for three weeks"),
+ * dated only by the year of writing. True when it found that incident
+ * and merged into it. */
 static bool merge_reference(struct assembler *a, const struct rw_incident *inc)
 {
 	struct rw_extraction *out = a->out;
@@ -79,13 +87,29 @@ static bool merge_reference(struct assembler *a, const struct rw_incident *inc)
 
 	for (size_t k = out->n_incidents; k-- > from;) {
 		struct rw_incident *prev = &out->incidents[k];
-		struct rw_incident undated = *inc;
 		a->t->work++;
-		undated.date = prev->date;
-		if (rw_incidents_same(prev, &undated, NULL, NULL)) {
-			merge_into(prev, &undated);
+		if (same_but_date(prev, inc)) {
+			/* the date told first stays */
+			struct rw_incident redated = *inc;
+			redated.date = prev->date;
+			merge_into(prev, &redated);
 			return true;
 		}
+	}
+	return false;
+}
+
+/* An incident of this type among the last ones. */
+static bool told_before(struct assembler *a, enum rw_incident_type type)
+{
+	struct rw_extraction *out = a->out;
+	size_t from = out->n_incidents > DEDUP_LOOKBACK ?
+	    out->n_incidents - DEDUP_LOOKBACK : 0;
+
+	for (size_t k = from; k < out->n_incidents; k++) {
+		a->t->work++;
+		if (out->incidents[k].type == type)
+			return true;
 	}
 	return false;
 }
@@ -562,10 +586,13 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		inc.confidence = 0.5 + (inherited ? 0.0 : 0.2) +
 		    (inc.n_persons ? 0.1 : 0.0) + (inc.date.month ? 0.1 : 0.0);
 		size_t before_add = a->out->n_incidents;
-		if (inherited && trigger_noun_refers(a, m) &&
-		    merge_reference(a, &inc))
-			continue;
-		if ((rc = add_incident(a, &inc)) < 0)
+		/* an incident told before is merged, not added, but still
+		 * what "he" and "they" refer to next */
+		if (!(((inherited && trigger_noun_refers(a, m)) ||
+		    (!dated && !near.year && inc.n_persons)) &&
+		    !trigger_again(a, sp, m) && merge_reference(a, &inc)) &&
+		    !(trigger_recalls_event(a, m) && told_before(a, inc.type)) &&
+		    (rc = add_incident(a, &inc)) < 0)
 			return rc;
 		if (inc.type == RW_INCIDENT_RELEASE && inc.n_persons &&
 		    !inherited)

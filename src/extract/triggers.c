@@ -238,6 +238,31 @@ static bool decision_on(const struct assembler *a, struct span sp,
 	return d && cue_value(d, "decision");
 }
 
+/* "no Uyghur is known to have been extradited": a subject denied by
+ * "no" is no one, however far its verb stands, with no comma between
+ * ("with no lawyers present, police detained him" is an arrest). */
+static bool no_subject(const struct assembler *a, struct span sp, size_t pos)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		bool comma = false;
+		if (!cue_at(m, CUE_NEGATION) || m->last > pos ||
+		    m->last + CUE_WINDOW_CALL < pos ||
+		    !token_is(a->t, m->last - 1, "no"))
+			continue;
+		for (size_t k = m->last; k < pos; k++)
+			if (token_punct(a->t, k, ',') || token_punct(a->t, k, ';'))
+				comma = true;
+		if (comma)
+			continue;
+		for (const struct mention *q = m + 1; q < sp.last &&
+		    q->first <= m->last; q++)
+			if (q->first == m->last && (q->kind == M_GROUP ||
+			    cue_at(q, CUE_PEOPLE) || cue_at(q, CUE_PERSON)))
+				return true;
+	}
+	return false;
+}
+
 /* "the court ruled that he cannot be extradited", "decided they may
  * not be deported": a decision that a return must not happen halts it,
  * a release. (Only a negated passive: "ordered Ukraine not to extradite
@@ -273,6 +298,32 @@ static bool feared_clause(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "was abducted on 27 May by Dubai officials and held there": an
+ * abduction by a state's officers ("by" and an authority within a few
+ * words) that takes no one anywhere ("to", "into", "back", "across" do
+ * not follow in its clause) is an arrest where they are. */
+static bool seized_in_place(const struct assembler *a,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+	bool by_state = false;
+	size_t end = m->last;
+
+	while (end < t->n_tokens && end < t->sentences[m->sentence].last &&
+	    !token_punct(t, end, ';') && !token_punct(t, end, ','))
+		end++;
+	for (size_t k = m->last; k < end; k++)
+		if (token_is(t, k, "to") || token_is(t, k, "into") ||
+		    token_is(t, k, "back") || token_is(t, k, "across"))
+			return false;
+	for (size_t k = m->last; k < end; k++)
+		if (token_is(t, k, "by"))
+			for (size_t j = k + 1; j < end && j <= k + 3; j++)
+				if (lexicon_word_is(a->lx, t, j, CUE_AUTHORITY))
+					by_state = true;
+	return by_state;
+}
+
 /* Reads the trigger at m, with the cues before it, into a type; false when
  * the sentence does not state that it happened. */
 static bool trigger_type(const struct assembler *a, struct span sp,
@@ -285,6 +336,8 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 
 	*granted = false;
 	if (!parse_trigger(trigger_value(a, sp, m), type, mech))
+		return false;
+	if (no_subject(a, sp, pos))
 		return false;
 	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION)) {
 		negation = cue_find(a, sp, pos, CUE_NEGATION,
@@ -351,6 +404,9 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 			*type = RW_INCIDENT_THREATENED_RETURN;
 		}
 	}
+	if (*type == RW_INCIDENT_RETURN && *mech == RW_MECHANISM_RENDITION &&
+	    seized_in_place(a, m))
+		*type = RW_INCIDENT_DETENTION;
 	if (*type != RW_INCIDENT_RETURN)
 		*mech = RW_MECHANISM_NONE;
 	return true;
@@ -414,6 +470,100 @@ static bool after_warrant(struct span sp, const struct mention *m)
 	return false;
 }
 
+/* "deported 40 Uyghurs from detention in Thailand", "had broken out of
+ * immigration detention": the detention people leave (maybe behind one
+ * word) is where they were before what the sentence tells, not an
+ * incident of its own. */
+static bool left_detention(const struct assembler *a, const struct mention *m)
+{
+	const struct text *t = a->t;
+	size_t k = m->first;
+
+	if (strcmp(m->entry->value, "detention") != 0)
+		return false;
+	if (k >= 2 && (t->tokens[k - 1].flags & TOKEN_WORD) &&
+	    !token_is(t, k - 1, "from") && !token_is(t, k - 1, "of"))
+		k--;
+	return k >= 2 && (token_is(t, k - 1, "from") ||
+	    (token_is(t, k - 1, "of") && token_is(t, k - 2, "out")));
+}
+
+/* A mention of whom something happens to: a name, count, group,
+ * people noun or pronoun. */
+static bool names_someone(const struct mention *m)
+{
+	return m->kind == M_PERSON || m->kind == M_COUNT ||
+	    m->kind == M_GROUP || cue_at(m, CUE_PEOPLE) ||
+	    cue_at(m, CUE_PERSON) || cue_at(m, CUE_HE) || cue_at(m, CUE_THEY);
+}
+
+/* "disappeared from Thailand and later re-emerged in Chinese police
+ * custody", "the disappearance and forcible return of X": a
+ * disappearance that a return follows in its sentence (before any ";")
+ * is how that return began, not an incident of its own; not one dated
+ * by a return ("has heard nothing from him since the deportation"). */
+static bool vanished_into_return(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	if (strcmp(m->entry->value, "disappearance") != 0)
+		return false;
+	for (const struct mention *q = m + 1; q < sp.last; q++) {
+		/* someone else between them ("she disappeared in 2019, and
+		 * her husband was deported") starts another story */
+		if (names_someone(q))
+			return false;
+		if (q->kind == M_TRIGGER && q->first >= m->last &&
+		    strncmp(q->entry->value, "return", 6) == 0 &&
+		    !trigger_recalls_event(a, q)) {
+			for (size_t k = m->last; k < q->first; k++)
+				if (token_punct(a->t, k, ';'))
+					return false;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* "deported 40 Uyghurs who had been held in immigration detention for
+ * over a decade": a detention in a relative clause ("who" at most six
+ * words before it) of a sentence that tells a return, with no date in
+ * the clause, is where the returned people were, not an incident of its
+ * own ("the two men, who had been arrested in March, were deported"
+ * dates one). */
+static bool held_before_return(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+	size_t who = m->first, end = m->last;
+	bool returned = false;
+
+	if (strcmp(m->entry->value, "detention") != 0)
+		return false;
+	for (size_t back = 1; back <= 6 && back <= m->first &&
+	    (t->tokens[m->first - back].flags & TOKEN_WORD); back++)
+		if (token_is(t, m->first - back, "who"))
+			who = m->first - back;
+	if (who == m->first)
+		return false;
+	/* the clause ends at a comma or the return ("men who had been held
+	 * for a year were deported in March") */
+	while (end < t->sentences[m->sentence].last &&
+	    !token_punct(t, end, ',') && !token_punct(t, end, ';'))
+		end++;
+	for (const struct mention *q = m + 1; q < sp.last; q++)
+		if (q->kind == M_TRIGGER && q->first >= m->last &&
+		    q->first < end)
+			end = q->first;
+	for (const struct mention *q = sp.first; q < sp.last; q++) {
+		if (q->kind == M_DATE && q->first > who && q->first < end)
+			return false;
+		if (q->kind == M_TRIGGER && q != m &&
+		    strncmp(q->entry->value, "return", 6) == 0)
+			returned = true;
+	}
+	return returned;
+}
+
 /* "sentenced to ten years in prison": the prison term of a conviction
  * is no separate detention. */
 static bool prison_term(const struct assembler *a, struct span sp,
@@ -448,6 +598,39 @@ static bool served_term(const struct assembler *a, const struct mention *m)
 				return true;
 	}
 	return false;
+}
+
+/* "during the Kalachakra held in Bodhgaya", "a conference held in
+ * Geneva": "held" right after a noun phrase opened by an article that
+ * names no one (no person or people noun, group, count or name) is an
+ * event taking place, not people kept ("the two men held in Bangkok"). */
+static bool event_held(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+	size_t article = m->first;
+
+	if (!token_is(t, m->first, "held"))
+		return false;
+	for (size_t back = 1; back <= 4 && back <= m->first; back++) {
+		size_t k = m->first - back;
+		if (token_is(t, k, "the") || token_is(t, k, "a") ||
+		    token_is(t, k, "an")) {
+			article = k;
+			break;
+		}
+		if (!(t->tokens[k].flags & TOKEN_WORD))
+			return false;
+	}
+	if (article == m->first || article + 1 == m->first)
+		return false;
+	for (const struct mention *q = sp.first; q < m; q++)
+		if (q->first > article && (q->kind == M_PERSON ||
+		    q->kind == M_GROUP || q->kind == M_COUNT ||
+		    q->kind == M_NUMBER || cue_at(q, CUE_PEOPLE) ||
+		    cue_at(q, CUE_PERSON)))
+			return false;
+	return true;
 }
 
 /* "fled China, which has locked up a million people": a relative clause
@@ -517,21 +700,31 @@ static bool whereabouts_unknown(const struct assembler *a, struct span sp,
 }
 
 /* "many North Koreans, children among them, had been repatriated": a
- * pattern cue shortly before the trigger in its clause makes it general
- * even where the sentence names someone (the speaker: "X told RFA
- * that ..."); not when someone is named or speaks between them ("many
- * observers say police detained X"). */
+ * pattern cue that counts the people shortly before the trigger in its
+ * clause (a group or people noun right after it) makes it general even
+ * where the sentence names someone (the speaker: "X told RFA that ...");
+ * not when someone is named, speaks or acts between them ("many
+ * observers say police detained X", "despite a campaign by rights
+ * groups, police deported X"). */
 static bool general_subject(const struct assembler *a, struct span sp,
     const struct mention *m)
 {
-	const struct sentence *sent = &a->t->sentences[m->sentence];
+	const struct text *t = a->t;
 	const struct mention *cue = cue_find(a, sp, m->first, CUE_PATTERN,
 	    CUE_WINDOW_CALL);
+	bool counts = false;
 
-	if (!cue || quoted(a, sent, cue->first) || (cue_value(cue, "since") &&
-	    !(cue->last < a->t->n_tokens &&
-	    (a->t->tokens[cue->last].flags & TOKEN_NUMBER))))
+	if (!cue || quoted(a, &t->sentences[m->sentence], cue->first))
 		return false;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->first >= cue->last && q->first <= cue->last + 1 &&
+		    (q->kind == M_GROUP || cue_at(q, CUE_PEOPLE)))
+			counts = true;
+	if (!counts)
+		return false;
+	for (size_t k = cue->last; k < m->first; k++)
+		if (lexicon_word_is(a->lx, t, k, CUE_AUTHORITY))
+			return false;
 	for (const struct mention *q = cue + 1; q < m; q++)
 		if (q->kind == M_PERSON || cue_at(q, CUE_SPEECH))
 			return false;
@@ -560,11 +753,29 @@ bool read_trigger(const struct assembler *a, struct span sp,
 	if (!trigger_value(a, sp, m))
 		return false;
 	if (after_warrant(sp, m) || prison_term(a, sp, m) ||
+	    left_detention(a, m) || vanished_into_return(a, sp, m) ||
+	    held_before_return(a, sp, m) ||
 	    served_term(a, m) || object_of_release(a, sp, m) ||
 	    accused_or_compound(a, sp, m) || state_relative(a, sp, m) ||
-	    general_subject(a, sp, m))
+	    event_held(a, sp, m) || general_subject(a, sp, m))
 		return false;
 	return trigger_type(a, sp, m, type, mech, granted);
+}
+
+/* "was detained again", "once more arrested" (see assemble.h) */
+bool trigger_again(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	for (const struct mention *q = sp.first; q < sp.last; q++) {
+		bool before = q->first < m->first;
+		if (!cue_at(q, CUE_BLOCK) || !cue_value(q, "again") ||
+		    q->last + 2 < m->first || q->first > m->last + 3)
+			continue;
+		if (!clause_break(a->t, before ? q->last : m->last,
+		    before ? m->first : q->first))
+			return true;
+	}
+	return false;
 }
 
 /* "his conviction", "their arrest" (see assemble.h) */
@@ -576,6 +787,47 @@ bool trigger_noun_refers(const struct assembler *a, const struct mention *m)
 		return false;
 	for (const char *const *w = words; *w; w++)
 		if (token_is(a->t, m->first - 1, *w))
+			return true;
+	return false;
+}
+
+/* "the first deportation of a Tibetan since 2010", "these latest
+ * arrests": a trigger noun ranked behind "the", "this" or "these". */
+static bool ranked_noun(const struct assembler *a, const struct mention *m)
+{
+	static const char *const order[] = {"first", "latest", "second",
+		"third", "last", NULL};
+	size_t k = m->first;
+
+	if (k < 2 || !(token_is(a->t, k - 2, "the") ||
+	    token_is(a->t, k - 2, "this") || token_is(a->t, k - 2, "these")))
+		return false;
+	for (const char *const *w = order; *w; w++)
+		if (token_is(a->t, k - 1, *w))
+			return true;
+	return false;
+}
+
+/* "ever since the deportation", "before the arrests", "prior to his
+ * extradition", and ranked nouns (see assemble.h) */
+bool trigger_recalls_event(const struct assembler *a,
+    const struct mention *m)
+{
+	static const char *const time[] = {"after", "before", "since",
+		"following", "until", NULL};
+	size_t k = m->first;
+
+	if (ranked_noun(a, m))
+		return true;
+	/* ("after the arrest of X" names whom it happened to) */
+	if (k < 2 || !(token_is(a->t, k - 1, "the") ||
+	    trigger_noun_refers(a, m)) || token_is(a->t, m->last, "of"))
+		return false;
+	if (k >= 3 && token_is(a->t, k - 3, "prior") &&
+	    token_is(a->t, k - 2, "to"))
+		return true;
+	for (const char *const *w = time; *w; w++)
+		if (token_is(a->t, k - 2, *w))
 			return true;
 	return false;
 }

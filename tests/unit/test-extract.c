@@ -1794,6 +1794,17 @@ test_pattern_before_trigger_despite_speaker(void **state)
 	    "Uyghur poet Ahmet Yusup on 2 March.", "2021-03-10",
 	    {.type = "detention", .date = "2021-03-02", .host = "TH",
 	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	/* a pattern word that counts no people, or a state acting after
+	 * it, leaves the incident alone */
+	expect("Despite a campaign by rights groups, Thai police deported the "
+	    "Uyghur poet Ahmet Yusup to China on 2 March.", "2021-03-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-03-02", .host = "TH", .dest = "CN",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	expect("In a policy shift, Turkish police detained the Uyghur poet "
+	    "Ahmet Yusup in Istanbul on 2 March.", "2021-03-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TR",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
 }
 
 static void
@@ -1815,6 +1826,155 @@ test_feared_clause(void **state)
 	    {.type = "return", .mechanism = "deportation",
 	    .date = "2021-03-02", .host = "EG", .dest = "CN",
 	    .any_persons = true, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
+test_event_held(void **state)
+{
+	/* an event is held somewhere; people are held */
+	expect_none("The Uyghur poet Ahmet Yusup spoke at a conference held in "
+	    "Geneva on 3 May.", "2021-06-10");
+	expect_none("The Tibetan monk Lobsang Dorje taught at the annual "
+	    "gathering held in Dharamsala in March.", "2021-06-10");
+	expect("Relatives have not been allowed to visit the two Uyghur men "
+	    "held in Bangkok since March.", "2021-06-10",
+	    {.type = "detention", .date = "~2021", .host = "TH",
+	    .group = "Uyghur", .count = 2});
+	expect("Lawyers for the activist held in Almaty since 3 May, Serik "
+	    "Aliyev, say he is ill.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-03", .host = "KZ",
+	    .any_persons = true, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
+test_detention_left_is_no_incident(void **state)
+{
+	/* the detention people leave is where they were before */
+	expect("Thai authorities deported 40 Uyghur men from detention in "
+	    "Bangkok to China on 27 February.", "2021-06-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-02-27", .host = "TH", .dest = "CN",
+	    .group = "Uyghur", .count = 40});
+	expect("Malaysia released eleven Uyghur men who had broken out of "
+	    "immigration detention in Thailand on 9 October.", "2021-06-10",
+	    {.type = "release", .date = "2020-10-09", .host = "MY",
+	    .group = "Uyghur", .count = 11});
+	/* "from" elsewhere in the sentence leaves a detention alone */
+	expect("The Uyghur poet Ahmet Yusup, who fled from China in 2015, has "
+	    "been in detention in Bangkok since 2 March.", "2021-06-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+}
+
+static void
+test_pressure_and_no_one(void **state)
+{
+	/* pressure is a request only for something ("to", "for") */
+	expect("Under pressure from China, Thai authorities deported 109 "
+	    "Uyghurs to China on 9 July 2015.", "2021-06-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2015-07-09", .host = "TH", .dest = "CN",
+	    .group = "Uyghur", .count = 109});
+	expect("China pressured Kazakhstan to extradite the Uyghur activist "
+	    "Serikzhan Bilash.", "2021-06-10",
+	    {.type = "warrant", .host = "KZ", .dest = "CN",
+	    .persons = {"Serikzhan Bilash"}, .group = ANY});
+	/* a subject denied by "no" is no one */
+	expect_none("So far no Uyghur is known to have been extradited from "
+	    "Turkey to China under the treaty, Turkish officials say.",
+	    "2021-06-10");
+	expect("With no lawyers present, police in Almaty detained the Kazakh "
+	    "activist Serik Aliyev on 3 May.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-03", .host = "KZ",
+	    .persons = {"Serik Aliyev"}, .group = ANY});
+	expect("Police in Istanbul detained the Uyghur poet Ahmet Yusup on 2 "
+	    "March, but no charges have been filed.", "2021-06-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TR",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+}
+
+static void
+test_abduction_by_officers_in_place(void **state)
+{
+	/* seized by a state's officers and taken nowhere: an arrest */
+	expect("The Uyghur poet Ahmet Yusup was abducted on 27 May by police "
+	    "officers in Dubai.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-27", .host = "AE",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+	expect("The Chinese student Wu Huan was abducted on 27 May by Dubai "
+	    "officials and held there for three days.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-27", .host = "AE",
+	    .persons = {"Wu Huan"}, .group = ANY});
+	/* taken across a border, or by no one named: a rendition */
+	expect("The Uyghur poet Ahmet Yusup was abducted in Bangkok by "
+	    "Chinese agents and taken to China.", "2021-06-10",
+	    {.type = "return", .mechanism = "rendition", .date = "2021",
+	    .host = "TH", .dest = "CN", .persons = {"Ahmet Yusup"},
+	    .group = ANY});
+	expect("The Vietnamese blogger Le Van Thinh was abducted in Bangkok "
+	    "in April.", "2021-06-10",
+	    {.type = "return", .mechanism = "rendition", .date = "2021-04",
+	    .host = "TH", .dest = "VN", .persons = {"Le Van Thinh"},
+	    .group = ANY});
+}
+
+static void
+test_disappearance_that_begins_a_return(void **state)
+{
+	/* vanished, then back in the origin state's hands: one rendition */
+	expect("In October 2015 the bookseller Gui Min disappeared from "
+	    "Thailand and later re-emerged in Chinese police custody.",
+	    "2021-06-10",
+	    {.type = "return", .mechanism = "rendition", .date = "2015-10",
+	    .host = "TH", .dest = "CN", .persons = {"Gui Min"}});
+	expect("Activists reported the disappearance and forcible return of "
+	    "the Chinese activist Dong Ping from Vietnam in August 2020.",
+	    "2021-06-10",
+	    {.type = "return", .mechanism = ANY, .date = "2020-08",
+	    .host = "VN", .dest = ANY, .persons = {"Dong Ping"}});
+	/* someone else returned later: both */
+	expect("The Uyghur poet Ahmet Yusup disappeared in Cairo in May 2019, "
+	    "and his wife Ayse Yusup was deported from Egypt to China in "
+	    "June 2020.", "2021-06-10",
+	    {.type = "disappearance", .date = "2019-05", .host = "EG",
+	    .any_persons = true, .group = ANY, .count = ANY_COUNT},
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2020-06", .host = "EG", .dest = "CN",
+	    .any_persons = true, .group = ANY, .count = ANY_COUNT});
+	/* missing since a return told before: a disappearance */
+	expect("German authorities deported the Uyghur asylum seeker Ahmet "
+	    "Yusup to China on 3 April. His lawyer said he has heard nothing "
+	    "from him ever since the deportation.", "2021-06-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-04-03", .host = "DE", .dest = "CN",
+	    .persons = {"Ahmet Yusup"}, .group = ANY},
+	    {.type = "disappearance", .date = "~2021", .host = "CN",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
+}
+
+static void
+test_held_before_a_return(void **state)
+{
+	/* where the returned people were held is no incident of its own */
+	expect("In February 2025 the Thai government deported 40 Uyghurs who "
+	    "had been held in immigration detention for over a decade.",
+	    "2026-06-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2025-02", .host = "TH", .dest = ANY,
+	    .group = "Uyghur", .count = 40});
+	/* without a return it is a detention */
+	expect("Two Uyghur men who had been held in Saudi Arabia for more "
+	    "than a year are on hunger strike.", "2022-06-10",
+	    {.type = "detention", .date = "2022", .host = "SA",
+	    .group = "Uyghur", .count = 2});
+	/* with a date of its own it is one too */
+	expect("Saudi police deported the two Uyghur men, who had been "
+	    "arrested in Jeddah in January 2021, to China in March.",
+	    "2022-06-10",
+	    {.type = "return", .mechanism = "deportation", .date = ANY,
+	    .host = "SA", .dest = "CN", .group = "Uyghur", .count = 2},
+	    {.type = "detention", .date = "2021-01", .host = "SA",
+	    .group = "Uyghur", .count = 2});
 }
 
 static void
@@ -1944,6 +2104,35 @@ test_undated_repeat_is_merged(void **state)
 	    "years in prison on 2 March 2020.", "2021-03-10",
 	    {.type = "conviction", .date = "2020-03-02", .host = "CN",
 	    .persons = {"Ilham Sadiq"}, .group = ANY});
+	/* a sentence that gives no date tells of the same detention, one
+	 * with a date of its own of another */
+	expect("Police in Minsk detained the blogger Yegor Lapshin on 3 May "
+	    "2020. Relatives say Yegor Lapshin was held in a temporary "
+	    "detention centre in Minsk for almost three weeks.", "2021-06-10",
+	    {.type = "detention", .date = "2020-05-03", .host = "BY",
+	    .persons = {"Yegor Lapshin"}});
+	expect("Police in Minsk detained the blogger Yegor Lapshin on 3 May "
+	    "2020. Police in Minsk detained Yegor Lapshin again in March "
+	    "2021.", "2021-06-10",
+	    {.type = "detention", .date = "2020-05-03", .host = "BY",
+	    .persons = {"Yegor Lapshin"}},
+	    {.type = "detention", .date = "2021-03", .host = "BY",
+	    .persons = {"Yegor Lapshin"}});
+	/* told as happening again, it is another one */
+	expect("Police in Minsk detained the blogger Yegor Lapshin on 3 May "
+	    "2019. Yegor Lapshin was detained again after he returned from "
+	    "Vilnius, his wife said.", "2021-06-10",
+	    {.type = "detention", .date = "2019-05-03", .host = "BY",
+	    .persons = {"Yegor Lapshin"}},
+	    {.type = "detention", .date = "~2021", .host = "BY",
+	    .persons = {"Yegor Lapshin"}});
+	expect("Police in Minsk detained the blogger Yegor Lapshin on 3 May "
+	    "2019. Yegor Lapshin was re-arrested after he returned from "
+	    "Vilnius, his wife said.", "2021-06-10",
+	    {.type = "detention", .date = "2019-05-03", .host = "BY",
+	    .persons = {"Yegor Lapshin"}},
+	    {.type = "detention", .date = "~2021", .host = "BY",
+	    .persons = {"Yegor Lapshin"}});
 	/* someone else's undated conviction is another incident */
 	expect("A court in Urumqi sentenced the Uyghur scholar Ilham Sadiq to "
 	    "15 years in prison on 2 March 2020. Relatives say his colleague "
@@ -2009,6 +2198,41 @@ test_vocabulary_round_two(void **state)
 	    "2021-06-10",
 	    {.type = "detention", .date = "2021-05-03", .host = "KZ",
 	    .persons = {"Serik Aliyev"}, .group = ANY});
+}
+
+static void
+test_event_that_marks_time_is_told_before(void **state)
+{
+	/* "before the arrests", "after the deportation" date something
+	 * else by an incident already told */
+	expect("Police in Bangkok detained seven Uyghur men on 2 March. A "
+	    "monk named Ahmet Yusup had left the group before the arrests.",
+	    "2021-06-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .group = "Uyghur", .count = 7});
+	expect("Turkish police deported the Uyghur poet Ahmet Yusup to "
+	    "Tajikistan on 3 April. His brother Ali Yusup was arrested in "
+	    "Istanbul a week after the deportation.", "2021-06-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-04-03", .host = "TR", .dest = "TJ",
+	    .persons = {"Ahmet Yusup"}, .group = ANY},
+	    {.type = "detention", .date = "~2021", .host = "TR",
+	    .persons = {"Ali Yusup"}, .group = ANY});
+	/* "the first deportation ... since 2010" ranks the one told */
+	expect("Nepal police returned the Tibetan monk Lobsang Dorje to China "
+	    "on 3 September. It was the first deportation of a Tibetan from "
+	    "Nepal since June 2010.", "2021-10-10",
+	    {.type = "return", .mechanism = ANY, .date = "2021-09-03",
+	    .host = "NP", .dest = "CN", .persons = {"Lobsang Dorje"},
+	    .group = ANY});
+	/* "after the arrest of X" says whose: a new incident */
+	expect("Police in Dubai detained the Kazakh activist Serik Aliyev on "
+	    "1 May. After the arrest of the Uyghur poet Ahmet Yusup in Dubai "
+	    "on 3 May, his family fled to Turkey.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-01", .host = "AE",
+	    .persons = {"Serik Aliyev"}, .group = ANY},
+	    {.type = "detention", .date = "2021-05-03", .host = "AE",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
 }
 
 /* ---- precision: dates, places and hosts read too eagerly ---- */
@@ -2896,6 +3120,12 @@ main(void)
 		cmocka_unit_test(test_general_and_feared_events),
 		cmocka_unit_test(test_pattern_before_trigger_despite_speaker),
 		cmocka_unit_test(test_feared_clause),
+		cmocka_unit_test(test_event_held),
+		cmocka_unit_test(test_detention_left_is_no_incident),
+		cmocka_unit_test(test_pressure_and_no_one),
+		cmocka_unit_test(test_abduction_by_officers_in_place),
+		cmocka_unit_test(test_disappearance_that_begins_a_return),
+		cmocka_unit_test(test_held_before_a_return),
 		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
@@ -2906,6 +3136,7 @@ main(void)
 		cmocka_unit_test(test_call_on_a_date),
 		cmocka_unit_test(test_undated_repeat_is_merged),
 		cmocka_unit_test(test_possessive_trigger_noun_refers_back),
+		cmocka_unit_test(test_event_that_marks_time_is_told_before),
 		cmocka_unit_test(test_vocabulary_round_two),
 		cmocka_unit_test(test_attributive_year_dates_nothing),
 		cmocka_unit_test(test_bullet_date_dates_its_event),
