@@ -100,7 +100,7 @@ static bool merge_reference(struct assembler *a, const struct rw_incident *inc)
 }
 
 /* An incident of this type among the last ones. */
-static bool told_before(struct assembler *a, enum rw_incident_type type)
+static bool type_among_last(struct assembler *a, enum rw_incident_type type)
 {
 	struct rw_extraction *out = a->out;
 	size_t from = out->n_incidents > DEDUP_LOOKBACK ?
@@ -517,8 +517,9 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			if (inc.type == RW_INCIDENT_WARRANT)
 				; /* a warrant is dated only by its own clause */
 			else if (after_a_stay(a, sp, s, m, &near, &inc.date))
-				; /* "held for a month before a court released
-				   * him" */
+				/* "held for a month before a court released
+				 * him": dated by the text, told only once */
+				dated = true;
 			else if (inc.type == RW_INCIDENT_DETENTION &&
 			    cue_before(a, sp, m->first, CUE_PRESENT,
 			    CUE_WINDOW_THREAT) && !date_after(sp, m) &&
@@ -591,7 +592,7 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		if (!(((inherited && trigger_noun_refers(a, m)) ||
 		    (!dated && !near.year && inc.n_persons)) &&
 		    !trigger_again(a, sp, m) && merge_reference(a, &inc)) &&
-		    !(trigger_recalls_event(a, m) && told_before(a, inc.type)) &&
+		    !(trigger_recalls_event(a, m) && type_among_last(a, inc.type)) &&
 		    (rc = add_incident(a, &inc)) < 0)
 			return rc;
 		if (inc.type == RW_INCIDENT_RELEASE && inc.n_persons &&

@@ -1855,9 +1855,10 @@ test_detention_left_is_no_incident(void **state)
 	    {.type = "return", .mechanism = "deportation",
 	    .date = "2021-02-27", .host = "TH", .dest = "CN",
 	    .group = "Uyghur", .count = 40});
+	/* (the date is the escape's, not the release's) */
 	expect("Malaysia released eleven Uyghur men who had broken out of "
 	    "immigration detention in Thailand on 9 October.", "2021-06-10",
-	    {.type = "release", .date = "2020-10-09", .host = "MY",
+	    {.type = "release", .date = "2021", .host = "MY",
 	    .group = "Uyghur", .count = 11});
 	/* "from" elsewhere in the sentence leaves a detention alone */
 	expect("The Uyghur poet Ahmet Yusup, who fled from China in 2015, has "
