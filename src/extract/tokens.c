@@ -606,6 +606,25 @@ static void headline_count(struct headline *h, const struct token *tok)
 	h->capital += (tok->flags & TOKEN_CAPITAL) != 0;
 }
 
+/* Counts into h the words inside a line from token i on, while the
+ * sentence that starts at first is shorter than its longest: most tokens,
+ * with nothing to decide. Returns the first token that is no such word. */
+static size_t count_plain_words(const struct text *t, size_t i, size_t first,
+    struct headline *h)
+{
+	size_t end = t->n_tokens - first > SENTENCE_MAX_TOKENS ?
+	    first + SENTENCE_MAX_TOKENS : t->n_tokens;
+
+	for (; i < end; i++) {
+		const struct token *tok = &t->tokens[i];
+		if ((tok->flags & (TOKEN_WORD | TOKEN_NEWLINE |
+		    TOKEN_PARAGRAPH)) != TOKEN_WORD)
+			break;
+		headline_count(h, tok);
+	}
+	return i;
+}
+
 /* Adds the sentence [first, last) and starts counting the next one. */
 static int push_sentence(struct text *t, size_t first, size_t last,
     bool paragraph, struct headline *h, struct rw_error *err)
@@ -634,15 +653,13 @@ int text_split(struct text *t, const struct lexicon *lx, struct rw_error *err)
 		return rw_error_set(err, RW_ENOMEM, "out of memory");
 
 	for (size_t i = 0; i < t->n_tokens; i++) {
-		const struct token *tok = &t->tokens[i];
+		size_t next = count_plain_words(t, i, first, &h);
+		const struct token *tok;
+		t->work += next - i;
+		if ((i = next) == t->n_tokens)
+			break;
+		tok = &t->tokens[i];
 		t->work++;
-		/* most tokens are words inside a line: nothing to decide */
-		if ((tok->flags & TOKEN_WORD) && !(tok->flags &
-		    (TOKEN_NEWLINE | TOKEN_PARAGRAPH)) &&
-		    i - first < SENTENCE_MAX_TOKENS) {
-			headline_count(&h, tok);
-			continue;
-		}
 		if (i > first && (sentence_opens(t, i) ||
 		    i - first >= SENTENCE_MAX_TOKENS)) {
 			if ((rc = push_sentence(t, first, i, paragraph, &h,
