@@ -260,6 +260,8 @@ static bool ascii_word_continues(const unsigned char *s, size_t len,
 {
 	unsigned char b = s[pos];
 
+	if (b == ' ')
+		return false; /* the most common end, first */
 	return b >= 0x80 || b == '\'' || ((b == '.' || b == ',') &&
 	    pos + 1 < len && ascii_word[s[pos + 1]] != 0);
 }
