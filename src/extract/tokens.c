@@ -460,7 +460,8 @@ int text_tokenize(struct text *t, const char *data, size_t len,
 		if (ascii_word[(unsigned char)data[c.pos]]) {
 			size_t end;
 			rc = 0;
-			end = push_ascii_word(t, c.pos, stop, pending | TOKEN_WORD |
+			end = push_ascii_word(t, c.pos, stop,
+			    pending | TOKEN_WORD |
 			    (ascii_is_letter((unsigned char)data[c.pos]) ?
 			    0 : TOKEN_NUMBER), &rc, err);
 			if (rc < 0)
