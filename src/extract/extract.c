@@ -60,7 +60,7 @@ static int keep_entities(const struct text *t, const struct mentions *ms,
 		n += is_entity(ms->items[k].kind);
 	if (!n)
 		return 0;
-	out->entities = calloc(n, sizeof(*out->entities));
+	out->entities = malloc(n * sizeof(*out->entities));
 	if (!out->entities)
 		return rw_error_set(err, RW_ENOMEM, "out of memory");
 	out->cap_entities = n;
@@ -91,6 +91,7 @@ static int keep_entities(const struct text *t, const struct mentions *ms,
 			rw_utf8_copy(e->value, sizeof(e->value), m->name);
 			break;
 		default:
+			e->value[0] = '\0';
 			break;
 		}
 	}

@@ -222,16 +222,9 @@ static int push_token(struct text *t, size_t start, size_t end,
 }
 
 /* ASCII letters and digits for the word paths, one table load per byte:
- * the byte lower-cased in the low 8 bits, a letter's case above them; 0
- * for every other byte. */
-enum {
-	W_UPPER = 1 << 8,
-	W_LOWER = 1 << 9,
-	W_LETTER = W_UPPER | W_LOWER,
-};
-#define W_LETTERS(c) \
-	[c] = ((c) + 32) | W_UPPER, [(c) + 32] = ((c) + 32) | W_LOWER
-static const uint16_t ascii_word[256] = {
+ * the byte lower-cased; 0 for every other byte. Letters fold above '9'. */
+#define W_LETTERS(c) [c] = (c) + 32, [(c) + 32] = (c) + 32
+static const unsigned char ascii_word[256] = {
 	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
 	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
 	W_LETTERS('A'), W_LETTERS('B'), W_LETTERS('C'), W_LETTERS('D'),
@@ -244,6 +237,21 @@ static const uint16_t ascii_word[256] = {
 };
 #undef W_LETTERS
 
+static bool ascii_is_letter(unsigned char b)
+{
+	return ascii_word[b] > '9';
+}
+
+static bool ascii_is_upper(unsigned char b)
+{
+	return b >= 'A' && b <= 'Z';
+}
+
+static bool ascii_is_lower(unsigned char b)
+{
+	return b >= 'a' && b <= 'z';
+}
+
 /* Does the byte that ends an ASCII word hand the word to word_end
  * instead: a non-ASCII letter, an apostrophe, or "." or "," inside an
  * initialism or a number? */
@@ -252,77 +260,99 @@ static bool ascii_word_continues(const unsigned char *s, size_t len,
 {
 	unsigned char b = s[pos];
 
+	if (b == ' ')
+		return false; /* the most common end, first */
 	return b >= 0x80 || b == '\'' || ((b == '.' || b == ',') &&
 	    pos + 1 < len && ascii_word[s[pos + 1]] != 0);
 }
 
-/* TOKEN_CAPITAL and TOKEN_UPPER for the ASCII word w of n bytes, given
- * the cases seen in it (W_UPPER, W_LOWER). */
-static uint16_t ascii_case_flags(const unsigned char *w, size_t n,
-    unsigned seen)
+/* TOKEN_CAPITAL and TOKEN_UPPER for the ASCII word w of n bytes. A
+ * lower-case first letter, or one after it, settles both at once. */
+static uint16_t ascii_case_flags(const unsigned char *w, size_t n)
 {
-	uint16_t flags = 0;
-	size_t i = 0, letters = 0;
+	size_t i = 0, letters = 1;
 
-	while (i < n && !(ascii_word[w[i]] & W_LETTER))
+	if (ascii_is_lower(w[0]))
+		return 0; /* the most common word */
+	while (i < n && !ascii_is_letter(w[i]))
 		i++;
-	if (i < n && (ascii_word[w[i]] & W_UPPER))
-		flags |= TOKEN_CAPITAL; /* its first letter */
-	if ((seen & W_UPPER) && !(seen & W_LOWER)) {
-		/* every letter upper case: an acronym when there are two */
-		for (; i < n && letters < 2; i++)
-			letters += (ascii_word[w[i]] & W_LETTER) != 0;
-		if (letters >= 2)
-			flags |= TOKEN_UPPER;
+	if (i == n || !ascii_is_upper(w[i]))
+		return 0;
+	for (i++; i < n; i++) {
+		if (ascii_is_letter(w[i]) && !ascii_is_upper(w[i]))
+			return TOKEN_CAPITAL;
+		letters += ascii_is_letter(w[i]);
 	}
-	return flags;
+	/* every letter upper case: an acronym when there are two */
+	return letters >= 2 ? TOKEN_CAPITAL | TOKEN_UPPER : TOKEN_CAPITAL;
+}
+
+/* Lower-cases the ASCII letters and digits from pos on into out (indexed
+ * like s) and hashes them into *hash; returns where they end. Bounded, it
+ * reads no further than end; else a byte that is neither must end them. */
+static inline size_t fold_ascii_run(const unsigned char *s, size_t pos,
+    size_t end, bool bounded, unsigned char *restrict out, uint32_t *hash)
+{
+	uint32_t h = *hash;
+	unsigned char word;
+
+	for (; (!bounded || pos < end) && (word = ascii_word[s[pos]]) != 0;
+	    pos++) {
+		out[pos] = word;
+		h = (h ^ word) * 16777619u;
+	}
+	*hash = h;
+	return pos;
 }
 
 /* The common word: ASCII letters and digits up to a byte that cannot
  * continue it (word_end's apostrophes, initialisms and digit groups, and
- * every non-ASCII letter, go the general way). Lower-cases, classifies
- * and hashes it in one pass. Returns its end, or 0 when the word needs
- * word_end and push_token. */
-static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
-    int *rc, struct rw_error *err)
+ * every non-ASCII letter, go the general way). Lower-cases and hashes it
+ * in one pass, without a bound when it starts before stop (a byte there
+ * ends it). Returns its end, or 0 when the word needs word_end and
+ * push_token. */
+static size_t push_ascii_word(struct text *t, size_t start, size_t stop,
+    uint16_t flags, int *rc, struct rw_error *err)
 {
 	const unsigned char *s = (const unsigned char *)t->data;
-	const size_t len = t->len;
-	size_t limit = len - start > 0xFFFF ? start + 0xFFFF : len;
+	const bool last = start >= stop;
 	size_t pos, n;
 	uint32_t hash = 2166136261u;
-	unsigned seen = 0;
-	unsigned char *restrict out;
+	unsigned char *out;
 
 	if (rw_array_room(t->tokens, t->n_tokens, t->cap_tokens, 256) < 0) {
 		*rc = rw_error_set(err, RW_ENOMEM, "out of memory");
 		return 0;
 	}
-	if (rw_buf_reserve(&t->norm, limit - start + 1) < 0) {
+	if (rw_buf_reserve(&t->norm, (last ? t->len : stop) - start + 1) < 0) {
 		*rc = rw_error_set(err, RW_ETOOBIG, "text too large to read");
 		return 0;
 	}
-	out = (unsigned char *)t->norm.data + t->norm.len;
-	for (pos = start; pos < limit; pos++) {
-		unsigned word = ascii_word[s[pos]];
-		if (!word)
-			break;
-		*out++ = (unsigned char)word;
-		hash = (hash ^ (word & 0xFF)) * 16777619u;
-		seen |= word;
-	}
-	if (pos < len && (pos == limit || ascii_word_continues(s, len, pos))) {
+	out = (unsigned char *)t->norm.data + t->norm.len - start;
+	pos = last ? fold_ascii_run(s, start, t->len, true, out, &hash) :
+	    fold_ascii_run(s, start, 0, false, out, &hash);
+	n = pos - start;
+	if (n >= 0xFFFF || (pos < t->len &&
+	    ascii_word_continues(s, t->len, pos))) {
 		t->norm.data[t->norm.len] = '\0'; /* what was written is dropped */
 		return 0;
 	}
-	*out = '\0';
-	n = pos - start;
-	flags |= ascii_case_flags(s + start, n, seen);
+	out[pos] = '\0';
+	flags |= ascii_case_flags(s + start, n);
 	t->tokens[t->n_tokens++] = (struct token){start, pos,
 	    (uint32_t)t->norm.len, hash, (uint16_t)n, flags};
 	t->norm.len += n + 1;
 	t->norm.data[t->norm.len] = '\0';
 	return pos;
+}
+
+/* Where push_ascii_word may read without a bound: up to the text's last
+ * byte that is no ASCII letter or digit, which ends every word before it. */
+static size_t ascii_word_stop(const unsigned char *s, size_t len)
+{
+	while (len > 0 && ascii_word[s[len - 1]] != 0)
+		len--;
+	return len > 0 ? len - 1 : 0;
 }
 
 /* A one-byte ASCII punctuation token: its normal form is itself. */
@@ -358,8 +388,7 @@ static size_t word_end(const struct cursor *c, size_t pos, int *possessive_at)
 		enum char_class k;
 		/* the common case: a run of ASCII letters and digits */
 		while (pos < c->len && ascii_word[c->s[pos]]) {
-			prev = ascii_word[c->s[pos]] & W_LETTER ? C_LETTER :
-			    C_DIGIT;
+			prev = ascii_is_letter(c->s[pos]) ? C_LETTER : C_DIGIT;
 			pos++;
 			segment++;
 		}
@@ -397,6 +426,7 @@ int text_tokenize(struct text *t, const char *data, size_t len,
     struct rw_error *err)
 {
 	struct cursor c = {(const unsigned char *)data, len, 0};
+	const size_t stop = ascii_word_stop(c.s, len);
 	uint16_t pending = 0;
 	int newlines = 0;
 	size_t upfront;
@@ -430,8 +460,9 @@ int text_tokenize(struct text *t, const char *data, size_t len,
 		if (ascii_word[(unsigned char)data[c.pos]]) {
 			size_t end;
 			rc = 0;
-			end = push_ascii_word(t, c.pos, pending | TOKEN_WORD |
-			    (ascii_word[(unsigned char)data[c.pos]] & W_LETTER ?
+			end = push_ascii_word(t, c.pos, stop,
+			    pending | TOKEN_WORD |
+			    (ascii_is_letter((unsigned char)data[c.pos]) ?
 			    0 : TOKEN_NUMBER), &rc, err);
 			if (rc < 0)
 				return rc;
@@ -440,6 +471,13 @@ int text_tokenize(struct text *t, const char *data, size_t len,
 				c.pos = end;
 				pending = 0;
 				newlines = 0;
+				/* most often a space follows: taken here, it
+				 * saves a turn of the loop */
+				if (c.pos < len && data[c.pos] == ' ') {
+					t->work++;
+					pending = TOKEN_SPACE;
+					c.pos++;
+				}
 				continue;
 			}
 		}
@@ -586,6 +624,25 @@ static void headline_count(struct headline *h, const struct token *tok)
 	h->capital += (tok->flags & TOKEN_CAPITAL) != 0;
 }
 
+/* Counts into h the words inside a line from token i on, while the
+ * sentence that starts at first is shorter than its longest: most tokens,
+ * with nothing to decide. Returns the first token that is no such word. */
+static size_t count_plain_words(const struct text *t, size_t i, size_t first,
+    struct headline *h)
+{
+	size_t end = t->n_tokens - first > SENTENCE_MAX_TOKENS ?
+	    first + SENTENCE_MAX_TOKENS : t->n_tokens;
+
+	for (; i < end; i++) {
+		const struct token *tok = &t->tokens[i];
+		if ((tok->flags & (TOKEN_WORD | TOKEN_NEWLINE |
+		    TOKEN_PARAGRAPH)) != TOKEN_WORD)
+			break;
+		headline_count(h, tok);
+	}
+	return i;
+}
+
 /* Adds the sentence [first, last) and starts counting the next one. */
 static int push_sentence(struct text *t, size_t first, size_t last,
     bool paragraph, struct headline *h, struct rw_error *err)
@@ -615,15 +672,13 @@ int text_split(struct text *t, const struct lexicon *lx, struct rw_error *err)
 		return rw_error_set(err, RW_ENOMEM, "out of memory");
 
 	for (size_t i = 0; i < t->n_tokens; i++) {
-		const struct token *tok = &t->tokens[i];
+		size_t next = count_plain_words(t, i, first, &h);
+		const struct token *tok;
+		t->work += next - i;
+		if ((i = next) == t->n_tokens)
+			break;
+		tok = &t->tokens[i];
 		t->work++;
-		/* most tokens are words inside a line: nothing to decide */
-		if ((tok->flags & TOKEN_WORD) && !(tok->flags &
-		    (TOKEN_NEWLINE | TOKEN_PARAGRAPH)) &&
-		    i - first < SENTENCE_MAX_TOKENS) {
-			headline_count(&h, tok);
-			continue;
-		}
 		if (i > first && (sentence_opens(t, i) ||
 		    i - first >= SENTENCE_MAX_TOKENS)) {
 			if ((rc = push_sentence(t, first, i, paragraph, &h,

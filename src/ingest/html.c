@@ -19,6 +19,7 @@
  * spaces, entities decoded), with a warning, because no boilerplate can be
  * removed without the tree. */
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,6 +217,14 @@ owe_break(struct text_out *o, int n)
 		o->breaks = n;
 }
 
+/* The bytes that end a word in emit_text: white space (isspace in the
+ * locales the tools set, where no byte above 0x7F is a space) and NUL.
+ * One load per byte for the loop that copies most of the text. */
+static const bool ends_word[256] = {
+	['\0'] = true, [' '] = true, ['\t'] = true, ['\n'] = true,
+	['\v'] = true, ['\f'] = true, ['\r'] = true,
+};
+
 /* Length of the words at s, up to white space that is more than one
  * plain space between two words: what emit_text copies as it is. */
 static size_t
@@ -224,7 +233,7 @@ words_run(const char *s)
 	size_t run = 0;
 
 	for (;;) {
-		while (s[run] != '\0' && !isspace((unsigned char)s[run]))
+		while (!ends_word[(unsigned char)s[run]])
 			run++;
 		if (s[run] != ' ' || s[run + 1] == '\0' ||
 		    isspace((unsigned char)s[run + 1]))

@@ -122,6 +122,44 @@ test_a_word_at_the_very_end(void **state)
 }
 
 static void
+test_the_case_of_plain_words(void **state)
+{
+	static const struct expect want[] = {
+		{"NGOs", "ngos", TOKEN_WORD | TOKEN_CAPITAL, TOKEN_UPPER},
+		{"7UP", "7up", TOKEN_WORD | TOKEN_CAPITAL | TOKEN_UPPER, 0},
+		{"A1", "a1", TOKEN_WORD | TOKEN_CAPITAL, TOKEN_UPPER},
+		{"x9Y", "x9y", TOKEN_WORD, TOKEN_CAPITAL | TOKEN_UPPER},
+		{"2019", "2019", TOKEN_WORD | TOKEN_NUMBER,
+		    TOKEN_CAPITAL | TOKEN_UPPER},
+		{"UNHCR", "unhcr", TOKEN_WORD | TOKEN_CAPITAL | TOKEN_UPPER, 0},
+	};
+
+	check("NGOs 7UP A1 x9Y 2019 UNHCR", want,
+	    sizeof(want) / sizeof(want[0]));
+}
+
+/* The last word is read within the text's length: no byte ends it. */
+static void
+test_a_last_word_without_a_terminating_byte(void **state)
+{
+	static const char words[] = "said UNHCR";
+	size_t len = sizeof(words) - 1;
+	char *input = malloc(len);
+	struct rw_error err = {0};
+	struct text t;
+
+	assert_non_null(input);
+	memcpy(input, words, len);
+	assert_int_equal(text_tokenize(&t, input, len, &err), 0);
+	assert_int_equal(t.n_tokens, 2);
+	assert_int_equal(t.tokens[1].end, len);
+	assert_string_equal(token_norm(&t, 1), "unhcr");
+	assert_true(t.tokens[1].flags & TOKEN_UPPER);
+	text_free(&t);
+	free(input);
+}
+
+static void
 test_a_huge_word_is_kept_with_a_capped_normal_form(void **state)
 {
 	size_t n = 70000;
@@ -161,6 +199,8 @@ main(void)
 		cmocka_unit_test(test_words_that_need_the_general_path),
 		cmocka_unit_test(test_stops_and_commas_end_plain_words),
 		cmocka_unit_test(test_a_word_at_the_very_end),
+		cmocka_unit_test(test_the_case_of_plain_words),
+		cmocka_unit_test(test_a_last_word_without_a_terminating_byte),
 		cmocka_unit_test(test_a_huge_word_is_kept_with_a_capped_normal_form),
 		cmocka_unit_test(test_invalid_utf8_separates_words_and_keeps_them),
 	};

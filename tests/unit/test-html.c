@@ -79,6 +79,10 @@ test_white_space_folded(void **state)
 	/* runs of words copied whole, up to white space that folds */
 	check_text("<p>one two  three \tfour five <b>six</b> seven </p>"
 	    "<p>x y</p>", "one two three four five six seven\n\nx y");
+	/* a carriage return and a tab end a run (the parser drops form
+	 * feeds and vertical tabs); a no-break space is no white space */
+	check_text("<p>a\rb\fc\vd\te \xC2\xA0 f\xC2\xA0g</p>",
+	    "a bcd e \xC2\xA0 f\xC2\xA0g");
 }
 
 static void
