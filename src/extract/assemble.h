@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "extract/extract-int.h"
 
@@ -95,13 +96,20 @@ struct span {
 /* The mentions of sentence s, which start at index *k; moves *k past
  * them. Mentions are grouped by sentence, in order. */
 struct span next_span(const struct mentions *ms, size_t s, size_t *k);
-bool cue_at(const struct mention *m, enum cue c);
+/* A cue c (shared by the small tests below, inline for speed). */
+static inline bool cue_at(const struct mention *m, enum cue c)
+{
+	return m->kind == M_CUE && m->cue == (int)c;
+}
 /* A cue c ending at most window tokens before token pos, with no
  * sentence-internal boundary (";") in between. */
 bool cue_before(const struct assembler *a, struct span sp, size_t pos,
     enum cue c, size_t window);
 /* The cue's rule value is value ("refusal", "modal", ...). */
-bool cue_value(const struct mention *m, const char *value);
+static inline bool cue_value(const struct mention *m, const char *value)
+{
+	return m && m->entry && strcmp(m->entry->value, value) == 0;
+}
 /* The type a mention triggers: a trigger phrase's, or a split
  * trigger's ("handed the two men over"); NULL for other mentions. */
 const char *trigger_value(const struct assembler *a, struct span sp,
@@ -111,7 +119,10 @@ const char *trigger_value(const struct assembler *a, struct span sp,
 bool word_before(const struct assembler *a, size_t pos, enum cue c,
     size_t back);
 /* Tokens between mention m and token pos, either side. */
-size_t distance(const struct mention *m, size_t pos);
+static inline size_t distance(const struct mention *m, size_t pos)
+{
+	return m->first >= pos ? m->first - pos : pos - m->last + 1;
+}
 /* The person at p speaks or acts for a state ("said X", "X, the Prime
  * Minister"): not the subject of an incident. */
 bool is_speaker(const struct assembler *a, struct span sp,

@@ -16,11 +16,6 @@ struct span next_span(const struct mentions *ms, size_t s, size_t *k)
 	return sp;
 }
 
-bool cue_at(const struct mention *m, enum cue c)
-{
-	return m->kind == M_CUE && m->cue == (int)c;
-}
-
 bool cue_before(const struct assembler *a, struct span sp, size_t pos,
     enum cue c, size_t window)
 {
@@ -35,11 +30,6 @@ bool cue_before(const struct assembler *a, struct span sp, size_t pos,
 			return true;
 	}
 	return false;
-}
-
-bool cue_value(const struct mention *m, const char *value)
-{
-	return m && m->entry && strcmp(m->entry->value, value) == 0;
 }
 
 /* How far a split trigger's particle may follow its verb ("led all three
@@ -138,11 +128,6 @@ bool word_before(const struct assembler *a, size_t pos, enum cue c,
 		}
 	}
 	return false;
-}
-
-size_t distance(const struct mention *m, size_t pos)
-{
-	return m->first >= pos ? m->first - pos : pos - m->last + 1;
 }
 
 static bool quote_mark(const struct text *t, size_t i)
