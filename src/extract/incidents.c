@@ -599,6 +599,55 @@ static void merge_later(struct assembler *a, size_t k)
 	}
 }
 
+/* How many words a name given in apposition may have. */
+#define APPOSITION_WORDS 3
+
+/* "Returning the Tibetan, Tashi, violated the protocol": "the" and a
+ * group's word, then a name between commas, names the one person of
+ * that group the last few sentences told of without a name. */
+static void named_in_apposition(struct assembler *a, size_t s,
+    struct span sp)
+{
+	const struct text *t = a->t;
+	struct rw_extraction *out = a->out;
+	size_t near_start = t->tokens[t->sentences[s > REFERENCE_SENTENCES ?
+	    s - REFERENCE_SENTENCES : 0].first].start;
+
+	for (const struct mention *g = sp.first; g < sp.last; g++) {
+		size_t k = g->last, n = 0;
+		char name[RW_PERSON_NAME_MAX];
+		if (g->kind != M_GROUP || g->first == 0 ||
+		    !token_is(t, g->first - 1, "the") ||
+		    !token_punct(t, k, ','))
+			continue;
+		for (k++; k < t->n_tokens && n < APPOSITION_WORDS &&
+		    (t->tokens[k].flags & TOKEN_WORD) &&
+		    (t->tokens[k].flags & TOKEN_CAPITAL) &&
+		    !(t->tokens[k].flags & TOKEN_NUMBER); k++)
+			n++;
+		if (!n || !token_punct(t, k, ','))
+			continue;
+		size_t from = t->tokens[g->last + 1].start;
+		size_t len = t->tokens[k - 1].end - from;
+		if (len >= sizeof(name))
+			continue;
+		memcpy(name, t->data + from, len);
+		name[len] = '\0';
+		for (size_t j = out->n_incidents > ROSTER_LOOKBACK ?
+		    out->n_incidents - ROSTER_LOOKBACK : 0;
+		    j < out->n_incidents; j++) {
+			struct rw_incident *inc = &out->incidents[j];
+			if (inc->quote_start < near_start || inc->n_persons ||
+			    inc->count > 1 ||
+			    strcmp(inc->group, g->entry->value) != 0)
+				continue;
+			memcpy(inc->persons[inc->n_persons++], name,
+			    sizeof(name));
+		}
+		return;
+	}
+}
+
 /* People named in a sentence without an incident are still who a later
  * "he" means. */
 static void note_people(struct assembler *a, size_t s, struct span sp)
@@ -777,6 +826,7 @@ int incidents_assemble(const struct lexicon *lx, struct text *t,
 		if (!(a.call_list && item) &&
 		    (rc = sentence_incidents(&a, s, sp)) < 0)
 			return rc;
+		named_in_apposition(&a, s, sp);
 		note_people(&a, s, sp);
 		note_place(&a, s, sp, out->n_incidents > before ||
 		    (a.have_subjects && a.last_subjects_sentence == s));

@@ -806,6 +806,24 @@ test_release_after_a_stay(void **state)
 }
 
 static void
+test_named_in_apposition(void **state)
+{
+	/* "Returning the Tibetan, Tashi, violated ...": the one Tibetan
+	 * told of without a name is Tashi */
+	expect("Nepal police in September forcibly returned a young Tibetan "
+	    "who had been fleeing Tibet to Chinese authorities, sources said. "
+	    "The same sources say that the Tibetan is currently being held in "
+	    "detention in Tibet. Returning the Tibetan, Tashi, violated the "
+	    "protocol agreed between the government of Nepal and the UN "
+	    "refugee agency.", "2011-11-26",
+	    {.type = "return", .mechanism = "unknown", .date = "2011-09",
+	    .host = "NP", .dest = "CN", .persons = {"Tashi"},
+	    .group = "Tibetan"},
+	    {.type = "detention", .date = "2011", .host = "CN",
+	    .persons = {"Tashi"}, .group = "Tibetan"});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2747,6 +2765,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_named_in_apposition),
 		cmocka_unit_test(test_release_after_a_stay),
 		cmocka_unit_test(test_before_the_arrests_names_them_again),
 		cmocka_unit_test(test_relative_clause_before_the_trigger),
