@@ -63,7 +63,12 @@ static bool same_request(const struct rw_incident *x,
 		for (size_t j = 0; j < y->n_persons; j++)
 			if (strcmp(x->persons[i], y->persons[j]) == 0)
 				return true;
-	return false;
+	/* "disregarding Beijing's request that it deport the group",
+	 * "China had requested in February that Malaysia repatriate the
+	 * group": the same counted group, no one named */
+	return !x->n_persons && !y->n_persons && x->group[0] &&
+	    strcmp(x->group, y->group) == 0 && x->count > 0 &&
+	    x->count == y->count;
 }
 
 static int add_incident(struct assembler *a, const struct rw_incident *inc)

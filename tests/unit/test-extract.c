@@ -573,6 +573,15 @@ test_request_dated_once_is_one(void **state)
 	    .dest = "RU", .persons = {"Rustam Tsakaev"}, .group = "Chechen"},
 	    {.type = "warrant", .date = "2022-04", .host = "MA", .dest = "RU",
 	    .persons = {"Rustam Tsakaev"}, .group = "Chechen"});
+	/* the same for a counted group no one names */
+	expect("Malaysia has released 11 ethnic Uighur Muslims, disregarding "
+	    "Beijing's request that it deport the group to China. China had "
+	    "requested in February that Malaysia repatriate the 11 Uighurs.",
+	    "2018-10-12",
+	    {.type = "release", .date = ANY, .host = "MY", .group = "Uyghur",
+	    .count = 11},
+	    {.type = "warrant", .date = "2018-02", .host = "MY", .dest = "CN",
+	    .group = "Uyghur", .count = 11});
 }
 
 static void
