@@ -411,6 +411,46 @@ static bool after_a_stay(const struct assembler *a, struct span sp, size_t s,
 	    ret->year;
 }
 
+/* "deported ... on 22 March, a year after she was detained": "N units
+ * after" a few words before the trigger at m puts it that long before the
+ * date near (of the trigger before it). */
+static bool time_before(const struct assembler *a, struct span sp,
+    const struct mention *m, const struct rw_date *near, struct rw_date *ret)
+{
+	const struct text *t = a->t;
+	size_t after = 0;
+	const char *rel = NULL;
+	long count = -1;
+
+	for (size_t k = m->first; k-- > 0 && k + 5 > m->first;)
+		if (token_is(t, k, "after")) {
+			after = k;
+			break;
+		}
+	if (after < 2)
+		return false;
+	size_t u = after - 1;
+	if (token_is(t, u, "year") || token_is(t, u, "years"))
+		rel = "then-years-earlier";
+	else if (token_is(t, u, "month") || token_is(t, u, "months"))
+		rel = "then-months-earlier";
+	else if (token_is(t, u, "week") || token_is(t, u, "weeks"))
+		rel = "then-weeks-earlier";
+	else if (token_is(t, u, "day") || token_is(t, u, "days"))
+		rel = "then-days-earlier";
+	if (!rel)
+		return false;
+	if (token_is(t, u - 1, "a") || token_is(t, u - 1, "one"))
+		count = 1;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->kind == M_NUMBER && q->last == u)
+			count = q->number;
+	if (count < 1)
+		return false;
+	return reldate_resolve(reldate_parse(rel), "", count, near, ret) &&
+	    ret->year;
+}
+
 /* A date after the trigger m in its sentence. */
 static bool date_after(struct span sp, const struct mention *m)
 {
@@ -476,6 +516,10 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			else if (after_a_stay(a, sp, s, m, &near, &inc.date))
 				; /* "held for a month before a court released
 				   * him" */
+			else if (near.year && time_before(a, sp, m, &near,
+			    &inc.date))
+				; /* "on 22 March, a year after she was
+				   * detained" */
 			else if (inc.type == RW_INCIDENT_DETENTION &&
 			    cue_before(a, sp, m->first, CUE_PRESENT,
 			    CUE_WINDOW_THREAT) && !date_after(sp, m) &&

@@ -833,6 +833,23 @@ test_named_in_apposition(void **state)
 }
 
 static void
+test_a_year_after_she_was_detained(void **state)
+{
+	/* "on 22 March, a year after she was detained in Jammu": a year
+	 * before the return, where she was, not where she was sent */
+	expect("Hasina Akter had lived in Jammu for nine years with her "
+	    "husband and three children. India deported Hasina Akter to "
+	    "Myanmar through the border town of Moreh on 22 March, a year "
+	    "after she was detained in a police sweep in Jammu, her husband "
+	    "said.", "2022-04-01",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2022-03-22", .host = "IN", .dest = "MM",
+	    .persons = {"Hasina Akter"}},
+	    {.type = "detention", .date = "2021", .host = "IN",
+	    .persons = {"Hasina Akter"}});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2774,6 +2791,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_a_year_after_she_was_detained),
 		cmocka_unit_test(test_named_in_apposition),
 		cmocka_unit_test(test_release_after_a_stay),
 		cmocka_unit_test(test_before_the_arrests_names_them_again),
