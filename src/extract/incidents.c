@@ -231,8 +231,11 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 		    out->n_incidents - ROSTER_LOOKBACK : 0;
 		for (size_t k = out->n_incidents; k-- > from;) {
 			struct rw_incident *inc = &out->incidents[k];
+			/* "seven other people ..., among them A and B": the
+			 * sentence's own count is of other people */
 			if (inc->type != type || inc->count < 2 ||
-			    inc->n_persons + named.n_persons > (size_t)inc->count)
+			    inc->n_persons + named.n_persons > (size_t)inc->count
+			    || (count && count->number != inc->count))
 				continue;
 			add_persons_to(inc, &named);
 			filled |= 1u << type;

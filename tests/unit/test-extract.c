@@ -850,6 +850,22 @@ test_a_year_after_she_was_detained(void **state)
 }
 
 static void
+test_roster_of_other_counted_people(void **state)
+{
+	/* "seven other people ..., among them A and B": not two of the
+	 * six told before */
+	expect("Hong Kong police on Tuesday declared bounties for tips "
+	    "resulting in the capture of six overseas-based democracy "
+	    "campaigners. The authorities said seven other people on whom "
+	    "bounties had been placed earlier, among them Ted Hui and Dennis "
+	    "Kwok, had lost their passports.", "2024-12-26",
+	    {.type = "warrant", .date = "2024-12-24", .dest = "HK",
+	    .group = ANY, .count = 6},
+	    {.type = "warrant", .host = ANY, .dest = ANY,
+	    .persons = {"Ted Hui", "Dennis Kwok"}, .group = ANY, .count = 7});
+}
+
+static void
 test_date_of_news_before_that(void **state)
 {
 	/* "received news in March 2021 that": when the news came, not when
@@ -2791,6 +2807,7 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_roster_of_other_counted_people),
 		cmocka_unit_test(test_a_year_after_she_was_detained),
 		cmocka_unit_test(test_named_in_apposition),
 		cmocka_unit_test(test_release_after_a_stay),
