@@ -62,11 +62,24 @@ static bool same_but_date(const struct rw_incident *prev,
 	return rw_incidents_same(prev, &redated, NULL, NULL);
 }
 
+/* "ignoring Ankara's request that it hand over the group" and "Turkey
+ * had asked in May for the return of the group": one request for the
+ * same counted group, no one named. */
+static bool same_group_request(const struct rw_incident *x,
+    const struct rw_incident *y)
+{
+	return x->type == RW_INCIDENT_WARRANT && !x->n_persons &&
+	    !y->n_persons && x->group[0] && strcmp(x->group, y->group) == 0 &&
+	    x->count > 0 && x->count == y->count;
+}
+
 static bool repeats_undated(const struct rw_incident *prev,
     const struct rw_incident *inc)
 {
-	if ((inc->date.year && prev->date.year) || !inc->n_persons ||
-	    !prev->n_persons)
+	if (inc->date.year && prev->date.year)
+		return false;
+	if ((!inc->n_persons || !prev->n_persons) &&
+	    !same_group_request(prev, inc))
 		return false;
 	return same_but_date(prev, inc);
 }
@@ -274,8 +287,11 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 		    out->n_incidents - ROSTER_LOOKBACK : 0;
 		for (size_t k = out->n_incidents; k-- > from;) {
 			struct rw_incident *inc = &out->incidents[k];
+			/* "seven other people ..., among them A and B": the
+			 * sentence's own count is of other people */
 			if (inc->type != type || inc->count < 2 ||
-			    inc->n_persons + named.n_persons > (size_t)inc->count)
+			    inc->n_persons + named.n_persons > (size_t)inc->count
+			    || (count && count->number != inc->count))
 				continue;
 			add_persons_to(inc, &named);
 			filled |= 1u << type;
@@ -454,6 +470,46 @@ static bool after_a_stay(const struct assembler *a, struct span sp, size_t s,
 	    ret->year;
 }
 
+/* "deported ... on 22 March, a year after she was detained": "N units
+ * after" a few words before the trigger at m puts it that long before the
+ * date near (of the trigger before it). */
+static bool time_before(const struct assembler *a, struct span sp,
+    const struct mention *m, const struct rw_date *near, struct rw_date *ret)
+{
+	const struct text *t = a->t;
+	size_t after = 0;
+	const char *rel = NULL;
+	long count = -1;
+
+	for (size_t k = m->first; k-- > 0 && k + 5 > m->first;)
+		if (token_is(t, k, "after")) {
+			after = k;
+			break;
+		}
+	if (after < 2)
+		return false;
+	size_t u = after - 1;
+	if (token_is(t, u, "year") || token_is(t, u, "years"))
+		rel = "then-years-earlier";
+	else if (token_is(t, u, "month") || token_is(t, u, "months"))
+		rel = "then-months-earlier";
+	else if (token_is(t, u, "week") || token_is(t, u, "weeks"))
+		rel = "then-weeks-earlier";
+	else if (token_is(t, u, "day") || token_is(t, u, "days"))
+		rel = "then-days-earlier";
+	if (!rel)
+		return false;
+	if (token_is(t, u - 1, "a") || token_is(t, u - 1, "one"))
+		count = 1;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->kind == M_NUMBER && q->last == u)
+			count = q->number;
+	if (count < 1)
+		return false;
+	return reldate_resolve(reldate_parse(rel), "", count, near, ret) &&
+	    ret->year;
+}
+
 /* A date after the trigger m in its sentence. */
 static bool date_after(struct span sp, const struct mention *m)
 {
@@ -519,6 +575,11 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			else if (after_a_stay(a, sp, s, m, &near, &inc.date))
 				/* "held for a month before a court released
 				 * him": dated by the text, told only once */
+				dated = true;
+			else if (near.year && time_before(a, sp, m, &near,
+			    &inc.date))
+				/* "on 22 March, a year after she was
+				 * detained" */
 				dated = true;
 			else if (inc.type == RW_INCIDENT_DETENTION &&
 			    cue_before(a, sp, m->first, CUE_PRESENT,
@@ -650,6 +711,55 @@ static void merge_later(struct assembler *a, size_t k)
 		memmove(later, later + 1,
 		    (out->n_incidents - j - 1) * sizeof(*later));
 		out->n_incidents--;
+		return;
+	}
+}
+
+/* How many words a name given in apposition may have. */
+#define APPOSITION_WORDS 3
+
+/* "Returning the Tibetan, Tashi, violated the protocol": "the" and a
+ * group's word, then a name between commas, names the one person of
+ * that group the last few sentences told of without a name. */
+static void named_in_apposition(struct assembler *a, size_t s,
+    struct span sp)
+{
+	const struct text *t = a->t;
+	struct rw_extraction *out = a->out;
+	size_t near_start = t->tokens[t->sentences[s > REFERENCE_SENTENCES ?
+	    s - REFERENCE_SENTENCES : 0].first].start;
+
+	for (const struct mention *g = sp.first; g < sp.last; g++) {
+		size_t k = g->last, n = 0;
+		char name[RW_PERSON_NAME_MAX];
+		if (g->kind != M_GROUP || g->first == 0 ||
+		    !token_is(t, g->first - 1, "the") ||
+		    !token_punct(t, k, ','))
+			continue;
+		for (k++; k < t->n_tokens && n < APPOSITION_WORDS &&
+		    (t->tokens[k].flags & TOKEN_WORD) &&
+		    (t->tokens[k].flags & TOKEN_CAPITAL) &&
+		    !(t->tokens[k].flags & TOKEN_NUMBER); k++)
+			n++;
+		if (!n || !token_punct(t, k, ','))
+			continue;
+		size_t from = t->tokens[g->last + 1].start;
+		size_t len = t->tokens[k - 1].end - from;
+		if (len >= sizeof(name))
+			continue;
+		memcpy(name, t->data + from, len);
+		name[len] = '\0';
+		for (size_t j = out->n_incidents > ROSTER_LOOKBACK ?
+		    out->n_incidents - ROSTER_LOOKBACK : 0;
+		    j < out->n_incidents; j++) {
+			struct rw_incident *inc = &out->incidents[j];
+			if (inc->quote_start < near_start || inc->n_persons ||
+			    inc->count > 1 ||
+			    strcmp(inc->group, g->entry->value) != 0)
+				continue;
+			memcpy(inc->persons[inc->n_persons++], name,
+			    sizeof(name));
+		}
 		return;
 	}
 }
@@ -832,6 +942,7 @@ int incidents_assemble(const struct lexicon *lx, struct text *t,
 		if (!(a.call_list && item) &&
 		    (rc = sentence_incidents(&a, s, sp)) < 0)
 			return rc;
+		named_in_apposition(&a, s, sp);
 		note_people(&a, s, sp);
 		note_place(&a, s, sp, out->n_incidents > before ||
 		    (a.have_subjects && a.last_subjects_sentence == s));

@@ -426,6 +426,11 @@ static bool after_return(const struct assembler *a, struct span sp,
 
 	if (place->first >= pos)
 		return false;
+	/* "deported ... to Myanmar on 22 March, a year after she was
+	 * detained in Jammu": what came before the return */
+	for (size_t k = place->last; k < pos; k++)
+		if (token_is(a->t, k, "after") || token_is(a->t, k, "before"))
+			return false;
 	/* a return that happened: not "to head off his being repatriated
 	 * to China" */
 	for (const struct mention *q = sp.first; q < sp.last; q++)

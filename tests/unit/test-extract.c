@@ -573,6 +573,15 @@ test_request_dated_once_is_one(void **state)
 	    .dest = "RU", .persons = {"Rustam Tsakaev"}, .group = "Chechen"},
 	    {.type = "warrant", .date = "2022-04", .host = "MA", .dest = "RU",
 	    .persons = {"Rustam Tsakaev"}, .group = "Chechen"});
+	/* the same for a counted group no one names */
+	expect("Malaysia has released 11 ethnic Uighur Muslims, disregarding "
+	    "Beijing's request that it deport the group to China. China had "
+	    "requested in February that Malaysia repatriate the 11 Uighurs.",
+	    "2018-10-12",
+	    {.type = "release", .date = ANY, .host = "MY", .group = "Uyghur",
+	    .count = 11},
+	    {.type = "warrant", .date = "2018-02", .host = "MY", .dest = "CN",
+	    .group = "Uyghur", .count = 11});
 }
 
 static void
@@ -803,6 +812,57 @@ test_release_after_a_stay(void **state)
 	    .persons = {"Rojhat Aydin"}},
 	    {.type = "release", .date = "2023-03", .host = "SE",
 	    .persons = {"Rojhat Aydin"}});
+}
+
+static void
+test_named_in_apposition(void **state)
+{
+	/* "Returning the Tibetan, Tashi, violated ...": the one Tibetan
+	 * told of without a name is Tashi */
+	expect("Nepal police in September forcibly returned a young Tibetan "
+	    "who had been fleeing Tibet to Chinese authorities, sources said. "
+	    "The same sources say that the Tibetan is currently being held in "
+	    "detention in Tibet. Returning the Tibetan, Tashi, violated the "
+	    "protocol agreed between the government of Nepal and the UN "
+	    "refugee agency.", "2011-11-26",
+	    {.type = "return", .mechanism = "unknown", .date = "2011-09",
+	    .host = "NP", .dest = "CN", .persons = {"Tashi"},
+	    .group = "Tibetan"},
+	    {.type = "detention", .date = "2011", .host = "CN",
+	    .persons = {"Tashi"}, .group = "Tibetan"});
+}
+
+static void
+test_a_year_after_she_was_detained(void **state)
+{
+	/* "on 22 March, a year after she was detained in Jammu": a year
+	 * before the return, where she was, not where she was sent */
+	expect("Hasina Akter had lived in Jammu for nine years with her "
+	    "husband and three children. India deported Hasina Akter to "
+	    "Myanmar through the border town of Moreh on 22 March, a year "
+	    "after she was detained in a police sweep in Jammu, her husband "
+	    "said.", "2022-04-01",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2022-03-22", .host = "IN", .dest = "MM",
+	    .persons = {"Hasina Akter"}},
+	    {.type = "detention", .date = "2021", .host = "IN",
+	    .persons = {"Hasina Akter"}});
+}
+
+static void
+test_roster_of_other_counted_people(void **state)
+{
+	/* "seven other people ..., among them A and B": not two of the
+	 * six told before */
+	expect("Hong Kong police on Tuesday declared bounties for tips "
+	    "resulting in the capture of six overseas-based democracy "
+	    "campaigners. The authorities said seven other people on whom "
+	    "bounties had been placed earlier, among them Ted Hui and Dennis "
+	    "Kwok, had lost their passports.", "2024-12-26",
+	    {.type = "warrant", .date = "2024-12-24", .dest = "HK",
+	    .group = ANY, .count = 6},
+	    {.type = "warrant", .host = ANY, .dest = ANY,
+	    .persons = {"Ted Hui", "Dennis Kwok"}, .group = ANY, .count = 7});
 }
 
 static void
@@ -3146,6 +3206,9 @@ main(void)
 		cmocka_unit_test(test_entities_demonyms),
 		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_scene_before_sets_the_host),
+		cmocka_unit_test(test_roster_of_other_counted_people),
+		cmocka_unit_test(test_a_year_after_she_was_detained),
+		cmocka_unit_test(test_named_in_apposition),
 		cmocka_unit_test(test_release_after_a_stay),
 		cmocka_unit_test(test_before_the_arrests_names_them_again),
 		cmocka_unit_test(test_relative_clause_before_the_trigger),
