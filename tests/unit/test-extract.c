@@ -423,8 +423,8 @@ test_nationality_with_modifiers(void **state)
 {
 	/* "a Chinese pro-democracy campaigner" is where he would be sent,
 	 * not where he is */
-	expect("Relatives are calling on the office of US President Joe "
-	    "Biden to free from immigration custody a Chinese "
+	expect("Relatives are calling on US President Joe Biden's "
+	    "government to free from immigration custody a Chinese "
 	    "pro-democracy writer who could be deported to his home "
 	    "country.", "2021-06-01",
 	    {.type = "threatened_return", .date = "2021", .host = "US",
@@ -530,7 +530,7 @@ test_roster_among_the_count(void **state)
 	    "came from towns in the south of the region, he added. His "
 	    "association had raised the case with the government before. A "
 	    "daily paper wrote on Tuesday that five Uyghurs had been taken "
-	    "into custody in different cities. The group was then driven to "
+	    "into custody across the country. The group was then driven to "
 	    "the airport in the capital, the paper wrote. The paper also "
 	    "named Dilmurat Qurban as one among the five.",
 	    "2011-08-12",
@@ -546,11 +546,11 @@ test_partitive_count_keeps_the_time(void **state)
 {
 	/* "eleven of them" are some of the people told before: without a
 	 * date of their own, they keep the year of the sentence before;
-	 * "every one a man" is no count */
+	 * "every one a woman" is no count */
 	expect("In a breakout last November, 31 people from the minority "
 	    "got out of their cells, escaping immigration detention in "
 	    "southern Thailand before sunrise. Nine of them, every one a "
-	    "man, crossed on foot into Malaysia, where they were arrested "
+	    "woman, crossed on foot into Malaysia, where they were arrested "
 	    "and charged with illegal entry.", "2018-10-12",
 	    {.type = "detention", .date = "2017-11", .host = "TH",
 	    .count = 31},
@@ -624,8 +624,8 @@ test_places_of_a_fronted_clause(void **state)
 	expect("Li Mingde, a permanent resident of the Netherlands, "
 	    "was arrested on 9 March by officers in the United Arab Emirates "
 	    "as he changed planes. Once friends based in the Netherlands "
-	    "had lobbied Dutch officials in a bid to head off his being "
-	    "forcibly sent back to China, Li was released and put on a "
+	    "had lobbied Dutch officials in a bid to head off his forced "
+	    "return to China, Li was released and put on a "
 	    "flight to Istanbul.", "2021-07-01",
 	    {.type = "detention", .date = "2021-03-09", .host = "AE",
 	    .persons = {"Li Mingde"}},
@@ -653,7 +653,7 @@ test_place_of_a_perfect_participle(void **state)
 	 * elsewhere; they were freed where they were held */
 	expect("Chinese police in Tibet detained hundreds of Tibetan pilgrims "
 	    "in January upon their return from a festival abroad. \u201cThe "
-	    "Tibetans who were held after they came back from India and Nepal, "
+	    "Tibetans who were held after they came back from Nepal and India, "
 	    "having joined the prayer festival in Bodhgaya, were let go today, "
 	    "April 3, 2012, late in the afternoon,\u201d the note said.",
 	    "2012-04-04",
@@ -722,7 +722,7 @@ test_date_of_a_relative_clause_after(void **state)
 	 * return before it, which is the one told before */
 	expect("Indonesia deported three Uyghur men to China in September, "
 	    "their lawyer said. Two researchers said the three had been "
-	    "deported to China, where officials are believed to have locked "
+	    "handed over to China, where officials are believed to have locked "
 	    "up many Uyghurs in camps since a campaign that began in early "
 	    "2017.", "2020-10-23",
 	    {.type = "return", .mechanism = "deportation", .date = "2020-09",
@@ -837,7 +837,7 @@ static void
 test_hypothetical_arrest(void **state)
 {
 	expect_none("Police offered a reward for information that could "
-	    "result in an arrest of the activist Lam Wing-kei.", "2021-06-01");
+	    "lead to an arrest of the activist Chan Ka-ming.", "2021-06-01");
 }
 
 static void
@@ -1388,7 +1388,7 @@ test_accusation_and_system_are_none(void **state)
 	    {.type = "detention", .date = "2021-05-04", .host = "EG",
 	    .persons = {"Omar Farouk"}});
 	/* a trigger noun naming a system or treaty */
-	expect_none("Lawyers for Omar Farouk say some states misuse the "
+	expect_none("Lawyers for Omar Farouk say some states abuse the "
 	    "Interpol red notice system.", "2021-08-10");
 }
 
@@ -1416,8 +1416,8 @@ test_refuge_statistics_and_targets(void **state)
 	expect_none("The crackdown began after statistics were released "
 	    "showing that Falun Gong had grown.", "2021-08-10");
 	/* people targeted for detention in general */
-	expect_none("Uyghurs who have studied abroad have been targeted for "
-	    "detention.", "2021-08-10");
+	expect_none("Kazakhs who went abroad to study are often targeted "
+	    "for detention.", "2021-08-10");
 }
 
 static void
@@ -1457,7 +1457,7 @@ test_denial_stays_in_its_clause(void **state)
 {
 	/* "refused entry" does not reach past ", and" */
 	expect("The Kazakh herder Serik Omarov was refused entry into "
-	    "Kazakhstan, and Kyrgyz officials say he will be deported to "
+	    "Kazakhstan at the border, and Kyrgyz officials say he will be deported to "
 	    "China.", "2021-03-10",
 	    {.type = "threatened_return", .date = "2021", .host = "KG",
 	    .dest = "CN", .persons = {"Serik Omarov"}, .group = ANY});
@@ -1853,10 +1853,10 @@ test_detention_left_is_no_incident(void **state)
 	    .date = "2021-02-27", .host = "TH", .dest = "CN",
 	    .group = "Uyghur", .count = 40});
 	/* (the date is the escape's, not the release's) */
-	expect("Malaysia released eleven Uyghur men who had broken out of "
-	    "immigration detention in Thailand on 9 October.", "2021-06-10",
+	expect("Malaysia released nine Uyghur men who had escaped from "
+	    "immigration detention in Thailand on 4 November.", "2021-06-10",
 	    {.type = "release", .date = "2021", .host = "MY",
-	    .group = "Uyghur", .count = 11});
+	    .group = "Uyghur", .count = 9});
 	/* "from" elsewhere in the sentence leaves a detention alone */
 	expect("The Uyghur poet Ahmet Yusup, who fled from China in 2015, has "
 	    "been in detention in Bangkok since 2 March.", "2021-06-10",
@@ -1941,8 +1941,8 @@ test_disappearance_that_begins_a_return(void **state)
 	    .any_persons = true, .group = ANY, .count = ANY_COUNT});
 	/* missing since a return told before: a disappearance */
 	expect("German authorities deported the Uyghur asylum seeker Ahmet "
-	    "Yusup to China on 3 April. His lawyer said he has heard nothing "
-	    "from him ever since the deportation.", "2021-06-10",
+	    "Yusup to China on 3 April. His lawyer says she has heard "
+	    "nothing from him ever since the deportation.", "2021-06-10",
 	    {.type = "return", .mechanism = "deportation",
 	    .date = "2021-04-03", .host = "DE", .dest = "CN",
 	    .persons = {"Ahmet Yusup"}, .group = ANY},
@@ -1954,7 +1954,7 @@ static void
 test_held_before_a_return(void **state)
 {
 	/* where the returned people were held is no incident of its own */
-	expect("In March 2024 the Malaysian government deported 23 Uyghurs "
+	expect("In March 2024 the Malaysian government deported 23 Uyghur men "
 	    "who had been held in an immigration lock-up near the capital.",
 	    "2026-06-10",
 	    {.type = "return", .mechanism = "deportation",
