@@ -421,7 +421,7 @@ test_place_in_clause_after_trigger_is_aside(void **state)
 static void
 test_nationality_with_modifiers(void **state)
 {
-	/* "a Chinese pro-democracy campaigner" is where he would be sent,
+	/* "a Chinese pro-democracy writer" is where he would be sent,
 	 * not where he is */
 	expect("Relatives are calling on US President Joe Biden's "
 	    "government to free from immigration custody a Chinese "
