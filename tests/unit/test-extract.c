@@ -456,8 +456,8 @@ test_dates_of_spans_and_present_detention(void **state)
 	    .persons = {"Ali Nazarov"}});
 	/* "between 2001 and 2004" is one span; "later" is not then */
 	expect("Ali Nazarov spent three years in jail between 2003 and "
-	    "2006 and later disappeared, spending seven months of 2013 in "
-	    "secret detention.", "2021-06-01",
+	    "2006 and later disappeared, kept in secret detention for "
+	    "seven months in 2013.", "2021-06-01",
 	    {.type = "detention", .date = "2003", .persons = {"Ali Nazarov"}},
 	    {.type = "disappearance", .date = "2013",
 	    .persons = {"Ali Nazarov"}},
