@@ -68,7 +68,7 @@ struct assembler {
 	size_t last_place_sentence;
 	bool have_place;
 	/* the last place a sentence without an incident puts things in
-	 * ("comes originally from Zhengzhou in Henan province") */
+	 * ("grew up in Hotan in Xinjiang") */
 	char scene_place[3];
 	size_t scene_sentence;
 	bool have_scene;
@@ -196,7 +196,7 @@ void find_places(const struct assembler *a, struct span sp,
 
 /* The date of the trigger at trig: the date it owns. When it owns none,
  * near is set to the date of the nearest trigger before it that owns one
- * ("detained in July 2014 and kept incommunicado"), else after it, else
+ * ("arrested in May 2018 and held incommunicado"), else after it, else
  * to the nearest date of the sentence. */
 bool find_date(const struct assembler *a, struct span sp,
     const struct sentence *sent, const struct mention *trig,

@@ -75,8 +75,8 @@ static bool dateline(const struct assembler *a, const struct sentence *sent,
 }
 
 /* "local media said Monday", "told RFA on Tuesday": the date of a
- * statement, not of what it reports; so is "received reports in
- * September 2019 that ...", a month or year with "in" right before a
+ * statement, not of what it reports; so is "learned in March 2020
+ * that ...", a month or year with "in" right before a
  * "that" clause. */
 static bool said_on(struct span sp, const struct mention *d, const struct
     text *t)
@@ -121,12 +121,12 @@ static bool bullet_date(const struct assembler *a,
  * stand. */
 #define SUBORDINATE_WINDOW 24
 
-/* "two Kazakhs who had fled ... on 6 October 2019 would be returned",
- * "20 Uighurs who sought refuge ... following the rioting in July have
- * been deported": a date in a relative clause ("who", "which", "where")
+/* "three Kazakhs who had crossed ... on 4 May 2020 could be sent back",
+ * "12 Uyghurs who fled ... after the unrest in August were deported":
+ * a date in a relative clause ("who", "which", "where")
  * that no trigger or comma comes between tells when that clause
- * happened, not the trigger after it. ("after the authorities in
- * December 2009 deported": the clause is the trigger's own.) */
+ * happened, not the trigger after it. ("after the police in
+ * March 2011 deported": the clause is the trigger's own.) */
 static bool subordinate_date(const struct assembler *a, struct span sp,
     const struct sentence *sent, const struct mention *d)
 {
@@ -238,8 +238,8 @@ static const struct mention *owned_date(const struct assembler *a,
 	return best_after ? best_after : best_before;
 }
 
-/* "served three years between 2001 and 2004 and later “disappeared”,
- * being kept in secret detention ... in 2014": a trigger behind "later"
+/* "spent three years in jail between 2003 and 2006 and later
+ * disappeared, ... in secret detention in 2013": a trigger behind "later"
  * happened after the trigger before it, so does not share its date. */
 static bool told_later(const struct text *t, const struct mention *trig)
 {
@@ -255,8 +255,8 @@ static bool told_later(const struct text *t, const struct mention *trig)
 	return false;
 }
 
-/* "had been deported to China, where the authorities are thought to
- * have detained ... in early 2017": a relative clause between tokens
+/* "had been handed over to China, where officials are believed to
+ * have locked up ... since early 2017": a relative clause between tokens
  * from and to tells of something else. */
 static bool relative_between(const struct text *t, size_t from, size_t to)
 {

@@ -49,8 +49,8 @@ static void merge_into(struct rw_incident *keep, const struct rw_incident *dup)
 		keep->confidence = dup->confidence;
 }
 
-/* "Gui Minhai was sentenced on 24 February to ten years. He appears to
- * have been tried and convicted in secret.": an undated incident of
+/* "Ilham Sadiq was sentenced on 2 March to 15 years. Relatives say he
+ * was convicted behind closed doors.": an undated incident of
  * named people, of a type already stated for them, is that one again
  * (either way round). */
 static bool same_but_date(const struct rw_incident *prev,
@@ -224,7 +224,7 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 		    && !(m->first > 0 && token_punct(a->t, m->first - 1, ','))
 		    && (!count || m->first < count->first))
 			count = m;
-	/* "named X as one among the five": a bare number behind "the" */
+	/* "named X as one among the five": "the" before a bare number */
 	for (const struct mention *m = sp.first; m < sp.last && !count; m++)
 		if (m->kind == M_NUMBER && m->number >= 2 && m->number <
 		    AGGREGATE_COUNT && m->first > 0 && token_is(a->t,
@@ -337,7 +337,7 @@ static void told_before(const struct assembler *a, const struct mention *m,
 	}
 }
 
-/* "In the wake of the riots", "after the protests": the sentence is
+/* "In the wake of the unrest", "after the protests": the sentence is
  * timed by an event told before it. */
 static bool the_event_before(const struct assembler *a, struct span sp)
 {
@@ -594,7 +594,7 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 				inc.date = near;
 			else if (inc.type == RW_INCIDENT_CONVICTION) {
 				/* a sentence is dated only by its text: "In
-				 * the wake of the riots" the riots' year */
+				 * the wake of the unrest" the unrest's year */
 				if (the_event_before(a, sp) && a->have_date &&
 				    s - a->last_date_sentence <=
 				    REFERENCE_SENTENCES)
@@ -897,7 +897,7 @@ static void note_place(struct assembler *a, size_t s, struct span sp,
 		enum place_role r = role_of(a, sp, m);
 		if (r != ROLE_IN && r != ROLE_TO && r != ROLE_FROM)
 			continue;
-		/* "X comes originally from Zhengzhou in Henan": a
+		/* "X grew up in Hotan in Xinjiang": a
 		 * person named in a sentence without an incident */
 		if (r == ROLE_IN && !incidents && a->have_person &&
 		    a->last_person_sentence == s) {

@@ -64,7 +64,7 @@ static enum place_role request_role(const struct assembler *a,
 /* How far a place may follow "on the way to" it is bound for. */
 #define BOUND_WINDOW 6
 
-/* "on his way to a conference in Germany", "en route to Istanbul": a
+/* "on her way to a wedding in France", "en route to Istanbul": a
  * place someone was travelling to, within a few words and no
  * punctuation after "way to" or "route to"; what happened on the way
  * did not happen there. */
@@ -101,7 +101,7 @@ enum place_role role_of(const struct assembler *a, struct span sp,
 		    strncmp(q->entry->value, "warrant", 7) == 0)
 			return ROLE_REQUESTER;
 
-	/* "came back from a gathering in India": the place people left */
+	/* "came home from a festival in Nepal": the place people left */
 	for (const struct mention *q = sp.first; q < sp.last &&
 	    q->first < m->first; q++) {
 		if (!cue_at(q, CUE_FROM) || !cue_value(q, "left") ||
@@ -201,7 +201,7 @@ static bool after_subordinator(const struct text *t, size_t pos, size_t at)
 	return inside;
 }
 
-/* "Once activists had lobbied U.S. officials ..., Wang was released":
+/* "Once friends had lobbied Dutch officials ..., Li was released":
  * the place at at stands in a clause that opens the sentence with a
  * word telling when or why, and a comma closes it before the trigger at
  * pos. */
@@ -329,12 +329,12 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 		    in_relative(a->t, sentence, m->first) &&
 		    !in_relative(a->t, sentence, pos))
 			out[n].role = ROLE_ASIDE;
-		/* ", having attended the teachings at Bodhgaya,": what
+		/* ", having joined the festival in Bodhgaya,": what
 		 * they had done before, elsewhere */
 		if ((out[n].role == ROLE_NONE || out[n].role == ROLE_AGENT ||
 		    out[n].role == ROLE_IN) && perfect_participle(a->t, m))
 			out[n].role = ROLE_ASIDE;
-		/* "activists based in the U.S.": where someone is based */
+		/* "friends based in the Netherlands": where someone is based */
 		size_t b = m->first;
 		if (b > 0 && token_is(a->t, b - 1, "the"))
 			b--;
@@ -414,7 +414,7 @@ static size_t pl_sentence(struct span sp)
 	return sp.first < sp.last ? sp.first->sentence : 0;
 }
 
-/* "turned them over to Beijing, which arrested them": a place a return
+/* "handed the men over to Tashkent, which jailed them": a place a return
  * sends people to, before the trigger at pos, is where what follows
  * happens. */
 static bool after_return(const struct assembler *a, struct span sp,
@@ -453,7 +453,7 @@ static bool arrived(const struct assembler *a, struct span sp,
 		at--;
 	for (const struct mention *q = sp.first; q < sp.last; q++)
 		if (cue_at(q, CUE_TO) && cue_value(q, "arrival") && q->last == at)
-			/* "to be returned to the PRC" is a return, passive */
+			/* "to be returned to Tibet" is a return, passive */
 			return !(q->first > 0 && (token_is(a->t, q->first - 1,
 			    "be") || token_is(a->t, q->first - 1, "been") ||
 			    token_is(a->t, q->first - 1, "being") ||
@@ -554,11 +554,11 @@ static const struct mention *left_date(const struct assembler *a,
 	return NULL;
 }
 
-/* "Kastsiuk, who fled Minsk in November 2020, was detained ... on 3
- * August": a place someone fled or left on a date is not where what
- * happened to them after that date happened ("who had left China in
- * September, served three years in prison between 2001 and 2004" was
- * before, so there); "a border crossing with Germany" is on this side. */
+/* "Orlov, who fled Minsk in May 2021, was arrested ... on 2 June": a
+ * place someone fled or left on a date is not where what happened to
+ * them after that date happened ("who had left Iran in May, spent two
+ * years in jail between 2010 and 2012" was before, so there); "a
+ * border crossing with Germany" is on this side. */
 static bool left_before(const struct assembler *a, struct span sp,
     const struct mention *m, const struct rw_date *when)
 {
@@ -586,16 +586,16 @@ void find_places(const struct assembler *a, struct span sp,
     bool inherited)
 {
 	/* a sentence that names no place goes on where the last incident
-	 * happened ("In December last year, 269 suspects were arrested"
+	 * happened ("In November last year, 140 suspects were arrested"
 	 * after a Spanish court's ruling), unless that incident followed
 	 * a return: other people than "they" stayed behind */
 	bool went_on = a->last_host[0] && (inherited ||
 	    memcmp(a->last_host, a->last_return_dest, 3) != 0);
 	const char *fallback = went_on ? a->last_host :
 	    (a->main_host[0] ? a->main_host : NULL);
-	/* "X comes originally from Zhengzhou in Henan province. He had
-	 * earlier been a political prisoner": the scene the sentence
-	 * before set, after the last incident */
+	/* "X grew up in Hotan in Xinjiang. He had served time in prison
+	 * before": the scene the sentence before set, after the last
+	 * incident */
 	if (inherited && s->n_persons && a->have_scene &&
 	    a->last_person_sentence == a->scene_sentence &&
 	    pl_sentence(sp) > a->scene_sentence
@@ -603,7 +603,7 @@ void find_places(const struct assembler *a, struct span sp,
 	    (!a->have_subjects || a->last_subjects_sentence <
 	    a->scene_sentence))
 		fallback = a->scene_place;
-	/* "He was detained on May 30" after a sentence about other people:
+	/* "She was arrested on 12 June" after a sentence about others:
 	 * he is where his own last incident was, else in the main country */
 	if (inherited && s->n_persons && !last_incident_names(a, s))
 		fallback = a->person_host[0] ? a->person_host :
@@ -622,8 +622,8 @@ void find_places(const struct assembler *a, struct span sp,
 	case RW_INCIDENT_RETURN:
 	case RW_INCIDENT_THREATENED_RETURN:
 		dest = nearest_from(pl, n, pos, ROLE_TO, NULL, true);
-		/* "a Chinese pro-democracy campaigner who may be deported
-		 * to his native country" */
+		/* "a Chinese pro-democracy writer who could be deported to
+		 * his home country" */
 		if (!dest && !s->origin[0] && nationality[0])
 			dest = nationality;
 		if (!dest)
@@ -652,8 +652,8 @@ void find_places(const struct assembler *a, struct span sp,
 		if (!dest)
 			dest = s->origin[0] ? s->origin : NULL;
 		/* where the person is: the state asked, the state or court
-		 * that acts on the request ("a Spanish court approved a
-		 * request from China"), the place named, else where the last
+		 * that acts on the request ("a Madrid court granted a Chinese
+		 * request"), the place named, else where the last
 		 * incident of the same people happened */
 		host = nearest(pl, n, pos, ROLE_ASKED, dest);
 		if (!host && there && (!dest || memcmp(there, dest, 2) != 0))
@@ -684,7 +684,7 @@ void find_places(const struct assembler *a, struct span sp,
 				host = pl[k].m->iso;
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, NULL);
-		/* "after returning to Xinjiang from the USA": where the
+		/* "after travelling back to Tibet from India": where the
 		 * person went, not where they came from */
 		for (size_t k = 0; k < n && !host; k++)
 			if (pl[k].role == ROLE_TO && arrived(a, sp, pl[k].m))

@@ -67,9 +67,9 @@ static int kin_size(const struct mention *m)
 	return 0;
 }
 
-/* Relatives named through someone: "Kwok's brother", "X's brother,
- * brother-in-law and nephew", "Tsang's elderly parents", "the mother,
- * father and brother of X". */
+/* Relatives named through someone: "Ho's cousin", "X's sister,
+ * brother-in-law and niece", "Lee's ageing parents", "the father and
+ * two cousins of X". */
 struct kin {
 	const struct mention *first, *last; /* the relatives' nouns */
 	const struct mention *of;           /* the person after "of" */
@@ -230,7 +230,7 @@ static long joined_counts(const struct assembler *a, struct span sp,
 	    counts_along(a, sp, c, true);
 }
 
-/* "a woman together with her two children", "a man and his three sons":
+/* "a man together with his three daughters", "a woman and her two sons":
  * the count right after "and/with his/her" leaves out the one person
  * named by the noun just before. */
 static bool with_companion(const struct assembler *a, struct span sp,
@@ -276,7 +276,7 @@ void find_subjects(struct assembler *a, struct span sp, size_t pos,
 		    (!count || distance(m, pos) < distance(count, pos)) &&
 		    !(m->first > 0 && (token_is(a->t, m->first - 1, "every")
 		    || token_is(a->t, m->first - 1, "each"))))
-			/* "eleven of them, every one a man": no count */
+			/* "nine of them, every one a woman": no count */
 			count = m;
 		else if (m->kind == M_GROUP && !group)
 			group = m;

@@ -165,7 +165,7 @@ static bool refused_after(const struct assembler *a, struct span sp,
 	return true;
 }
 
-/* "all Uyghurs forcibly returned to China would be at risk": a
+/* "all Kazakh students deported to China would face torture": a
  * conditional a few words after the trigger, in its clause, makes the
  * trigger a reduced relative of a hypothetical. */
 static bool conditional_after(const struct assembler *a, struct span sp,
@@ -193,7 +193,7 @@ static bool conditional_after(const struct assembler *a, struct span sp,
 	return false;
 }
 
-/* "accused in numerous cases of torture and of arbitrary arrest": the
+/* "accused in many reports of torture and of arbitrary detention": the
  * trigger is what someone is accused of (the noun after "of", maybe
  * behind one word); "the red notice system", "an extradition treaty":
  * the trigger names a system. Neither is an incident. */
@@ -280,8 +280,8 @@ static bool decided_against(const struct assembler *a, struct span sp,
 	return d && cue_value(d, "decision");
 }
 
-/* "fears have been voiced that he has already been returned", "groups
- * fear that the charges would be used to seek his extradition": a fear
+/* "friends fear that she was sent back last week", "lawyers fear that
+ * the case could be used to seek her extradition": a fear
  * followed by "that" reaches the whole clause it opens. */
 static bool feared_clause(const struct assembler *a, struct span sp,
     size_t pos)
@@ -470,8 +470,8 @@ static bool after_warrant(struct span sp, const struct mention *m)
 	return false;
 }
 
-/* "deported 40 Uyghurs from detention in Thailand", "had broken out of
- * immigration detention": the detention people leave (maybe behind one
+/* "deported 40 Uyghur men from detention in Bangkok", "had escaped
+ * from immigration detention": the detention people leave (maybe behind one
  * word) is where they were before what the sentence tells, not an
  * incident of its own. */
 static bool left_detention(const struct assembler *a, const struct mention *m)
@@ -497,8 +497,8 @@ static bool names_someone(const struct mention *m)
 	    cue_at(m, CUE_PERSON) || cue_at(m, CUE_HE) || cue_at(m, CUE_THEY);
 }
 
-/* "disappeared from Thailand and later re-emerged in Chinese police
- * custody", "the disappearance and forcible return of X": a
+/* "vanished from Laos and afterwards re-emerged in Chinese custody",
+ * "the disappearance and forcible return from Laos of X": a
  * disappearance that a return follows in its sentence (before any ";")
  * is how that return began, not an incident of its own; not one dated
  * by a return ("has heard nothing from him since the deportation"). */
@@ -524,8 +524,8 @@ static bool vanished_into_return(const struct assembler *a, struct span sp,
 	return false;
 }
 
-/* "deported 40 Uyghurs who had been held in immigration detention for
- * over a decade": a detention in a relative clause ("who" at most six
+/* "deported 23 Uyghur men who had been held in an immigration
+ * lock-up": a detention in a relative clause ("who" at most six
  * words before it) of a sentence that tells a return, with no date in
  * the clause, is where the returned people were, not an incident of its
  * own ("the two men, who had been arrested in March, were deported"
@@ -580,7 +580,7 @@ static bool prison_term(const struct assembler *a, struct span sp,
 	return false;
 }
 
-/* "having served an 11-month jail term", "completed a prison term": the
+/* "having served a two-year jail term", "completed a prison term": the
  * end of an earlier conviction's term, not a conviction. */
 static bool served_term(const struct assembler *a, const struct mention *m)
 {
@@ -600,7 +600,7 @@ static bool served_term(const struct assembler *a, const struct mention *m)
 	return false;
 }
 
-/* "during the Kalachakra held in Bodhgaya", "a conference held in
+/* "during the festival held in Bodhgaya", "a conference held in
  * Geneva": "held" right after a noun phrase opened by an article that
  * names no one (no person or people noun, group, count or name) is an
  * event taking place, not people kept ("the two men held in Bangkok"). */
@@ -699,7 +699,7 @@ static bool whereabouts_unknown(const struct assembler *a, struct span sp,
 	return false;
 }
 
-/* "many North Koreans, children among them, had been repatriated": a
+/* "many Uyghurs, women among them, had been sent back": a
  * pattern cue that counts the people shortly before the trigger in its
  * clause (a group or people noun right after it) makes it general even
  * where the sentence names someone (the speaker: "X told RFA that ...");

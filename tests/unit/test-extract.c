@@ -421,11 +421,11 @@ test_place_in_clause_after_trigger_is_aside(void **state)
 static void
 test_nationality_with_modifiers(void **state)
 {
-	/* "a Chinese pro-democracy campaigner" is where he would be sent,
+	/* "a Chinese pro-democracy writer" is where he would be sent,
 	 * not where he is */
-	expect("Lawyers are urging the administration of US President Joe "
-	    "Biden to free from immigration detention a Chinese "
-	    "pro-democracy campaigner who may be deported to his native "
+	expect("Relatives are calling on US President Joe Biden's "
+	    "government to free from immigration custody a Chinese "
+	    "pro-democracy writer who could be deported to his home "
 	    "country.", "2021-06-01",
 	    {.type = "threatened_return", .date = "2021", .host = "US",
 	    .dest = "CN", .count = 1});
@@ -434,13 +434,13 @@ test_nationality_with_modifiers(void **state)
 static void
 test_placeless_incident_goes_on_where_the_last_was(void **state)
 {
-	expect("A Spanish court approved the extradition of 93 suspects to "
-	    "China on 20 May. In December last year, 269 suspects were "
+	expect("A Spanish court approved the extradition of 57 suspects to "
+	    "China on 14 May. In November last year, 140 suspects were "
 	    "arrested.", "2021-06-01",
-	    {.type = "threatened_return", .date = "2021-05-20", .host = "ES",
-	    .dest = "CN", .count = 93},
-	    {.type = "detention", .date = "2020-12", .host = "ES",
-	    .count = 269});
+	    {.type = "threatened_return", .date = "2021-05-14", .host = "ES",
+	    .dest = "CN", .count = 57},
+	    {.type = "detention", .date = "2020-11", .host = "ES",
+	    .count = 140});
 }
 
 static void
@@ -455,13 +455,13 @@ test_dates_of_spans_and_present_detention(void **state)
 	    {.type = "detention", .date = "2021", .host = "TJ",
 	    .persons = {"Ali Nazarov"}});
 	/* "between 2001 and 2004" is one span; "later" is not then */
-	expect("Ali Nazarov served three years in prison between 2001 and "
-	    "2004 and later disappeared, being kept in secret detention for "
-	    "eight months in 2014.", "2021-06-01",
-	    {.type = "detention", .date = "2001", .persons = {"Ali Nazarov"}},
-	    {.type = "disappearance", .date = "2014",
+	expect("Ali Nazarov spent three years in jail between 2003 and "
+	    "2006 and later disappeared, kept in secret detention for "
+	    "seven months in 2013.", "2021-06-01",
+	    {.type = "detention", .date = "2003", .persons = {"Ali Nazarov"}},
+	    {.type = "disappearance", .date = "2013",
 	    .persons = {"Ali Nazarov"}},
-	    {.type = "detention", .date = "2014", .persons = {"Ali Nazarov"}});
+	    {.type = "detention", .date = "2013", .persons = {"Ali Nazarov"}});
 }
 
 static void
@@ -525,21 +525,20 @@ test_roster_among_the_count(void **state)
 	/* "named X as one among the five": X is one of the five of the
 	 * detention a few sentences before, and of their return told
 	 * before that */
-	expect("Authorities in Pakistan have deported five ethnic Uyghurs to "
-	    "China this week, according to the leader of an exile "
-	    "organisation. He said that all five of them were Uyghurs from "
-	    "the south of the region. The exile group has written to the "
-	    "government many times about the matter. A local newspaper "
-	    "reported on Tuesday that five Uyghurs had been taken into "
-	    "custody in various places around the country. The report said "
-	    "that the group had been taken to the airport in the capital. The "
-	    "newspaper also named Manzokra Mamad as one among the five.",
+	expect("Officials in Pakistan deported five Uyghur men to China "
+	    "this week, the head of an exile association said. All five "
+	    "came from towns in the south of the region, he added. His "
+	    "association had raised the case with the government before. A "
+	    "daily paper wrote on Tuesday that five Uyghurs had been taken "
+	    "into custody across the country. The group was then driven to "
+	    "the airport in the capital, the paper wrote. The paper also "
+	    "named Dilmurat Qurban as one among the five.",
 	    "2011-08-12",
 	    {.type = "return", .mechanism = "deportation", .date = "2011-08",
-	    .host = "PK", .dest = "CN", .persons = {"Manzokra Mamad"},
+	    .host = "PK", .dest = "CN", .persons = {"Dilmurat Qurban"},
 	    .group = "Uyghur", .count = 5},
 	    {.type = "detention", .date = "2011", .host = "PK",
-	    .persons = {"Manzokra Mamad"}, .group = "Uyghur", .count = 5});
+	    .persons = {"Dilmurat Qurban"}, .group = "Uyghur", .count = 5});
 }
 
 static void
@@ -547,17 +546,16 @@ test_partitive_count_keeps_the_time(void **state)
 {
 	/* "eleven of them" are some of the people told before: without a
 	 * date of their own, they keep the year of the sentence before;
-	 * "every one a man" is no count */
-	expect("During a jailbreak last November, 25 people from the "
-	    "minority climbed out of their cells, fleeing immigration "
-	    "detention in southern Thailand in a bold escape before dawn. "
-	    "Eleven of them, every one a man, made their way overland into "
-	    "neighboring Malaysia, where they were captured and charged with "
-	    "entering illegally.", "2018-10-12",
+	 * "every one a woman" is no count */
+	expect("In a breakout last November, 31 people from the minority "
+	    "got out of their cells, escaping immigration detention in "
+	    "southern Thailand before sunrise. Nine of them, every one a "
+	    "woman, crossed on foot into Malaysia, where they were arrested "
+	    "and charged with illegal entry.", "2018-10-12",
 	    {.type = "detention", .date = "2017-11", .host = "TH",
-	    .count = 25},
+	    .count = 31},
 	    {.type = "detention", .date = "2017", .host = "MY",
-	    .count = 11});
+	    .count = 9});
 }
 
 static void
@@ -629,32 +627,32 @@ test_she_was_among_a_count(void **state)
 static void
 test_places_of_a_fronted_clause(void **state)
 {
-	/* "Once activists based in the U.S. had lobbied U.S. officials to
-	 * head off his being repatriated to China, Wang was released": no
+	/* "Once friends based in the Netherlands had lobbied Dutch
+	 * officials ..., Li was released": no
 	 * place of that clause is where he was released */
-	expect("Wang Jingyu, a permanent resident of the United States, was "
-	    "arrested on 5 April by police in the United Arab Emirates while "
-	    "passing through the airport. Once activists based in the U.S. "
-	    "had lobbied U.S. officials in an effort to head off his being "
-	    "forcibly repatriated to China, Wang was released and put on a "
+	expect("Li Mingde, a permanent resident of the Netherlands, "
+	    "was arrested on 9 March by officers in the United Arab Emirates "
+	    "as he changed planes. Once friends based in the Netherlands "
+	    "had lobbied Dutch officials in a bid to head off his forced "
+	    "return to China, Li was released and put on a "
 	    "flight to Istanbul.", "2021-07-01",
-	    {.type = "detention", .date = "2021-04-05", .host = "AE",
-	    .persons = {"Wang Jingyu"}},
+	    {.type = "detention", .date = "2021-03-09", .host = "AE",
+	    .persons = {"Li Mingde"}},
 	    {.type = "release", .date = "2021", .host = "AE",
-	    .persons = {"Wang Jingyu"}});
+	    .persons = {"Li Mingde"}});
 }
 
 static void
 test_conviction_in_the_wake_of_an_event(void **state)
 {
-	/* "In the wake of the riots": the year of the riots told before */
-	expect("Deadly riots broke out in Urumqi in July 2009 after police "
-	    "broke up a protest. Shops were wrecked and vehicles torched, "
-	    "while passers-by were attacked in the city. In the wake of the "
-	    "riots, twelve Uighurs were handed death sentences.",
+	/* "In the wake of the unrest": the year of the unrest told before */
+	expect("Violent unrest spread through Kashgar in August 2008 after a "
+	    "march was dispersed. Stores were looted and cars set alight "
+	    "across the old town. In the wake of the unrest, nine Uighurs "
+	    "were given death sentences.",
 	    "2012-07-01",
-	    {.type = "conviction", .date = "2009", .host = "CN",
-	    .group = "Uyghur", .count = 12});
+	    {.type = "conviction", .date = "2008", .host = "CN",
+	    .group = "Uyghur", .count = 9});
 }
 
 static void
@@ -663,11 +661,11 @@ test_place_of_a_perfect_participle(void **state)
 	/* ", having attended the teachings at Bodhgaya,": done before,
 	 * elsewhere; they were freed where they were held */
 	expect("Chinese police in Tibet detained hundreds of Tibetan pilgrims "
-	    "in January upon their return from teachings abroad. \u201cThe "
-	    "Tibetans who were held after coming back from India and Nepal, "
-	    "having attended the Kalachakra teachings at Bodhgaya, were freed "
-	    "today, April 3, 2012, at some point in the afternoon,\u201d the "
-	    "message said.", "2012-04-04",
+	    "in January upon their return from a festival abroad. \u201cThe "
+	    "Tibetans who were held after they came back from Nepal and India, "
+	    "having joined the prayer festival in Bodhgaya, were let go today, "
+	    "April 3, 2012, late in the afternoon,\u201d the note said.",
+	    "2012-04-04",
 	    {.type = "detention", .date = "2012-01", .host = "CN",
 	    .group = "Tibetan"},
 	    {.type = "detention", .date = "2012-04-04", .host = "CN",
@@ -731,14 +729,13 @@ test_date_of_a_relative_clause_after(void **state)
 {
 	/* ", where the authorities ... in early 2017": no date of the
 	 * return before it, which is the one told before */
-	expect("Indonesia deported four Uyghur men to China in September, "
-	    "their lawyer said. Asked about the men's destination, two experts "
-	    "confirmed that the four had been deported to China, where the "
-	    "authorities are thought to have detained many Uyghurs in a "
-	    "system of internment camps, part of a drive launched in early "
+	expect("Indonesia deported three Uyghur men to China in September, "
+	    "their lawyer said. Two researchers said the three had been "
+	    "handed over to China, where officials are believed to have locked "
+	    "up many Uyghurs in camps since a campaign that began in early "
 	    "2017.", "2020-10-23",
 	    {.type = "return", .mechanism = "deportation", .date = "2020-09",
-	    .host = "ID", .dest = "CN", .group = "Uyghur", .count = 4});
+	    .host = "ID", .dest = "CN", .group = "Uyghur", .count = 3});
 }
 
 static void
@@ -900,7 +897,7 @@ static void
 test_hypothetical_arrest(void **state)
 {
 	expect_none("Police offered a reward for information that could "
-	    "result in an arrest of the activist Lam Wing-kei.", "2021-06-01");
+	    "lead to an arrest of the activist Chan Ka-ming.", "2021-06-01");
 }
 
 static void
@@ -922,7 +919,7 @@ test_granted_request(void **state)
 {
 	/* a decision granting a request: the request (undated) and the
 	 * return it now threatens (dated by the decision) */
-	expect("A court in Madrid on 2 May approved a request from China to "
+	expect("A court in Madrid on 2 May approved a Chinese request to "
 	    "extradite 30 Taiwanese suspects to China.", "2021-06-20",
 	    {.type = "threatened_return", .date = "2021-05-02", .host = "ES",
 	    .dest = "CN", .group = "Taiwanese", .count = 30},
@@ -1424,12 +1421,12 @@ test_campaign_for_release_is_none(void **state)
 static void
 test_inverted_condition_is_hypothetical(void **state)
 {
-	/* "Had they been sent back": a counterfactual, not a return */
-	expect_none("Had they been sent back to China, the four Uyghur men "
-	    "would have faced torture, their lawyer said.", "2021-08-10");
+	/* "Had they been returned": a counterfactual, not a return */
+	expect_none("Had they been returned to Egypt, the two students "
+	    "would have been tortured, their lawyer said.", "2021-08-10");
 	/* a trigger as a reduced relative before "would" */
-	expect_none("All Kazakh students deported to China would be at serious "
-	    "risk of torture.", "2021-08-10");
+	expect_none("All Kazakh students deported to China would face "
+	    "torture there.", "2021-08-10");
 	/* a clause break in between keeps the event */
 	expect("The Uyghur cook Ahmet Tursun was deported to China in May, and "
 	    "his family would never hear from him.", "2021-08-10",
@@ -1443,7 +1440,7 @@ test_accusation_and_system_are_none(void **state)
 {
 	/* what a state is accused of is no incident */
 	expect_none("Egypt has been accused in many reports of torture, of "
-	    "enforced disappearance and of arbitrary arrest, which worries "
+	    "arbitrary detention and of enforced disappearances, which worries "
 	    "the relatives of Omar Farouk.", "2021-08-10");
 	/* but an accused person can still be arrested */
 	expect("The blogger Omar Farouk was accused of insulting the state "
@@ -1451,7 +1448,7 @@ test_accusation_and_system_are_none(void **state)
 	    {.type = "detention", .date = "2021-05-04", .host = "EG",
 	    .persons = {"Omar Farouk"}});
 	/* a trigger noun naming a system or treaty */
-	expect_none("Lawyers for Omar Farouk say some states misuse the "
+	expect_none("Lawyers for Omar Farouk say some states abuse the "
 	    "Interpol red notice system.", "2021-08-10");
 }
 
@@ -1479,8 +1476,8 @@ test_refuge_statistics_and_targets(void **state)
 	expect_none("The crackdown began after statistics were released "
 	    "showing that Falun Gong had grown.", "2021-08-10");
 	/* people targeted for detention in general */
-	expect_none("Uyghurs who have studied abroad have been targeted for "
-	    "detention.", "2021-08-10");
+	expect_none("Kazakhs who went abroad to study are often targeted "
+	    "for detention.", "2021-08-10");
 }
 
 static void
@@ -1520,7 +1517,7 @@ test_denial_stays_in_its_clause(void **state)
 {
 	/* "refused entry" does not reach past ", and" */
 	expect("The Kazakh herder Serik Omarov was refused entry into "
-	    "Kazakhstan, and Kyrgyz officials say he will be deported to "
+	    "Kazakhstan at the border, and Kyrgyz officials say he will be deported to "
 	    "China.", "2021-03-10",
 	    {.type = "threatened_return", .date = "2021", .host = "KG",
 	    .dest = "CN", .persons = {"Serik Omarov"}, .group = ANY});
@@ -1623,7 +1620,7 @@ test_host_is_where_they_went(void **state)
 	    {.type = "disappearance", .date = "2019-05", .host = "CN",
 	    .persons = {"Lobsang Dorje"}, .group = "Tibetan"});
 	expect("The six Tibetans were released in Kathmandu on 2 March, "
-	    "although China had pressed for them to be returned to Tibet.",
+	    "although China had wanted them to be returned to Tibet.",
 	    "2021-03-10",
 	    {.type = "release", .date = "2021-03-02", .host = "NP",
 	    .group = "Tibetan", .count = 6});
@@ -1829,8 +1826,8 @@ test_general_and_feared_events(void **state)
 	    {.type = "detention", .date = "2021-03-02", .host = "TH",
 	    .group = "Uyghur", .count = 5});
 	/* an evidential "to be" is no threat */
-	expect("The Uyghur poet Ahmet Yusup was reported to be held in "
-	    "Kashgar in May 2020.", "2021-03-10",
+	expect("The Uyghur poet Ahmet Yusup was reported to be held at a "
+	    "camp in Kashgar in May 2020.", "2021-03-10",
 	    {.type = "detention", .date = "2020-05", .host = "CN",
 	    .persons = {"Ahmet Yusup"}, .group = "Uyghur"});
 }
@@ -1916,10 +1913,10 @@ test_detention_left_is_no_incident(void **state)
 	    .date = "2021-02-27", .host = "TH", .dest = "CN",
 	    .group = "Uyghur", .count = 40});
 	/* (the date is the escape's, not the release's) */
-	expect("Malaysia released eleven Uyghur men who had broken out of "
-	    "immigration detention in Thailand on 9 October.", "2021-06-10",
+	expect("Malaysia released nine Uyghur men who had escaped from "
+	    "immigration detention in Thailand on 4 November.", "2021-06-10",
 	    {.type = "release", .date = "2021", .host = "MY",
-	    .group = "Uyghur", .count = 11});
+	    .group = "Uyghur", .count = 9});
 	/* "from" elsewhere in the sentence leaves a detention alone */
 	expect("The Uyghur poet Ahmet Yusup, who fled from China in 2015, has "
 	    "been in detention in Bangkok since 2 March.", "2021-06-10",
@@ -1983,16 +1980,16 @@ static void
 test_disappearance_that_begins_a_return(void **state)
 {
 	/* vanished, then back in the origin state's hands: one rendition */
-	expect("In October 2015 the bookseller Gui Min disappeared from "
-	    "Thailand and later re-emerged in Chinese police custody.",
+	expect("In March 2016 the publisher Tan Wei vanished from Laos and "
+	    "afterwards re-emerged in Chinese custody.",
 	    "2021-06-10",
-	    {.type = "return", .mechanism = "rendition", .date = "2015-10",
-	    .host = "TH", .dest = "CN", .persons = {"Gui Min"}});
-	expect("Activists reported the disappearance and forcible return of "
-	    "the Chinese activist Dong Ping from Vietnam in August 2020.",
+	    {.type = "return", .mechanism = "rendition", .date = "2016-03",
+	    .host = "LA", .dest = "CN", .persons = {"Tan Wei"}});
+	expect("Rights groups documented the disappearance and forcible return "
+	    "from Laos of the Chinese lawyer Zhou Lan in July 2019.",
 	    "2021-06-10",
-	    {.type = "return", .mechanism = ANY, .date = "2020-08",
-	    .host = "VN", .dest = ANY, .persons = {"Dong Ping"}});
+	    {.type = "return", .mechanism = ANY, .date = "2019-07",
+	    .host = "LA", .dest = ANY, .persons = {"Zhou Lan"}});
 	/* someone else returned later: both */
 	expect("The Uyghur poet Ahmet Yusup disappeared in Cairo in May 2019, "
 	    "and his wife Ayse Yusup was deported from Egypt to China in "
@@ -2004,8 +2001,8 @@ test_disappearance_that_begins_a_return(void **state)
 	    .any_persons = true, .group = ANY, .count = ANY_COUNT});
 	/* missing since a return told before: a disappearance */
 	expect("German authorities deported the Uyghur asylum seeker Ahmet "
-	    "Yusup to China on 3 April. His lawyer said he has heard nothing "
-	    "from him ever since the deportation.", "2021-06-10",
+	    "Yusup to China on 3 April. His lawyer says she has heard "
+	    "nothing from him ever since the deportation.", "2021-06-10",
 	    {.type = "return", .mechanism = "deportation",
 	    .date = "2021-04-03", .host = "DE", .dest = "CN",
 	    .persons = {"Ahmet Yusup"}, .group = ANY},
@@ -2017,12 +2014,12 @@ static void
 test_held_before_a_return(void **state)
 {
 	/* where the returned people were held is no incident of its own */
-	expect("In February 2025 the Thai government deported 40 Uyghurs who "
-	    "had been held in immigration detention for over a decade.",
+	expect("In March 2024 the Malaysian government deported 23 Uyghur men "
+	    "who had been held in an immigration lock-up near the capital.",
 	    "2026-06-10",
 	    {.type = "return", .mechanism = "deportation",
-	    .date = "2025-02", .host = "TH", .dest = ANY,
-	    .group = "Uyghur", .count = 40});
+	    .date = "2024-03", .host = "MY", .dest = ANY,
+	    .group = "Uyghur", .count = 23});
 	/* without a return it is a detention */
 	expect("Two Uyghur men who had been held in Saudi Arabia for more "
 	    "than a year are on hunger strike.", "2022-06-10",
@@ -2058,8 +2055,8 @@ test_relatives_named_through_someone(void **state)
 	 * through them is not */
 	expect("On Monday police in Macau detained the father and two "
 	    "cousins of the exiled Macanese writer Ho Wai-lun for questioning. "
-	    "Separately, Ho Wai-lun's sister and nephew were taken out of their "
-	    "home in Kowloon on 6 March.", "2021-03-10",
+	    "Separately, Ho Wai-lun's aunt and nephew were led away from a "
+	    "flat in Kowloon on 6 March.", "2021-03-10",
 	    {.type = "detention", .date = "2021-03-08", .host = "MO",
 	    .group = ANY, .count = ANY_COUNT},
 	    {.type = "detention", .date = "2021-03-06", .host = "HK",
@@ -2157,10 +2154,10 @@ test_undated_repeat_is_merged(void **state)
 	/* the same person's conviction again, undated, is the same one */
 	expect("A court in Urumqi sentenced the Uyghur scholar Ilham Sadiq to "
 	    "15 years in prison on 2 March 2020. Relatives say Ilham Sadiq "
-	    "was convicted in a secret trial.", "2021-03-10",
+	    "was convicted behind closed doors.", "2021-03-10",
 	    {.type = "conviction", .date = "2020-03-02", .host = "CN",
 	    .persons = {"Ilham Sadiq"}, .group = ANY});
-	expect("Ilham Sadiq was convicted in a secret trial, relatives say. "
+	expect("Ilham Sadiq was convicted behind closed doors, relatives say. "
 	    "A court in Urumqi sentenced the Uyghur scholar Ilham Sadiq to 15 "
 	    "years in prison on 2 March 2020.", "2021-03-10",
 	    {.type = "conviction", .date = "2020-03-02", .host = "CN",
@@ -2197,7 +2194,7 @@ test_undated_repeat_is_merged(void **state)
 	/* someone else's undated conviction is another incident */
 	expect("A court in Urumqi sentenced the Uyghur scholar Ilham Sadiq to "
 	    "15 years in prison on 2 March 2020. Relatives say his colleague "
-	    "Abdurehim Tursun was convicted in a secret trial.", "2021-03-10",
+	    "Abdurehim Tursun was convicted behind closed doors.", "2021-03-10",
 	    {.type = "conviction", .date = "2020-03-02", .host = "CN",
 	    .persons = {"Ilham Sadiq"}, .group = ANY},
 	    {.type = "conviction", .host = "CN",
@@ -2487,7 +2484,7 @@ test_relative_dates(void **state)
 	    RW_ENTITY_DATE, "weeks ago", "2021-05");
 	expect_entity("He was arrested 3 days ago.", pub,
 	    RW_ENTITY_DATE, "days ago", "2021-07-09");
-	expect_entity("He is due to be deported next month.", pub,
+	expect_entity("She is due to be deported next month.", pub,
 	    RW_ENTITY_DATE, "next month", "2021-08");
 	/* partial and numeric dates */
 	expect_entity("He was arrested in mid-2019.", pub,
@@ -2566,7 +2563,7 @@ test_entities_kinds(void **state)
 	expect_entity("The lawyer Elif Kaya met the family on Monday.",
 	    "2021-03-10", RW_ENTITY_PERSON, "Elif Kaya", "Elif Kaya");
 	/* the rest of an organisation's name after "and" is no person */
-	expect_none_entity("A researcher with the Center for Radicalism and "
+	expect_none_entity("An analyst at the Center for Radicalism and "
 	    "Deradicalization Studies said so on Monday.",
 	    "2021-03-10", RW_ENTITY_PERSON);
 }
