@@ -572,14 +572,14 @@ test_request_dated_once_is_one(void **state)
 	    {.type = "warrant", .date = "2022-04", .host = "MA", .dest = "RU",
 	    .persons = {"Rustam Tsakaev"}, .group = "Chechen"});
 	/* the same for a counted group no one names */
-	expect("Malaysia has released 11 ethnic Uighur Muslims, disregarding "
-	    "Beijing's request that it deport the group to China. China had "
-	    "requested in February that Malaysia repatriate the 11 Uighurs.",
-	    "2018-10-12",
-	    {.type = "release", .date = ANY, .host = "MY", .group = "Uyghur",
-	    .count = 11},
-	    {.type = "warrant", .date = "2018-02", .host = "MY", .dest = "CN",
-	    .group = "Uyghur", .count = 11});
+	expect("Kyrgyzstan has released 9 ethnic Uyghur men, ignoring a "
+	    "Chinese request that the men be deported to China. China had "
+	    "requested in May that Kyrgyzstan repatriate the 9 Uyghurs.",
+	    "2019-07-02",
+	    {.type = "release", .date = ANY, .host = "KG", .group = "Uyghur",
+	    .count = 9},
+	    {.type = "warrant", .date = "2019-05", .host = "KG", .dest = "CN",
+	    .group = "Uyghur", .count = 9});
 }
 
 static void
@@ -814,52 +814,51 @@ test_release_after_a_stay(void **state)
 static void
 test_named_in_apposition(void **state)
 {
-	/* "Returning the Tibetan, Tashi, violated ...": the one Tibetan
-	 * told of without a name is Tashi */
-	expect("Nepal police in September forcibly returned a young Tibetan "
-	    "who had been fleeing Tibet to Chinese authorities, sources said. "
-	    "The same sources say that the Tibetan is currently being held in "
-	    "detention in Tibet. Returning the Tibetan, Tashi, violated the "
-	    "protocol agreed between the government of Nepal and the UN "
-	    "refugee agency.", "2011-11-26",
-	    {.type = "return", .mechanism = "unknown", .date = "2011-09",
-	    .host = "NP", .dest = "CN", .persons = {"Tashi"},
-	    .group = "Tibetan"},
-	    {.type = "detention", .date = "2011", .host = "CN",
-	    .persons = {"Tashi"}, .group = "Tibetan"});
+	/* "Returning the Uyghur, Memet, broke ...": the one Uyghur told
+	 * of without a name is Memet */
+	expect("Thai police in April forcibly returned a young Uyghur who had "
+	    "been fleeing Xinjiang to Chinese authorities, activists said. "
+	    "The same activists say that the Uyghur is currently being held "
+	    "in detention in Xinjiang. Returning the Uyghur, Memet, broke the "
+	    "promise made by the government of Thailand to the UN refugee "
+	    "agency.", "2016-05-20",
+	    {.type = "return", .mechanism = "unknown", .date = "2016-04",
+	    .host = "TH", .dest = "CN", .persons = {"Memet"},
+	    .group = "Uyghur"},
+	    {.type = "detention", .date = "2016", .host = "CN",
+	    .persons = {"Memet"}, .group = "Uyghur"});
 }
 
 static void
 test_a_year_after_she_was_detained(void **state)
 {
-	/* "on 22 March, a year after she was detained in Jammu": a year
+	/* "on 14 May, a year after she was detained in Karachi": a year
 	 * before the return, where she was, not where she was sent */
-	expect("Hasina Akter had lived in Jammu for nine years with her "
-	    "husband and three children. India deported Hasina Akter to "
-	    "Myanmar through the border town of Moreh on 22 March, a year "
-	    "after she was detained in a police sweep in Jammu, her husband "
-	    "said.", "2022-04-01",
+	expect("Zarina Gul had lived in Karachi for six years with her two "
+	    "sons. Pakistan deported Zarina Gul to Afghanistan through the "
+	    "Torkham crossing on 14 May, a year after she was detained in a "
+	    "police raid in Karachi, her brother said.", "2021-06-01",
 	    {.type = "return", .mechanism = "deportation",
-	    .date = "2022-03-22", .host = "IN", .dest = "MM",
-	    .persons = {"Hasina Akter"}},
-	    {.type = "detention", .date = "2021", .host = "IN",
-	    .persons = {"Hasina Akter"}});
+	    .date = "2021-05-14", .host = "PK", .dest = "AF",
+	    .persons = {"Zarina Gul"}},
+	    {.type = "detention", .date = "2020", .host = "PK",
+	    .persons = {"Zarina Gul"}});
 }
 
 static void
 test_roster_of_other_counted_people(void **state)
 {
-	/* "seven other people ..., among them A and B": not two of the
-	 * six told before */
-	expect("Hong Kong police on Tuesday declared bounties for tips "
-	    "resulting in the capture of six overseas-based democracy "
-	    "campaigners. The authorities said seven other people on whom "
-	    "bounties had been placed earlier, among them Ted Hui and Dennis "
-	    "Kwok, had lost their passports.", "2024-12-26",
-	    {.type = "warrant", .date = "2024-12-24", .dest = "HK",
-	    .group = ANY, .count = 6},
+	/* "five other activists ..., among them A and B": not two of the
+	 * four told before */
+	expect("Hong Kong national security police on Monday offered "
+	    "bounties for information resulting in the capture of four "
+	    "overseas activists. Police said five other activists on whom "
+	    "bounties had been placed earlier, among them Kelvin Lau and "
+	    "Agnes Fung, had lost their passports.", "2025-07-09",
+	    {.type = "warrant", .date = "2025-07-07", .dest = "HK",
+	    .group = ANY, .count = 4},
 	    {.type = "warrant", .host = ANY, .dest = ANY,
-	    .persons = {"Ted Hui", "Dennis Kwok"}, .group = ANY, .count = 7});
+	    .persons = {"Kelvin Lau", "Agnes Fung"}, .group = ANY, .count = 5});
 }
 
 static void
