@@ -202,4 +202,18 @@ bool find_date(const struct assembler *a, struct span sp,
     const struct sentence *sent, const struct mention *trig,
     struct rw_date *ret, struct rw_date *near);
 
+/* How an incident's date was found: told by the text for it; inferred
+ * from the sentence (another trigger's date, a present tense); or
+ * carried over from the sentences before or the year of writing. */
+enum date_source { DATE_TOLD, DATE_INFERRED, DATE_CARRIED };
+
+/* Dates the incident inc (its type set) of the trigger at m in sentence
+ * s: the date its clause gives, else what the sentence or the sentences
+ * before tell, else the year of writing. inherited: its subjects come
+ * from an earlier sentence; partitive: "eleven of them". near is set as
+ * by find_date. */
+enum date_source date_incident(const struct assembler *a, struct span sp,
+    size_t s, const struct mention *m, bool inherited, bool partitive,
+    struct rw_incident *inc, struct rw_date *near);
+
 #endif

@@ -308,3 +308,194 @@ bool find_date(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* ---- dates the clause does not give ---- */
+
+/* "In the wake of the unrest", "after the protests": the sentence is
+ * timed by an event told before it. */
+static bool the_event_before(const struct assembler *a, struct span sp)
+{
+	const struct text *t = a->t;
+	size_t first = sp.first < sp.last ?
+	    t->sentences[sp.first->sentence].first : 0;
+
+	for (size_t k = first; k + 2 < t->n_tokens && k < first + 6; k++)
+		if ((token_is(t, k, "wake") && token_is(t, k + 1, "of") &&
+		    token_is(t, k + 2, "the")) || ((token_is(t, k, "after") ||
+		    token_is(t, k, "following")) && token_is(t, k + 1, "the")))
+			return true;
+	return false;
+}
+
+/* "has been sentenced", "has now been sentenced", "have sentenced": a
+ * present perfect right before the trigger at pos. */
+static bool present_perfect(const struct text *t, size_t pos)
+{
+	for (size_t k = pos; k-- > 0 && k + 4 > pos;) {
+		if (token_is(t, k, "has") || token_is(t, k, "have"))
+			return true;
+		if (!(token_is(t, k, "been") || token_is(t, k, "now") ||
+		    token_is(t, k, "also") || token_is(t, k, "just") ||
+		    token_is(t, k, "recently")))
+			return false;
+	}
+	return false;
+}
+
+/* A date after the trigger m in its sentence. */
+static bool date_after(struct span sp, const struct mention *m)
+{
+	for (const struct mention *q = m + 1; q < sp.last; q++)
+		if (q->kind == M_DATE && q->first >= m->last)
+			return true;
+	return false;
+}
+
+/* A length of time ending at token k ("two nights", "a year"): its
+ * relative date ("then-days-later", or "-earlier" when !later), NULL
+ * when k names no unit of time; *count is how many (1 for "a" or "one"),
+ * -1 when no count is told. */
+static const char *time_span(const struct text *t, struct span sp, size_t k,
+    bool later, long *count)
+{
+	static const struct {
+		const char *one, *many, *later, *earlier;
+	} units[] = {
+		{"day", "days", "then-days-later", "then-days-earlier"},
+		{"night", "nights", "then-days-later", "then-days-earlier"},
+		{"week", "weeks", "then-weeks-later", "then-weeks-earlier"},
+		{"month", "months", "then-months-later", "then-months-earlier"},
+		{"year", "years", "then-years-later", "then-years-earlier"},
+	};
+
+	*count = -1;
+	for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
+		if (!token_is(t, k, units[u].one) &&
+		    !token_is(t, k, units[u].many))
+			continue;
+		if (k > 0 && (token_is(t, k - 1, "a") ||
+		    token_is(t, k - 1, "one")))
+			*count = 1;
+		for (const struct mention *q = sp.first; q < sp.last; q++)
+			if (q->kind == M_NUMBER && q->last == k)
+				*count = q->number;
+		return later ? units[u].later : units[u].earlier;
+	}
+	return NULL;
+}
+
+/* How far before a trigger "before" and the stay before it may stand. */
+#define STAY_WINDOW 8
+
+/* "detained on 9 June and held for a month before a judge freed him",
+ * "She spent three nights in a cell before a court released her": the
+ * trigger at m is that long after the date told just before (in its
+ * sentence, else the sentence before). */
+static bool after_a_stay(const struct assembler *a, struct span sp, size_t s,
+    const struct mention *m, const struct rw_date *near, struct rw_date *ret)
+{
+	const struct text *t = a->t;
+	const struct rw_date *from = near->year ? near : (a->have_date &&
+	    s - a->last_date_sentence <= 1 ? &a->last_date : NULL);
+	size_t before = 0;
+	const char *rel = NULL;
+	long count;
+
+	for (size_t k = m->first; k-- > 0 && k + STAY_WINDOW > m->first;)
+		if (token_is(t, k, "before")) {
+			before = k;
+			break;
+		}
+	if (!before || !from || !from->month)
+		return false;
+	for (size_t k = before; k-- > 0 && k + STAY_WINDOW > before && !rel;)
+		rel = time_span(t, sp, k, true, &count);
+	return rel && count > 0 && reldate_resolve(reldate_parse(rel), "",
+	    count, from, ret) && ret->year;
+}
+
+/* "deported ... on 14 May, a year after she was detained": "N units
+ * after" a few words before the trigger at m puts it that long before the
+ * date near (of the trigger before it). */
+static bool time_before(const struct assembler *a, struct span sp,
+    const struct mention *m, const struct rw_date *near, struct rw_date *ret)
+{
+	const struct text *t = a->t;
+	const char *rel;
+	long count;
+	size_t after = 0;
+
+	for (size_t k = m->first; k-- > 0 && k + 5 > m->first;)
+		if (token_is(t, k, "after")) {
+			after = k;
+			break;
+		}
+	if (after < 2 || !(rel = time_span(t, sp, after - 1, false, &count)) ||
+	    count < 1)
+		return false;
+	return reldate_resolve(reldate_parse(rel), "", count, near, ret) &&
+	    ret->year;
+}
+
+/* The year of writing, or no date when the document has none. */
+static struct rw_date year_of_writing(const struct assembler *a)
+{
+	return (struct rw_date){a->pub ? a->pub->year : 0, 0, 0};
+}
+
+enum date_source date_incident(const struct assembler *a, struct span sp,
+    size_t s, const struct mention *m, bool inherited, bool partitive,
+    struct rw_incident *inc, struct rw_date *near)
+{
+	const struct sentence *sent = &a->t->sentences[s];
+	bool have_pub = a->pub && a->pub->year;
+
+	memset(near, 0, sizeof(*near));
+	/* "is still missing", "now faces deportation": news */
+	if ((inc->type == RW_INCIDENT_THREATENED_RETURN ||
+	    inc->type == RW_INCIDENT_DISAPPEARANCE) &&
+	    cue_before(a, sp, m->first, CUE_PRESENT, CUE_WINDOW_CALL) &&
+	    have_pub) {
+		inc->date = year_of_writing(a);
+		return DATE_TOLD;
+	}
+	if (find_date(a, sp, sent, m, &inc->date, near))
+		return DATE_TOLD;
+	if (inc->type == RW_INCIDENT_WARRANT)
+		return DATE_INFERRED; /* dated only by its own clause */
+	if (after_a_stay(a, sp, s, m, near, &inc->date) || (near->year &&
+	    time_before(a, sp, m, near, &inc->date)))
+		return DATE_TOLD;
+	if (inc->type == RW_INCIDENT_DETENTION && cue_before(a, sp, m->first,
+	    CUE_PRESENT, CUE_WINDOW_THREAT) && !date_after(sp, m) &&
+	    have_pub) {
+		/* "..., and he is now being held": a present situation, not
+		 * dated by the clause before ("are still in prison, after
+		 * they were arrested in 2016" is) */
+		inc->date = year_of_writing(a);
+		return DATE_INFERRED;
+	}
+	if (near->year) {
+		inc->date = *near;
+		return DATE_INFERRED;
+	}
+	if (inc->type == RW_INCIDENT_CONVICTION) {
+		/* a sentence is dated only by its text: "In the wake of the
+		 * unrest" the unrest's year, "has been sentenced" news */
+		if (the_event_before(a, sp) && a->have_date &&
+		    s - a->last_date_sentence <= REFERENCE_SENTENCES)
+			inc->date = (struct rw_date){a->last_date.year, 0, 0};
+		else if (present_perfect(a->t, m->first) && have_pub)
+			inc->date = year_of_writing(a);
+		return DATE_INFERRED;
+	}
+	if ((inherited || partitive) && a->have_date &&
+	    s - a->last_date_sentence <= REFERENCE_SENTENCES) {
+		inc->date = (struct rw_date){a->last_date.year, 0, 0};
+		return DATE_CARRIED;
+	}
+	if (have_pub) {
+		inc->date = year_of_writing(a);
+		return DATE_CARRIED;
+	}
+	return DATE_INFERRED;
+}

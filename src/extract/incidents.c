@@ -337,22 +337,6 @@ static void told_before(const struct assembler *a, const struct mention *m,
 	}
 }
 
-/* "In the wake of the unrest", "after the protests": the sentence is
- * timed by an event told before it. */
-static bool the_event_before(const struct assembler *a, struct span sp)
-{
-	const struct text *t = a->t;
-	size_t first = sp.first < sp.last ?
-	    t->sentences[sp.first->sentence].first : 0;
-
-	for (size_t k = first; k + 2 < t->n_tokens && k < first + 6; k++)
-		if ((token_is(t, k, "wake") && token_is(t, k + 1, "of") &&
-		    token_is(t, k + 2, "the")) || ((token_is(t, k, "after") ||
-		    token_is(t, k, "following")) && token_is(t, k + 1, "the")))
-			return true;
-	return false;
-}
-
 /* "Egyptian authorities have detained nearly three dozen Uyghur
  * students ... Two women, A and B, were released on Tuesday": the
  * people released by name were among those of the last detention of a
@@ -377,21 +361,6 @@ static void released_were_held(struct assembler *a,
 			    RW_PERSON_NAME_MAX);
 		return;
 	}
-}
-
-/* "has been sentenced", "has now been sentenced", "have sentenced": a
- * present perfect right before the trigger at pos. */
-static bool present_perfect(const struct text *t, size_t pos)
-{
-	for (size_t k = pos; k-- > 0 && k + 4 > pos;) {
-		if (token_is(t, k, "has") || token_is(t, k, "have"))
-			return true;
-		if (!(token_is(t, k, "been") || token_is(t, k, "now") ||
-		    token_is(t, k, "also") || token_is(t, k, "just") ||
-		    token_is(t, k, "recently")))
-			return false;
-	}
-	return false;
 }
 
 /* "had been separated from the others at the border before the
@@ -423,100 +392,86 @@ static void the_trigger_before(const struct assembler *a,
 	}
 }
 
-/* How far before a trigger "before" and the stay before it may stand. */
-#define STAY_WINDOW 8
-
-/* "detained on 9 February and held for a month before a district court
- * released him", "He spent two nights in custody before a court
- * released him": the trigger at m is that long after the date told just
- * before (in its sentence, else the sentence before). */
-static bool after_a_stay(const struct assembler *a, struct span sp, size_t s,
-    const struct mention *m, const struct rw_date *near, struct rw_date *ret)
+/* Where the whole sentence is quoted from. */
+static void set_quote(const struct assembler *a, const struct sentence *sent,
+    struct rw_incident *inc)
 {
-	const struct text *t = a->t;
-	const struct rw_date *from = near->year ? near : (a->have_date &&
-	    s - a->last_date_sentence <= 1 ? &a->last_date : NULL);
-	size_t before = 0;
-	const char *rel = NULL;
-	long count = -1;
+	inc->quote_start = a->t->tokens[sent->first].start;
+	inc->quote_end = a->t->tokens[sent->last - 1].end;
+}
 
-	for (size_t k = m->first; k-- > 0 && k + STAY_WINDOW > m->first;)
-		if (token_is(t, k, "before")) {
-			before = k;
-			break;
-		}
-	if (!before || !from || !from->month)
-		return false;
-	for (size_t k = before; k-- > 0 && k + STAY_WINDOW > before && !rel;) {
-		if (token_is(t, k, "day") || token_is(t, k, "days") ||
-		    token_is(t, k, "night") || token_is(t, k, "nights"))
-			rel = "then-days-later";
-		else if (token_is(t, k, "week") || token_is(t, k, "weeks"))
-			rel = "then-weeks-later";
-		else if (token_is(t, k, "month") || token_is(t, k, "months"))
-			rel = "then-months-later";
-		else
-			continue;
-		if (k > 0 && (token_is(t, k - 1, "a") || token_is(t, k - 1,
-		    "one")))
-			count = 1;
-		for (const struct mention *q = sp.first; q < sp.last; q++)
-			if (q->kind == M_NUMBER && q->last == k)
-				count = q->number;
+/* A granted request for a return: the return it now threatens, added
+ * before the request. The threat takes the date; the request was made
+ * before, so inc loses it. */
+static int add_granted_threat(struct assembler *a, struct span sp,
+    const struct sentence *sent, const struct mention *m,
+    struct rw_incident *inc, const struct subjects *subj, bool inherited,
+    enum date_source src, const struct rw_date *near)
+{
+	struct rw_incident threat = *inc;
+
+	threat.type = RW_INCIDENT_THREATENED_RETURN;
+	if (src != DATE_TOLD)
+		threat.date = near->year ? *near : (a->pub ?
+		    (struct rw_date){a->pub->year, 0, 0} : *near);
+	find_places(a, sp, m->first, &threat, subj, inherited);
+	if (threat.host[0] && strcmp(threat.host, threat.dest) == 0)
+		threat.dest[0] = '\0';
+	set_quote(a, sent, &threat);
+	threat.confidence = 0.6;
+	memset(&inc->date, 0, sizeof(inc->date));
+	return add_incident(a, &threat);
+}
+
+/* An incident told before, in other words: merged into it (true), not
+ * added. */
+static bool told_again(struct assembler *a, struct span sp,
+    const struct mention *m, const struct rw_incident *inc, bool inherited,
+    enum date_source src, const struct rw_date *near)
+{
+	bool refers = (inherited && trigger_noun_refers(a, m)) ||
+	    (src != DATE_TOLD && !near->year && inc->n_persons);
+
+	if (refers && !trigger_again(a, sp, m) && merge_reference(a, inc))
+		return true;
+	return trigger_recalls_event(a, m) && type_among_last(a, inc->type);
+}
+
+/* Keeps what later sentences refer to: the people ("he", "they"), the
+ * host, the last return's destination and the last date the text gave
+ * (not one carried over), and an incident of "a man" waiting for the
+ * name a later sentence gives. */
+static void remember_incident(struct assembler *a, size_t s,
+    const struct subjects *subj, const struct rw_incident *inc,
+    bool inherited, size_t before_add, enum date_source src)
+{
+	if (subj->singular_noun && !inherited &&
+	    a->out->n_incidents > before_add &&
+	    (!a->have_unnamed || a->unnamed_sentence != s)) {
+		a->have_unnamed = true;
+		a->unnamed_sentence = s;
+		a->unnamed_from = before_add;
+		a->unnamed_quote = inc->quote_start;
 	}
-	if (!rel || count < 1)
-		return false;
-	return reldate_resolve(reldate_parse(rel), "", count, from, ret) &&
-	    ret->year;
-}
-
-/* "deported ... on 22 March, a year after she was detained": "N units
- * after" a few words before the trigger at m puts it that long before the
- * date near (of the trigger before it). */
-static bool time_before(const struct assembler *a, struct span sp,
-    const struct mention *m, const struct rw_date *near, struct rw_date *ret)
-{
-	const struct text *t = a->t;
-	size_t after = 0;
-	const char *rel = NULL;
-	long count = -1;
-
-	for (size_t k = m->first; k-- > 0 && k + 5 > m->first;)
-		if (token_is(t, k, "after")) {
-			after = k;
-			break;
-		}
-	if (after < 2)
-		return false;
-	size_t u = after - 1;
-	if (token_is(t, u, "year") || token_is(t, u, "years"))
-		rel = "then-years-earlier";
-	else if (token_is(t, u, "month") || token_is(t, u, "months"))
-		rel = "then-months-earlier";
-	else if (token_is(t, u, "week") || token_is(t, u, "weeks"))
-		rel = "then-weeks-earlier";
-	else if (token_is(t, u, "day") || token_is(t, u, "days"))
-		rel = "then-days-earlier";
-	if (!rel)
-		return false;
-	if (token_is(t, u - 1, "a") || token_is(t, u - 1, "one"))
-		count = 1;
-	for (const struct mention *q = sp.first; q < sp.last; q++)
-		if (q->kind == M_NUMBER && q->last == u)
-			count = q->number;
-	if (count < 1)
-		return false;
-	return reldate_resolve(reldate_parse(rel), "", count, near, ret) &&
-	    ret->year;
-}
-
-/* A date after the trigger m in its sentence. */
-static bool date_after(struct span sp, const struct mention *m)
-{
-	for (const struct mention *q = m + 1; q < sp.last; q++)
-		if (q->kind == M_DATE && q->first >= m->last)
-			return true;
-	return false;
+	if (subj->n_persons) {
+		a->last_person = *subj;
+		a->last_person_sentence = s;
+		a->have_person = true;
+		memcpy(a->person_host, inc->host, 3);
+	}
+	a->last_subjects = *subj;
+	a->last_subjects_sentence = s;
+	memcpy(a->last_host, inc->host, 3);
+	if (inc->type == RW_INCIDENT_RETURN && inc->dest[0]) {
+		memcpy(a->last_return_dest, inc->dest, 3);
+		a->last_return_sentence = s;
+	}
+	a->have_subjects = true;
+	if (inc->date.year && src != DATE_CARRIED) {
+		a->last_date = inc->date;
+		a->last_date_sentence = s;
+		a->have_date = true;
+	}
 }
 
 static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
@@ -533,9 +488,9 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		struct rw_incident inc;
 		struct subjects subj;
-		bool inherited;
 		struct rw_date near;
-		bool granted, dated = true, carried = false;
+		enum date_source src;
+		bool inherited, granted;
 
 		memset(&inc, 0, sizeof(inc));
 		if (!read_trigger(a, sp, m, &inc.type, &inc.mechanism,
@@ -563,130 +518,31 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		else if (a->main_group[0] && !subj.singular_noun &&
 		    !subj.n_persons)
 			memcpy(inc.group, a->main_group, sizeof(inc.group));
-		if ((inc.type == RW_INCIDENT_THREATENED_RETURN ||
-		    inc.type == RW_INCIDENT_DISAPPEARANCE) &&
-		    cue_before(a, sp, m->first, CUE_PRESENT, CUE_WINDOW_CALL) &&
-		    a->pub && a->pub->year)
-			inc.date = (struct rw_date){a->pub->year, 0, 0};
-		else if (!(dated = find_date(a, sp, sent, m, &inc.date,
-		    &near))) {
-			if (inc.type == RW_INCIDENT_WARRANT)
-				; /* a warrant is dated only by its own clause */
-			else if (after_a_stay(a, sp, s, m, &near, &inc.date))
-				/* "held for a month before a court released
-				 * him": dated by the text, told only once */
-				dated = true;
-			else if (near.year && time_before(a, sp, m, &near,
-			    &inc.date))
-				/* "on 22 March, a year after she was
-				 * detained" */
-				dated = true;
-			else if (inc.type == RW_INCIDENT_DETENTION &&
-			    cue_before(a, sp, m->first, CUE_PRESENT,
-			    CUE_WINDOW_THREAT) && !date_after(sp, m) &&
-			    a->pub && a->pub->year)
-				/* "..., and he is now being held": a present
-				 * situation, not dated by the clause before
-				 * ("are currently imprisoned, after they
-				 * were arrested in 2014" is) */
-				inc.date = (struct rw_date){a->pub->year, 0, 0};
-			else if (near.year)
-				inc.date = near;
-			else if (inc.type == RW_INCIDENT_CONVICTION) {
-				/* a sentence is dated only by its text: "In
-				 * the wake of the unrest" the unrest's year */
-				if (the_event_before(a, sp) && a->have_date &&
-				    s - a->last_date_sentence <=
-				    REFERENCE_SENTENCES)
-					inc.date = (struct rw_date){
-					    a->last_date.year, 0, 0};
-				else if (present_perfect(a->t, m->first) &&
-				    a->pub && a->pub->year)
-					/* "has now been sentenced": news */
-					inc.date = (struct rw_date){
-					    a->pub->year, 0, 0};
-			}
-			else if ((inherited || subj.partitive) &&
-			    a->have_date &&
-			    s - a->last_date_sentence <= REFERENCE_SENTENCES) {
-				inc.date = (struct rw_date){a->last_date.year, 0, 0};
-				carried = true;
-			} else if (a->pub && a->pub->year) {
-				inc.date = (struct rw_date){a->pub->year, 0, 0};
-				carried = true;
-			}
-		}
-		if (granted) {
-			/* the return now threatened takes the date; the
-			 * request was made before */
-			struct rw_incident threat = inc;
-			threat.type = RW_INCIDENT_THREATENED_RETURN;
-			if (!dated)
-				threat.date = near.year ? near : (a->pub ?
-				    (struct rw_date){a->pub->year, 0, 0} :
-				    near);
-			find_places(a, sp, m->first, &threat, &subj, inherited);
-			if (threat.host[0] && strcmp(threat.host,
-			    threat.dest) == 0)
-				threat.dest[0] = '\0';
-			threat.quote_start = a->t->tokens[sent->first].start;
-			threat.quote_end = a->t->tokens[sent->last - 1].end;
-			threat.confidence = 0.6;
-			if ((rc = add_incident(a, &threat)) < 0)
-				return rc;
-			memset(&inc.date, 0, sizeof(inc.date));
-		}
+		src = date_incident(a, sp, s, m, inherited, subj.partitive,
+		    &inc, &near);
+		if (granted && (rc = add_granted_threat(a, sp, sent, m, &inc,
+		    &subj, inherited, src, &near)) < 0)
+			return rc;
 		find_places(a, sp, m->first, &inc, &subj, inherited);
-		if (!dated && inherited)
+		if (src != DATE_TOLD && inherited)
 			told_before(a, m, &inc);
-		else if (!dated)
+		else if (src != DATE_TOLD)
 			the_trigger_before(a, m, &inc);
 		if (inc.host[0] && inc.dest[0] && strcmp(inc.host, inc.dest) == 0)
 			inc.dest[0] = '\0';
-		inc.quote_start = a->t->tokens[sent->first].start;
-		inc.quote_end = a->t->tokens[sent->last - 1].end;
+		set_quote(a, sent, &inc);
 		inc.confidence = 0.5 + (inherited ? 0.0 : 0.2) +
 		    (inc.n_persons ? 0.1 : 0.0) + (inc.date.month ? 0.1 : 0.0);
 		size_t before_add = a->out->n_incidents;
 		/* an incident told before is merged, not added, but still
 		 * what "he" and "they" refer to next */
-		if (!(((inherited && trigger_noun_refers(a, m)) ||
-		    (!dated && !near.year && inc.n_persons)) &&
-		    !trigger_again(a, sp, m) && merge_reference(a, &inc)) &&
-		    !(trigger_recalls_event(a, m) && type_among_last(a, inc.type)) &&
+		if (!told_again(a, sp, m, &inc, inherited, src, &near) &&
 		    (rc = add_incident(a, &inc)) < 0)
 			return rc;
 		if (inc.type == RW_INCIDENT_RELEASE && inc.n_persons &&
 		    !inherited)
 			released_were_held(a, &inc);
-		if (subj.singular_noun && !inherited &&
-		    a->out->n_incidents > before_add &&
-		    (!a->have_unnamed || a->unnamed_sentence != s)) {
-			a->have_unnamed = true;
-			a->unnamed_sentence = s;
-			a->unnamed_from = before_add;
-			a->unnamed_quote = inc.quote_start;
-		}
-		if (subj.n_persons) {
-			a->last_person = subj;
-			a->last_person_sentence = s;
-			a->have_person = true;
-			memcpy(a->person_host, inc.host, 3);
-		}
-		a->last_subjects = subj;
-		a->last_subjects_sentence = s;
-		memcpy(a->last_host, inc.host, 3);
-		if (inc.type == RW_INCIDENT_RETURN && inc.dest[0]) {
-			memcpy(a->last_return_dest, inc.dest, 3);
-			a->last_return_sentence = s;
-		}
-		a->have_subjects = true;
-		/* the date the text gave last, not one carried over */
-		if (inc.date.year && !carried) {
-			a->last_date = inc.date;
-			a->last_date_sentence = s;
-			a->have_date = true;
-		}
+		remember_incident(a, s, &subj, &inc, inherited, before_add, src);
 	}
 	return 0;
 }
