@@ -564,6 +564,35 @@ static bool held_before_return(const struct assembler *a, struct span sp,
 	return returned;
 }
 
+/* "he handed over 'intelligence'", "handed over his passport to
+ * police": what is handed over is a thing (a quoted word, or a noun of
+ * cues.tsv `block thing`, maybe behind a determiner), not a person
+ * returned. */
+static bool thing_handed_over(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	static const char *const determiners[] = {"the", "a", "an", "his",
+		"her", "their", "its", NULL};
+	const struct text *t = a->t;
+	size_t k = m->last;
+
+	if (strncmp(m->entry->value, "return", 6) != 0 ||
+	    !token_is(t, k - 1, "over"))
+		return false;
+	if (token_punct(t, k, '"') || token_punct(t, k, '\''))
+		return true;
+	for (const char *const *w = determiners; *w; w++)
+		if (token_is(t, k, *w)) {
+			k++;
+			break;
+		}
+	for (const struct mention *q = m + 1; q < sp.last; q++)
+		if (q->first == k && cue_at(q, CUE_BLOCK) &&
+		    cue_value(q, "thing"))
+			return true;
+	return false;
+}
+
 /* "sentenced to ten years in prison": the prison term of a conviction
  * is no separate detention. */
 static bool prison_term(const struct assembler *a, struct span sp,
@@ -754,7 +783,7 @@ bool read_trigger(const struct assembler *a, struct span sp,
 		return false;
 	if (after_warrant(sp, m) || prison_term(a, sp, m) ||
 	    left_detention(a, m) || vanished_into_return(a, sp, m) ||
-	    held_before_return(a, sp, m) ||
+	    held_before_return(a, sp, m) || thing_handed_over(a, sp, m) ||
 	    served_term(a, m) || object_of_release(a, sp, m) ||
 	    accused_or_compound(a, sp, m) || state_relative(a, sp, m) ||
 	    event_held(a, sp, m) || general_subject(a, sp, m))

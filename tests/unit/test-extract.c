@@ -1553,6 +1553,27 @@ test_held_before_a_return(void **state)
 }
 
 static void
+test_thing_handed_over(void **state)
+{
+	/* a thing handed over is no person returned */
+	expect_none("The Uyghur poet Ahmet Yusup said he handed over his "
+	    "passport to Turkish police in Istanbul on 2 March.",
+	    "2021-06-10");
+	expect("Despite the claim that he handed over \xe2\x80\x98"
+	    "intelligence\xe2\x80\x99 while in their custody, the Swedish "
+	    "bookseller Gui Min was convicted in February 2020.",
+	    "2021-06-10",
+	    {.type = "conviction", .date = "2020-02", .host = ANY,
+	    .persons = {"Gui Min"}});
+	/* people handed over are */
+	expect("Thai police handed over the two Uyghur men to Chinese "
+	    "officials on 2 March.", "2021-06-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-03-02", .host = "TH", .dest = "CN",
+	    .group = "Uyghur", .count = 2});
+}
+
+static void
 test_recommendation_list(void **state)
 {
 	/* the items of a list of demands are calls for action */
@@ -2691,6 +2712,7 @@ main(void)
 		cmocka_unit_test(test_abduction_by_officers_in_place),
 		cmocka_unit_test(test_disappearance_that_begins_a_return),
 		cmocka_unit_test(test_held_before_a_return),
+		cmocka_unit_test(test_thing_handed_over),
 		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
