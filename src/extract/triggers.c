@@ -609,6 +609,25 @@ static bool prison_term(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "a political prisoner who was given prison terms from 2001 until
+ * 2004": a detention whose "who" clause tells a conviction is that
+ * conviction's term. */
+static bool held_for_conviction(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+
+	if (strcmp(m->entry->value, "detention") != 0 ||
+	    !token_is(t, m->last, "who"))
+		return false;
+	for (const struct mention *q = m + 1; q < sp.last; q++)
+		if (q->kind == M_TRIGGER && q->first > m->last &&
+		    q->first <= m->last + 4 &&
+		    strcmp(q->entry->value, "conviction") == 0)
+			return true;
+	return false;
+}
+
 /* "having served an 11-month jail term", "completed a prison term": the
  * end of an earlier conviction's term, not a conviction. */
 static bool served_term(const struct assembler *a, const struct mention *m)
@@ -782,6 +801,7 @@ bool read_trigger(const struct assembler *a, struct span sp,
 	if (!trigger_value(a, sp, m))
 		return false;
 	if (after_warrant(sp, m) || prison_term(a, sp, m) ||
+	    held_for_conviction(a, sp, m) ||
 	    left_detention(a, m) || vanished_into_return(a, sp, m) ||
 	    held_before_return(a, sp, m) || thing_handed_over(a, sp, m) ||
 	    served_term(a, m) || object_of_release(a, sp, m) ||

@@ -1574,6 +1574,25 @@ test_thing_handed_over(void **state)
 }
 
 static void
+test_prisoner_of_a_conviction(void **state)
+{
+	/* the prisoner's term is the conviction his "who" clause tells */
+	expect("The Uzbek imam Rustam Karimov, a political prisoner who was "
+	    "sentenced in 2005 to twelve years, fled to Turkey in 2018.",
+	    "2021-06-10",
+	    {.type = "conviction", .date = "2005", .host = "UZ",
+	    .persons = {"Rustam Karimov"}, .group = ANY});
+	/* an arrest of someone convicted before is an arrest */
+	expect("Police in Tashkent arrested the Uzbek imam Rustam Karimov, "
+	    "who was sentenced in absentia in 2005, on 2 March.",
+	    "2021-06-10",
+	    {.type = "detention", .date = ANY, .host = "UZ",
+	    .persons = {"Rustam Karimov"}, .group = ANY},
+	    {.type = "conviction", .date = "2005", .host = "UZ",
+	    .persons = {"Rustam Karimov"}, .group = ANY});
+}
+
+static void
 test_recommendation_list(void **state)
 {
 	/* the items of a list of demands are calls for action */
@@ -2713,6 +2732,7 @@ main(void)
 		cmocka_unit_test(test_disappearance_that_begins_a_return),
 		cmocka_unit_test(test_held_before_a_return),
 		cmocka_unit_test(test_thing_handed_over),
+		cmocka_unit_test(test_prisoner_of_a_conviction),
 		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
