@@ -147,6 +147,14 @@ static int add_incident(struct assembler *a, const struct rw_incident *inc)
 	return 0;
 }
 
+static bool names_a_place(struct span sp)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == M_COUNTRY || m->kind == M_PLACE)
+			return true;
+	return false;
+}
+
 /* ---- rosters ---- */
 
 static void add_persons_to(struct rw_incident *inc, const struct subjects *named)
@@ -351,6 +359,13 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		find_places(a, sp, m->first, &inc, &subj, inherited);
 		if (inc.host[0] && inc.dest[0] && strcmp(inc.host, inc.dest) == 0)
 			inc.dest[0] = '\0';
+		/* "detained in Lhasa and sent back home on trains", "relatives
+		 * who were sent back": a return whose sentence names no place
+		 * and whose host is nowhere to be found crosses no border
+		 * anyone told of */
+		if (inc.type == RW_INCIDENT_RETURN && !inc.host[0] &&
+		    !names_a_place(sp))
+			continue;
 		inc.quote_start = a->t->tokens[sent->first].start;
 		inc.quote_end = a->t->tokens[sent->last - 1].end;
 		inc.confidence = 0.5 + (inherited ? 0.0 : 0.2) +

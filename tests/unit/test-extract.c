@@ -1593,6 +1593,21 @@ test_prisoner_of_a_conviction(void **state)
 }
 
 static void
+test_return_from_nowhere_told(void **state)
+{
+	/* no place in the sentence and no host anywhere: no border told */
+	expect_none("Uyghurs abroad say they are unable to reach their family "
+	    "members who were sent back.", "2021-06-10");
+	/* the host comes from the sentences before */
+	expect("Zhang Wei was arrested in Bangkok in May. He was deported a "
+	    "week later.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05", .host = "TH",
+	    .persons = {"Zhang Wei"}},
+	    {.type = "return", .mechanism = "deportation", .date = "~2021",
+	    .host = "TH", .persons = {"Zhang Wei"}});
+}
+
+static void
 test_recommendation_list(void **state)
 {
 	/* the items of a list of demands are calls for action */
@@ -2733,6 +2748,7 @@ main(void)
 		cmocka_unit_test(test_held_before_a_return),
 		cmocka_unit_test(test_thing_handed_over),
 		cmocka_unit_test(test_prisoner_of_a_conviction),
+		cmocka_unit_test(test_return_from_nowhere_told),
 		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
