@@ -858,12 +858,13 @@ static bool ranked_noun(const struct assembler *a, const struct mention *m)
 }
 
 /* "ever since the deportation", "before the arrests", "prior to his
- * extradition", and ranked nouns (see assemble.h) */
+ * extradition", "an investigation into the abduction", and ranked
+ * nouns (see assemble.h) */
 bool trigger_recalls_event(const struct assembler *a,
     const struct mention *m)
 {
-	static const char *const time[] = {"after", "before", "since",
-		"following", "until", NULL};
+	static const char *const around[] = {"after", "before", "since",
+		"following", "until", "about", "into", "over", NULL};
 	size_t k = m->first;
 
 	if (ranked_noun(a, m))
@@ -875,7 +876,7 @@ bool trigger_recalls_event(const struct assembler *a,
 	if (k >= 3 && token_is(a->t, k - 3, "prior") &&
 	    token_is(a->t, k - 2, "to"))
 		return true;
-	for (const char *const *w = time; *w; w++)
+	for (const char *const *w = around; *w; w++)
 		if (token_is(a->t, k - 2, *w))
 			return true;
 	return false;

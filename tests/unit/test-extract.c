@@ -1855,6 +1855,13 @@ test_event_that_marks_time_is_told_before(void **state)
 	    {.type = "return", .mechanism = ANY, .date = "2021-09-03",
 	    .host = "NP", .dest = "CN", .persons = {"Lobsang Dorje"},
 	    .group = ANY});
+	/* "a criminal case into the abduction" is about the one told */
+	expect("The Turkish teacher Murat Demir was abducted in Bishkek on 31 "
+	    "May and taken to Turkey. Kyrgyz police opened a criminal case "
+	    "into the abduction in June.", "2021-06-10",
+	    {.type = "return", .mechanism = "rendition",
+	    .date = "2021-05-31", .host = "KG", .dest = "TR",
+	    .persons = {"Murat Demir"}});
 	/* "after the arrest of X" says whose: a new incident */
 	expect("Police in Dubai detained the Kazakh activist Serik Aliyev on "
 	    "1 May. After the arrest of the Uyghur poet Ahmet Yusup in Dubai "
