@@ -593,6 +593,42 @@ static bool thing_handed_over(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "Tibetans encounter excessive police force, preventive detention,
+ * torture and ill-treatment while in detention": a detention noun listed
+ * with kinds of abuse (cues.tsv `block abuse`, at most three words away
+ * with only ",", "and", "or", "while", "in" between) names a practice,
+ * not an incident. */
+static bool listed_with_abuse(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	static const char *const joins[] = {"and", "or", "while", "in",
+		NULL};
+	const struct text *t = a->t;
+
+	if (strcmp(m->entry->value, "detention") != 0)
+		return false;
+	for (const struct mention *q = sp.first; q < sp.last; q++) {
+		size_t from, to;
+		bool joined = true;
+		if (!cue_at(q, CUE_BLOCK) || !cue_value(q, "abuse"))
+			continue;
+		from = q->last <= m->first ? q->last : m->last;
+		to = q->last <= m->first ? m->first : q->first;
+		if (to < from || to - from > 3)
+			continue;
+		for (size_t k = from; k < to; k++) {
+			bool join = token_punct(t, k, ',');
+			for (const char *const *w = joins; *w && !join; w++)
+				join = token_is(t, k, *w);
+			if (!join)
+				joined = false;
+		}
+		if (joined)
+			return true;
+	}
+	return false;
+}
+
 /* "sentenced to ten years in prison": the prison term of a conviction
  * is no separate detention. */
 static bool prison_term(const struct assembler *a, struct span sp,
@@ -801,7 +837,7 @@ bool read_trigger(const struct assembler *a, struct span sp,
 	if (!trigger_value(a, sp, m))
 		return false;
 	if (after_warrant(sp, m) || prison_term(a, sp, m) ||
-	    held_for_conviction(a, sp, m) ||
+	    held_for_conviction(a, sp, m) || listed_with_abuse(a, sp, m) ||
 	    left_detention(a, m) || vanished_into_return(a, sp, m) ||
 	    held_before_return(a, sp, m) || thing_handed_over(a, sp, m) ||
 	    served_term(a, m) || object_of_release(a, sp, m) ||

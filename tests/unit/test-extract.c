@@ -1608,6 +1608,19 @@ test_return_from_nowhere_told(void **state)
 }
 
 static void
+test_detention_listed_with_abuse(void **state)
+{
+	/* a detention listed with kinds of abuse is a practice */
+	expect_none("Uyghurs in the region encounter surveillance, preventive "
+	    "detention and torture.", "2021-06-10");
+	/* told apart from them it is an incident */
+	expect("The Kazakh activist Serik Aliyev says he suffered beatings "
+	    "after his detention in Almaty on 3 May.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-03", .host = "KZ",
+	    .any_persons = true, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_recommendation_list(void **state)
 {
 	/* the items of a list of demands are calls for action */
@@ -2756,6 +2769,7 @@ main(void)
 		cmocka_unit_test(test_thing_handed_over),
 		cmocka_unit_test(test_prisoner_of_a_conviction),
 		cmocka_unit_test(test_return_from_nowhere_told),
+		cmocka_unit_test(test_detention_listed_with_abuse),
 		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
