@@ -114,6 +114,23 @@ static bool told_before(struct assembler *a, enum rw_incident_type type)
 	return false;
 }
 
+/* "transported to Tajikistan, from where they were returned to China":
+ * a return of the same people onward from where the sentence's last one
+ * ended is one journey, to the last destination. */
+static bool onward_return(const struct rw_incident *prev,
+    const struct rw_incident *inc)
+{
+	struct rw_incident from_start = *inc;
+
+	if (prev->quote_start != inc->quote_start ||
+	    prev->type != RW_INCIDENT_RETURN || !prev->dest[0] ||
+	    !inc->dest[0] || strcmp(prev->dest, inc->host) != 0 ||
+	    strcmp(prev->host, inc->dest) == 0)
+		return false;
+	memcpy(from_start.host, prev->host, 3);
+	return same_but_date(prev, &from_start);
+}
+
 static int add_incident(struct assembler *a, const struct rw_incident *inc)
 {
 	struct rw_extraction *out = a->out;
@@ -131,6 +148,11 @@ static int add_incident(struct assembler *a, const struct rw_incident *inc)
 		    && (!prev->date.year || !inc->date.year)) {
 			if (!prev->date.year)
 				prev->date = inc->date;
+			merge_into(prev, inc);
+			return 0;
+		}
+		if (onward_return(prev, inc)) {
+			memcpy(prev->dest, inc->dest, 3);
 			merge_into(prev, inc);
 			return 0;
 		}

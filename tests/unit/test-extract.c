@@ -1776,6 +1776,12 @@ test_undated_repeat_is_merged(void **state)
 	    .persons = {"Yegor Lapshin"}},
 	    {.type = "detention", .date = "~2021", .host = "BY",
 	    .persons = {"Yegor Lapshin"}});
+	/* a return onward from where the last one ended is one journey */
+	expect("Turkish police put a Uyghur woman and her two children on a "
+	    "plane to Tajikistan in August, from where they were returned to "
+	    "China.", "2019-10-10",
+	    {.type = "return", .mechanism = ANY, .date = "2019-08",
+	    .host = "TR", .dest = "CN", .group = "Uyghur", .count = 3});
 	/* someone else's undated conviction is another incident */
 	expect("A court in Urumqi sentenced the Uyghur scholar Ilham Sadiq to "
 	    "15 years in prison on 2 March 2020. Relatives say his colleague "
