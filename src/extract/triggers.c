@@ -89,6 +89,28 @@ static bool call_on_date(const struct assembler *a, struct span sp,
 	return true;
 }
 
+/* "to protect Uyghurs at imminent risk of refoulement": a call to
+ * protect people named right after it (maybe behind "the"), with no
+ * comma between it and pos ("who moved to Bangkok to protect his
+ * family, was detained" is someone's purpose). */
+static bool protects_people(const struct assembler *a, struct span sp,
+    const struct mention *m, size_t pos)
+{
+	size_t k = m->last;
+	bool people = false;
+
+	for (size_t j = m->last; j < pos; j++)
+		if (token_punct(a->t, j, ','))
+			return false;
+	if (token_is(a->t, k, "the"))
+		k++;
+	for (const struct mention *q = m + 1; q < sp.last && !people; q++)
+		if (q->first == k && (q->kind == M_GROUP ||
+		    cue_at(q, CUE_PEOPLE) || q->kind == M_COUNT))
+			people = true;
+	return people;
+}
+
 /* A call for action before pos; a modal ("should", "must") right after a
  * decision ("ruled that he should be extradited") is none, nor a call on
  * a date. */
@@ -98,7 +120,8 @@ static bool call_before(const struct assembler *a, struct span sp, size_t pos,
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (!cue_at(m, CUE_CALL) || m->last > pos ||
 		    m->last + CUE_WINDOW_CALL < pos ||
-		    call_on_date(a, sp, m, pos))
+		    call_on_date(a, sp, m, pos) || (cue_value(m, "protect") &&
+		    !protects_people(a, sp, m, pos)))
 			continue;
 		bool broken = false;
 		for (size_t k = m->last; k < pos; k++)

@@ -1725,6 +1725,14 @@ test_call_on_a_date(void **state)
 	    "Kazakh activist Serik Aliyev.", "2021-03-10",
 	    {.type = "detention", .date = "2021-03-08", .host = "KZ",
 	    .persons = {"Serik Aliyev"}, .group = ANY});
+	/* a call to protect people at risk is no threat told */
+	expect_none("The joint statement aims to protect the Uyghurs in "
+	    "Thailand at imminent risk of refoulement.", "2021-06-10");
+	/* someone's own purpose is no call */
+	expect("The Uyghur poet Ahmet Yusup, who moved to Bangkok to protect "
+	    "his family, was detained there on 2 March.", "2021-06-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
 	/* "for" after the date: a call for action all the same */
 	expect_none("Amnesty International called on Tuesday for Thailand to "
 	    "halt the deportation of the Uyghur poet Ahmet Yusup.",
