@@ -49,10 +49,7 @@ static void merge_into(struct rw_incident *keep, const struct rw_incident *dup)
 		keep->confidence = dup->confidence;
 }
 
-/* "Gui Minhai was sentenced on 24 February to ten years. He appears to
- * have been tried and convicted in secret.": an undated incident of
- * named people, of a type already stated for them, is that one again
- * (either way round). */
+/* prev and inc are one incident but for their dates. */
 static bool same_but_date(const struct rw_incident *prev,
     const struct rw_incident *inc)
 {
@@ -62,6 +59,10 @@ static bool same_but_date(const struct rw_incident *prev,
 	return rw_incidents_same(prev, &redated, NULL, NULL);
 }
 
+/* "Gui Minhai was sentenced on 24 February to ten years. He appears to
+ * have been tried and convicted in secret.": an undated incident of
+ * named people, of a type already stated for them, is that one again
+ * (either way round). */
 static bool repeats_undated(const struct rw_incident *prev,
     const struct rw_incident *inc)
 {
@@ -167,6 +168,22 @@ static int add_incident(struct assembler *a, const struct rw_incident *inc)
 		return rw_error_set(a->err, RW_ENOMEM, "out of memory");
 	out->incidents[out->n_incidents++] = *inc;
 	return 0;
+}
+
+/* The incident inc of the trigger at m repeats one told before: its
+ * noun refers back ("his conviction") or its sentence gives it no date
+ * (undated) and it names people, and it merged into that incident; or
+ * its noun recalls an event of a type already told ("since the
+ * deportation"). */
+static bool told_again(struct assembler *a, struct span sp,
+    const struct mention *m, const struct rw_incident *inc, bool inherited,
+    bool undated)
+{
+	if (((inherited && trigger_noun_refers(a, m)) ||
+	    (undated && inc->n_persons)) && !trigger_again(a, sp, m) &&
+	    merge_reference(a, inc))
+		return true;
+	return trigger_recalls_event(a, m) && told_before(a, inc->type);
 }
 
 static bool names_a_place(struct span sp)
@@ -381,10 +398,9 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		find_places(a, sp, m->first, &inc, &subj, inherited);
 		if (inc.host[0] && inc.dest[0] && strcmp(inc.host, inc.dest) == 0)
 			inc.dest[0] = '\0';
-		/* "detained in Lhasa and sent back home on trains", "relatives
-		 * who were sent back": a return whose sentence names no place
-		 * and whose host is nowhere to be found crosses no border
-		 * anyone told of */
+		/* "unable to reach their relatives who were sent back": a
+		 * return whose sentence names no place and whose host is
+		 * nowhere to be found crosses no border anyone told of */
 		if (inc.type == RW_INCIDENT_RETURN && !inc.host[0] &&
 		    !names_a_place(sp))
 			continue;
@@ -393,13 +409,10 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		inc.confidence = 0.5 + (inherited ? 0.0 : 0.2) +
 		    (inc.n_persons ? 0.1 : 0.0) + (inc.date.month ? 0.1 : 0.0);
 		size_t before_add = a->out->n_incidents;
-		/* an incident told before is merged, not added, but still
+		/* an incident told before is not added again, but is still
 		 * what "he" and "they" refer to next */
-		if (!(((inherited && trigger_noun_refers(a, m)) ||
-		    (!dated && !near.year && inc.n_persons)) &&
-		    !trigger_again(a, sp, m) && merge_reference(a, &inc)) &&
-		    !(trigger_recalls_event(a, m) && told_before(a, inc.type)) &&
-		    (rc = add_incident(a, &inc)) < 0)
+		if (!told_again(a, sp, m, &inc, inherited,
+		    !dated && !near.year) && (rc = add_incident(a, &inc)) < 0)
 			return rc;
 		if (subj.singular_noun && !inherited &&
 		    a->out->n_incidents > before_add &&
