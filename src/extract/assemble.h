@@ -165,9 +165,11 @@ bool trigger_again(const struct assembler *a, struct span sp,
 /* The trigger at m is a noun that recalls an event rather than telling
  * it: it dates something else ("since the deportation", "before the
  * arrests", "prior to his extradition"; not "after the arrest of X",
- * which says whose) or ranks it ("the first deportation of a Tibetan
- * since 2010", "these latest arrests"). When an incident of its type was
- * told before, it is that one. */
+ * which says whose), is what something else is about ("information
+ * about their arrest", "a criminal case into the abduction") or ranks
+ * it ("the first deportation of a Tibetan since 2010", "these latest
+ * arrests"). When an incident of its type was told before, it is that
+ * one. */
 bool trigger_recalls_event(const struct assembler *a,
     const struct mention *m);
 

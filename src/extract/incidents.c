@@ -49,10 +49,7 @@ static void merge_into(struct rw_incident *keep, const struct rw_incident *dup)
 		keep->confidence = dup->confidence;
 }
 
-/* "Ilham Sadiq was sentenced on 2 March to 15 years. Relatives say he
- * was convicted behind closed doors.": an undated incident of
- * named people, of a type already stated for them, is that one again
- * (either way round). */
+/* prev and inc are one incident but for their dates. */
 static bool same_but_date(const struct rw_incident *prev,
     const struct rw_incident *inc)
 {
@@ -73,6 +70,10 @@ static bool same_group_request(const struct rw_incident *x,
 	    x->count > 0 && x->count == y->count;
 }
 
+/* "Ilham Sadiq was sentenced on 2 March to 15 years. Relatives say he
+ * was convicted behind closed doors.": an undated incident of
+ * named people, of a type already stated for them, is that one again
+ * (either way round). */
 static bool repeats_undated(const struct rw_incident *prev,
     const struct rw_incident *inc)
 {
@@ -84,8 +85,8 @@ static bool repeats_undated(const struct rw_incident *prev,
 	return same_but_date(prev, inc);
 }
 
-/* "Gui Minhai was sentenced in February 2020. ... his conviction is
- * based on a trip he made in 2018": a trigger noun behind "his", "her"
+/* "Ilham Sadiq was sentenced in March 2021. ... his conviction rests on
+ * posts he wrote in 2019": a trigger noun behind "his", "her"
  * or "their" whose subjects are those of an earlier sentence names an
  * incident already stated for them, whatever date the sentence gives.
  * So does an incident of named people whose sentence gives no date
@@ -127,6 +128,23 @@ static bool type_among_last(struct assembler *a, enum rw_incident_type type)
 	return false;
 }
 
+/* "flown to Kyrgyzstan, from where they were handed to Uzbekistan":
+ * a return of the same people onward from where the sentence's last one
+ * ended is one journey, to the last destination. */
+static bool onward_return(const struct rw_incident *prev,
+    const struct rw_incident *inc)
+{
+	struct rw_incident from_start = *inc;
+
+	if (prev->quote_start != inc->quote_start ||
+	    prev->type != RW_INCIDENT_RETURN || !prev->dest[0] ||
+	    !inc->dest[0] || strcmp(prev->dest, inc->host) != 0 ||
+	    strcmp(prev->host, inc->dest) == 0)
+		return false;
+	memcpy(from_start.host, prev->host, 3);
+	return same_but_date(prev, &from_start);
+}
+
 static int add_incident(struct assembler *a, const struct rw_incident *inc)
 {
 	struct rw_extraction *out = a->out;
@@ -147,6 +165,11 @@ static int add_incident(struct assembler *a, const struct rw_incident *inc)
 			merge_into(prev, inc);
 			return 0;
 		}
+		if (onward_return(prev, inc)) {
+			memcpy(prev->dest, inc->dest, 3);
+			merge_into(prev, inc);
+			return 0;
+		}
 		if (rw_incidents_same(prev, inc, NULL, NULL) ||
 		    repeats_undated(prev, inc)) {
 			if (!prev->date.year)
@@ -160,6 +183,15 @@ static int add_incident(struct assembler *a, const struct rw_incident *inc)
 		return rw_error_set(a->err, RW_ENOMEM, "out of memory");
 	out->incidents[out->n_incidents++] = *inc;
 	return 0;
+}
+
+/* The sentence names a country or a place. */
+static bool names_a_place(struct span sp)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == M_COUNTRY || m->kind == M_PLACE)
+			return true;
+	return false;
 }
 
 /* ---- rosters ---- */
@@ -423,8 +455,11 @@ static int add_granted_threat(struct assembler *a, struct span sp,
 	return add_incident(a, &threat);
 }
 
-/* An incident told before, in other words: merged into it (true), not
- * added. */
+/* The incident inc of the trigger at m repeats one told before: its
+ * noun refers back ("his conviction") or its sentence gives it no date
+ * and it names people, and it merged into that incident; or
+ * its noun recalls an event of a type already told ("since the
+ * deportation"). */
 static bool told_again(struct assembler *a, struct span sp,
     const struct mention *m, const struct rw_incident *inc, bool inherited,
     enum date_source src, const struct rw_date *near)
@@ -530,11 +565,17 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			the_trigger_before(a, m, &inc);
 		if (inc.host[0] && inc.dest[0] && strcmp(inc.host, inc.dest) == 0)
 			inc.dest[0] = '\0';
+		/* "unable to reach their relatives who were sent back": a
+		 * return whose sentence names no place and whose host is
+		 * nowhere to be found crosses no border anyone told of */
+		if (inc.type == RW_INCIDENT_RETURN && !inc.host[0] &&
+		    !names_a_place(sp))
+			continue;
 		set_quote(a, sent, &inc);
 		inc.confidence = 0.5 + (inherited ? 0.0 : 0.2) +
 		    (inc.n_persons ? 0.1 : 0.0) + (inc.date.month ? 0.1 : 0.0);
 		size_t before_add = a->out->n_incidents;
-		/* an incident told before is merged, not added, but still
+		/* an incident told before is not added again, but is still
 		 * what "he" and "they" refer to next */
 		if (!told_again(a, sp, m, &inc, inherited, src, &near) &&
 		    (rc = add_incident(a, &inc)) < 0)

@@ -89,6 +89,28 @@ static bool call_on_date(const struct assembler *a, struct span sp,
 	return true;
 }
 
+/* "to protect Uyghurs at imminent risk of refoulement": a call to
+ * protect people named right after it (maybe behind "the"), with no
+ * comma between it and pos ("who moved to Bangkok to protect his
+ * family, was detained" is someone's purpose). */
+static bool protects_people(const struct assembler *a, struct span sp,
+    const struct mention *m, size_t pos)
+{
+	size_t k = m->last;
+	bool people = false;
+
+	for (size_t j = m->last; j < pos; j++)
+		if (token_punct(a->t, j, ','))
+			return false;
+	if (token_is(a->t, k, "the"))
+		k++;
+	for (const struct mention *q = m + 1; q < sp.last && !people; q++)
+		if (q->first == k && (q->kind == M_GROUP ||
+		    cue_at(q, CUE_PEOPLE) || q->kind == M_COUNT))
+			people = true;
+	return people;
+}
+
 /* A call for action before pos; a modal ("should", "must") right after a
  * decision ("ruled that he should be extradited") is none, nor a call on
  * a date. */
@@ -98,7 +120,8 @@ static bool call_before(const struct assembler *a, struct span sp, size_t pos,
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (!cue_at(m, CUE_CALL) || m->last > pos ||
 		    m->last + CUE_WINDOW_CALL < pos ||
-		    call_on_date(a, sp, m, pos))
+		    call_on_date(a, sp, m, pos) || (cue_value(m, "protect") &&
+		    !protects_people(a, sp, m, pos)))
 			continue;
 		bool broken = false;
 		for (size_t k = m->last; k < pos; k++)
@@ -564,6 +587,71 @@ static bool held_before_return(const struct assembler *a, struct span sp,
 	return returned;
 }
 
+/* "he handed over 'intelligence'", "handed over his passport to
+ * police": what is handed over is a thing (a quoted word, or a noun of
+ * cues.tsv `block thing`, maybe behind a determiner), not a person
+ * returned. */
+static bool thing_handed_over(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	static const char *const determiners[] = {"the", "a", "an", "his",
+		"her", "their", "its", NULL};
+	const struct text *t = a->t;
+	size_t k = m->last;
+
+	if (strncmp(m->entry->value, "return", 6) != 0 ||
+	    !token_is(t, k - 1, "over"))
+		return false;
+	if (token_punct(t, k, '"') || token_punct(t, k, '\''))
+		return true;
+	for (const char *const *w = determiners; *w; w++)
+		if (token_is(t, k, *w)) {
+			k++;
+			break;
+		}
+	for (const struct mention *q = m + 1; q < sp.last; q++)
+		if (q->first == k && cue_at(q, CUE_BLOCK) &&
+		    cue_value(q, "thing"))
+			return true;
+	return false;
+}
+
+/* "Chechens returned there face beatings, arbitrary detention, torture
+ * and ill-treatment in custody": a detention noun listed
+ * with kinds of abuse (cues.tsv `block abuse`, at most three words away
+ * with only ",", "and", "or", "while", "in" between) names a practice,
+ * not an incident. */
+static bool listed_with_abuse(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	static const char *const joins[] = {"and", "or", "while", "in",
+		NULL};
+	const struct text *t = a->t;
+
+	if (strcmp(m->entry->value, "detention") != 0)
+		return false;
+	for (const struct mention *q = sp.first; q < sp.last; q++) {
+		size_t from, to;
+		bool joined = true;
+		if (!cue_at(q, CUE_BLOCK) || !cue_value(q, "abuse"))
+			continue;
+		from = q->last <= m->first ? q->last : m->last;
+		to = q->last <= m->first ? m->first : q->first;
+		if (to < from || to - from > 3)
+			continue;
+		for (size_t k = from; k < to; k++) {
+			bool join = token_punct(t, k, ',');
+			for (const char *const *w = joins; *w && !join; w++)
+				join = token_is(t, k, *w);
+			if (!join)
+				joined = false;
+		}
+		if (joined)
+			return true;
+	}
+	return false;
+}
+
 /* "sentenced to ten years in prison": the prison term of a conviction
  * is no separate detention. */
 static bool prison_term(const struct assembler *a, struct span sp,
@@ -575,6 +663,25 @@ static bool prison_term(const struct assembler *a, struct span sp,
 		return false;
 	for (const struct mention *q = sp.first; q < m; q++)
 		if (q->kind == M_TRIGGER && q->last <= m->first &&
+		    strcmp(q->entry->value, "conviction") == 0)
+			return true;
+	return false;
+}
+
+/* "a former political prisoner who was handed jail terms in 2008 and
+ * 2014": a detention whose "who" clause tells a conviction is that
+ * conviction's term. */
+static bool held_for_conviction(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+
+	if (strcmp(m->entry->value, "detention") != 0 ||
+	    !token_is(t, m->last, "who"))
+		return false;
+	for (const struct mention *q = m + 1; q < sp.last; q++)
+		if (q->kind == M_TRIGGER && q->first > m->last &&
+		    q->first <= m->last + 4 &&
 		    strcmp(q->entry->value, "conviction") == 0)
 			return true;
 	return false;
@@ -753,8 +860,9 @@ bool read_trigger(const struct assembler *a, struct span sp,
 	if (!trigger_value(a, sp, m))
 		return false;
 	if (after_warrant(sp, m) || prison_term(a, sp, m) ||
+	    held_for_conviction(a, sp, m) || listed_with_abuse(a, sp, m) ||
 	    left_detention(a, m) || vanished_into_return(a, sp, m) ||
-	    held_before_return(a, sp, m) ||
+	    held_before_return(a, sp, m) || thing_handed_over(a, sp, m) ||
 	    served_term(a, m) || object_of_release(a, sp, m) ||
 	    accused_or_compound(a, sp, m) || state_relative(a, sp, m) ||
 	    event_held(a, sp, m) || general_subject(a, sp, m))
@@ -809,12 +917,13 @@ static bool ranked_noun(const struct assembler *a, const struct mention *m)
 }
 
 /* "ever since the deportation", "before the arrests", "prior to his
- * extradition", and ranked nouns (see assemble.h) */
+ * extradition", "an investigation into the abduction", and ranked
+ * nouns (see assemble.h) */
 bool trigger_recalls_event(const struct assembler *a,
     const struct mention *m)
 {
-	static const char *const time[] = {"after", "before", "since",
-		"following", "until", NULL};
+	static const char *const around[] = {"after", "before", "since",
+		"following", "until", "about", "into", "over", NULL};
 	size_t k = m->first;
 
 	if (ranked_noun(a, m))
@@ -826,7 +935,7 @@ bool trigger_recalls_event(const struct assembler *a,
 	if (k >= 3 && token_is(a->t, k - 3, "prior") &&
 	    token_is(a->t, k - 2, "to"))
 		return true;
-	for (const char *const *w = time; *w; w++)
+	for (const char *const *w = around; *w; w++)
 		if (token_is(a->t, k - 2, *w))
 			return true;
 	return false;

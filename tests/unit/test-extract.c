@@ -2035,6 +2035,74 @@ test_held_before_a_return(void **state)
 }
 
 static void
+test_thing_handed_over(void **state)
+{
+	/* a thing handed over is no person returned */
+	expect_none("The Uyghur poet Ahmet Yusup said he handed over his "
+	    "passport to Turkish police in Istanbul on 2 March.",
+	    "2021-06-10");
+	expect("Despite the claim that he handed over \xe2\x80\x98"
+	    "intelligence\xe2\x80\x99 while in their custody, the Swedish "
+	    "bookseller Gui Min was convicted in February 2020.",
+	    "2021-06-10",
+	    {.type = "conviction", .date = "2020-02", .host = ANY,
+	    .persons = {"Gui Min"}});
+	/* people handed over are */
+	expect("Thai police handed over the two Uyghur men to Chinese "
+	    "officials on 2 March.", "2021-06-10",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-03-02", .host = "TH", .dest = "CN",
+	    .group = "Uyghur", .count = 2});
+}
+
+static void
+test_prisoner_of_a_conviction(void **state)
+{
+	/* the prisoner's term is the conviction his "who" clause tells */
+	expect("The Uzbek imam Rustam Karimov, a political prisoner who was "
+	    "sentenced in 2005 to twelve years, fled to Turkey in 2018.",
+	    "2021-06-10",
+	    {.type = "conviction", .date = "2005", .host = "UZ",
+	    .persons = {"Rustam Karimov"}, .group = ANY});
+	/* an arrest of someone convicted before is an arrest */
+	expect("Police in Tashkent arrested the Uzbek imam Rustam Karimov, "
+	    "who was sentenced in absentia in 2005, on 2 March.",
+	    "2021-06-10",
+	    {.type = "detention", .date = ANY, .host = "UZ",
+	    .persons = {"Rustam Karimov"}, .group = ANY},
+	    {.type = "conviction", .date = "2005", .host = "UZ",
+	    .persons = {"Rustam Karimov"}, .group = ANY});
+}
+
+static void
+test_return_from_nowhere_told(void **state)
+{
+	/* no place in the sentence and no host anywhere: no border told */
+	expect_none("Exiled Kazakhs say they cannot get through to relatives "
+	    "who were sent back.", "2021-06-10");
+	/* the host comes from the sentences before */
+	expect("Zhang Wei was arrested in Bangkok in May. He was deported a "
+	    "week later.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05", .host = "TH",
+	    .persons = {"Zhang Wei"}},
+	    {.type = "return", .mechanism = "deportation", .date = "~2021",
+	    .host = "TH", .persons = {"Zhang Wei"}});
+}
+
+static void
+test_detention_listed_with_abuse(void **state)
+{
+	/* a detention listed with kinds of abuse is a practice */
+	expect_none("Uyghurs in the region encounter surveillance, preventive "
+	    "detention and torture.", "2021-06-10");
+	/* told apart from them it is an incident */
+	expect("The Kazakh activist Serik Aliyev says he suffered beatings "
+	    "after his detention in Almaty on 3 May.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-03", .host = "KZ",
+	    .any_persons = true, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_recommendation_list(void **state)
 {
 	/* the items of a list of demands are calls for action */
@@ -2139,6 +2207,14 @@ test_call_on_a_date(void **state)
 	    "Kazakh activist Serik Aliyev.", "2021-03-10",
 	    {.type = "detention", .date = "2021-03-08", .host = "KZ",
 	    .persons = {"Serik Aliyev"}, .group = ANY});
+	/* a call to protect people at risk is no threat told */
+	expect_none("The joint statement aims to protect the Uyghurs in "
+	    "Thailand at imminent risk of refoulement.", "2021-06-10");
+	/* someone's own purpose is no call */
+	expect("The Uyghur poet Ahmet Yusup, who moved to Bangkok to protect "
+	    "his family, was detained there on 2 March.", "2021-06-10",
+	    {.type = "detention", .date = "2021-03-02", .host = "TH",
+	    .persons = {"Ahmet Yusup"}, .group = ANY});
 	/* "for" after the date: a call for action all the same */
 	expect_none("Amnesty International called on Tuesday for Thailand to "
 	    "halt the deportation of the Uyghur poet Ahmet Yusup.",
@@ -2190,6 +2266,12 @@ test_undated_repeat_is_merged(void **state)
 	    .persons = {"Yegor Lapshin"}},
 	    {.type = "detention", .date = "~2021", .host = "BY",
 	    .persons = {"Yegor Lapshin"}});
+	/* a return onward from where the last one ended is one journey */
+	expect("Turkish police put a Uyghur woman and her two children on a "
+	    "plane to Tajikistan in August, from where they were returned to "
+	    "China.", "2019-10-10",
+	    {.type = "return", .mechanism = ANY, .date = "2019-08",
+	    .host = "TR", .dest = "CN", .group = "Uyghur", .count = 3});
 	/* someone else's undated conviction is another incident */
 	expect("A court in Urumqi sentenced the Uyghur scholar Ilham Sadiq to "
 	    "15 years in prison on 2 March 2020. Relatives say his colleague "
@@ -2282,6 +2364,13 @@ test_event_that_marks_time_is_told_before(void **state)
 	    {.type = "return", .mechanism = ANY, .date = "2021-09-03",
 	    .host = "NP", .dest = "CN", .persons = {"Lobsang Dorje"},
 	    .group = ANY});
+	/* "a criminal case into the abduction" is about the one told */
+	expect("The Turkish teacher Murat Demir was abducted in Bishkek on 31 "
+	    "May and taken to Turkey. Kyrgyz police opened a criminal case "
+	    "into the abduction in June.", "2021-06-10",
+	    {.type = "return", .mechanism = "rendition",
+	    .date = "2021-05-31", .host = "KG", .dest = "TR",
+	    .persons = {"Murat Demir"}});
 	/* "after the arrest of X" says whose: a new incident */
 	expect("Police in Dubai detained the Kazakh activist Serik Aliyev on "
 	    "1 May. After the arrest of the Uyghur poet Ahmet Yusup in Dubai "
@@ -3183,6 +3272,10 @@ main(void)
 		cmocka_unit_test(test_abduction_by_officers_in_place),
 		cmocka_unit_test(test_disappearance_that_begins_a_return),
 		cmocka_unit_test(test_held_before_a_return),
+		cmocka_unit_test(test_thing_handed_over),
+		cmocka_unit_test(test_prisoner_of_a_conviction),
+		cmocka_unit_test(test_return_from_nowhere_told),
+		cmocka_unit_test(test_detention_listed_with_abuse),
 		cmocka_unit_test(test_recommendation_list),
 		cmocka_unit_test(test_relatives_named_through_someone),
 		cmocka_unit_test(test_joined_counts_add_up),
