@@ -349,6 +349,18 @@ static bool seized_in_place(const struct assembler *a,
 
 /* Reads the trigger at m, with the cues before it, into a type; false when
  * the sentence does not state that it happened. */
+/* "rejected his asylum claim and ordered him removed": a refusal with
+ * an object of its own (no "to" after it), and the trigger the next verb
+ * after "and", refuses that object, not the trigger ("refused to arrest
+ * and extradite him" still refuses both). */
+static bool refused_something_else(const struct assembler *a,
+    const struct mention *denial, size_t pos)
+{
+	return cue_value(denial, "refusal") && pos > denial->last &&
+	    !token_is(a->t, denial->last, "to") &&
+	    token_is(a->t, pos - 1, "and");
+}
+
 static bool trigger_type(const struct assembler *a, struct span sp,
     const struct mention *m, enum rw_incident_type *type,
     enum rw_mechanism *mech, bool *granted)
@@ -372,7 +384,8 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 		return true;
 	}
 	if (*type != RW_INCIDENT_RELEASE &&
-	    (denial = cue_find(a, sp, pos, CUE_DENIAL, CUE_WINDOW_CALL))) {
+	    (denial = cue_find(a, sp, pos, CUE_DENIAL, CUE_WINDOW_CALL)) &&
+	    !refused_something_else(a, denial, pos)) {
 		/* a court or state refusing a return or a request for one
 		 * halts it: "refused China's request to extradite him" */
 		if (cue_value(denial, "refusal") &&

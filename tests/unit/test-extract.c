@@ -1378,6 +1378,62 @@ test_warrant_is_dated_by_its_own_clause(void **state)
 	    .persons = {"Rauf Mammadli"}});
 }
 
+/* ---- vocabulary (second trigger round) ---- */
+
+static void
+test_disappearance_told_by_family(void **state)
+{
+	/* relatives not told where she is kept, nothing heard of them,
+	 * learning nothing about his fate */
+	expect("The blogger Rosa Reyes was arrested by the police in Lima on "
+	    "3 March, her brother said. Since then her relatives have not "
+	    "been told where the police keep her.", "2021-06-01",
+	    {.type = "detention", .date = "2021-03-03", .host = "PE",
+	    .persons = {"Rosa Reyes"}},
+	    {.type = "disappearance", .date = "2021", .host = "PE",
+	    .persons = {"Rosa Reyes"}});
+	expect("The herders Ana Quispe and Luis Mamani crossed the river into "
+	    "Peru on 2 April. Nothing has been heard of Quispe and Mamani "
+	    "since that night.", "2021-06-01",
+	    {.type = "disappearance", .date = ANY, .host = ANY,
+	    .persons = {"Ana Quispe", "Luis Mamani"}, .count = ANY_COUNT});
+	expect("The trader Karim Haddou walked into a police station in Tunis "
+	    "on 6 January to renew his papers. For six weeks his family could "
+	    "learn nothing about his fate.", "2021-06-01",
+	    {.type = "disappearance", .date = ANY, .host = "TN",
+	    .persons = {"Karim Haddou"}});
+	/* not knowing where a thing went is no disappearance */
+	expect_none("The minister said that officials do not know where the "
+	    "money from the fund has gone.", "2021-06-01");
+}
+
+static void
+test_request_for_provisional_arrest(void **state)
+{
+	expect("The arrest of the poet Lucas Vidal in Lisbon followed a "
+	    "request for his provisional arrest that the Brazilian government "
+	    "sent on 9 May.", "2021-06-01",
+	    {.type = "detention", .date = ANY, .host = "PT",
+	    .persons = {"Lucas Vidal"}},
+	    {.type = "warrant", .date = ANY, .host = "PT", .dest = "BR",
+	    .persons = {"Lucas Vidal"}});
+}
+
+static void
+test_refusal_of_another_object(void **state)
+{
+	/* the claim is rejected; the removal is ordered */
+	expect("A judge in Lisbon rejected the asylum claim of the teacher Ivo "
+	    "Marin and ordered him removed in October.", "2021-06-01",
+	    {.type = "threatened_return", .date = "2020-10", .host = "PT",
+	    .persons = {"Ivo Marin"}});
+	/* an infinitive after the refusal: it refuses both verbs */
+	expect("A judge in Lisbon on Monday refused to arrest and extradite "
+	    "the teacher Ivo Marin in the autumn of last year.", "2021-06-01",
+	    {.type = "release", .date = ANY, .host = "PT",
+	    .persons = {"Ivo Marin"}});
+}
+
 /* ---- requests and refusals ---- */
 
 static void
@@ -3237,6 +3293,9 @@ main(void)
 		cmocka_unit_test(test_decision_on_a_return),
 		cmocka_unit_test(test_place_before_where),
 		cmocka_unit_test(test_warrant_is_dated_by_its_own_clause),
+		cmocka_unit_test(test_disappearance_told_by_family),
+		cmocka_unit_test(test_request_for_provisional_arrest),
+		cmocka_unit_test(test_refusal_of_another_object),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
 		cmocka_unit_test(test_there_is_the_last_place_named),
