@@ -1434,6 +1434,30 @@ test_refusal_of_another_object(void **state)
 	    .persons = {"Ivo Marin"}});
 }
 
+static void
+test_law_that_allows_a_return(void **state)
+{
+	/* what a law allows is no return that happened */
+	expect("Police in Oslo deported forty Eritrean asylum seekers to Asmara "
+	    "on 3 May, their lawyers said. The new law allows the authorities "
+	    "to expel the Eritrean activist Yonas Tesfay and others like him, "
+	    "his lawyer said.", "2021-06-01",
+	    {.type = "return", .mechanism = "deportation", .date = "2021-05-03",
+	    .host = "NO", .dest = "ER", .group = ANY, .count = 40});
+}
+
+static void
+test_asking_for_asylum_is_no_request(void **state)
+{
+	/* asking for protection is no state's request for a return */
+	expect("The sailor Lars Holm was deported to Chile on 3 May, his "
+	    "brother said. The ministry denied that any of the men had asked "
+	    "for protection before their removal and said the deportations "
+	    "were lawful.", "2021-06-01",
+	    {.type = "return", .mechanism = "deportation", .date = "2021-05-03",
+	    .host = ANY, .dest = "CL", .persons = {"Lars Holm"}});
+}
+
 /* ---- requests and refusals ---- */
 
 static void
@@ -3296,6 +3320,8 @@ main(void)
 		cmocka_unit_test(test_disappearance_told_by_family),
 		cmocka_unit_test(test_request_for_provisional_arrest),
 		cmocka_unit_test(test_refusal_of_another_object),
+		cmocka_unit_test(test_law_that_allows_a_return),
+		cmocka_unit_test(test_asking_for_asylum_is_no_request),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
 		cmocka_unit_test(test_there_is_the_last_place_named),
