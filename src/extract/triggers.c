@@ -819,6 +819,32 @@ static bool whereabouts_unknown(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "more than forty Tamil writers are now in prison", "rights groups
+ * count over a dozen reporters currently jailed": a count given as at
+ * least so many (cues.tsv `more`: more than, over, at least) of people
+ * held now (a `present` cue just before the detention), with no one
+ * named, tallies a situation; it tells no one incident. */
+static bool present_tally(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	static const char *const floor_words[] = {"more", "over", "at",
+		"upwards", "as", NULL};
+	const char *value = trigger_value(a, sp, m);
+	const struct mention *more;
+
+	if (!value || strcmp(value, "detention") != 0 ||
+	    has_kind(sp, M_PERSON) ||
+	    !cue_before(a, sp, m->first, CUE_PRESENT, CUE_WINDOW_THREAT))
+		return false;
+	more = cue_find(a, sp, m->first, CUE_APPROX_MORE, CUE_WINDOW_CALL);
+	if (!more)
+		return false;
+	for (const char *const *w = floor_words; *w; w++)
+		if (token_is(a->t, more->first, *w))
+			return true;
+	return false;
+}
+
 /* "many Uyghurs, women among them, had been sent back": a
  * pattern cue that counts the people shortly before the trigger in its
  * clause (a group or people noun right after it) makes it general even
@@ -878,7 +904,8 @@ bool read_trigger(const struct assembler *a, struct span sp,
 	    held_before_return(a, sp, m) || thing_handed_over(a, sp, m) ||
 	    served_term(a, m) || object_of_release(a, sp, m) ||
 	    accused_or_compound(a, sp, m) || state_relative(a, sp, m) ||
-	    event_held(a, sp, m) || general_subject(a, sp, m))
+	    event_held(a, sp, m) || general_subject(a, sp, m) ||
+	    present_tally(a, sp, m))
 		return false;
 	return trigger_type(a, sp, m, type, mech, granted);
 }

@@ -1458,6 +1458,23 @@ test_asking_for_asylum_is_no_request(void **state)
 	    .host = ANY, .dest = "CL", .persons = {"Lars Holm"}});
 }
 
+static void
+test_present_tally_of_prisoners(void **state)
+{
+	/* at least so many held now, no one named: a tally */
+	expect_none("Press groups in Oslo say that more than forty Tamil "
+	    "writers are now imprisoned in Sri Lanka on political charges.",
+	    "2021-06-01");
+	expect_none("Rights monitors count over a dozen Kurdish reporters "
+	    "currently in prison in Syria for their work.", "2021-06-01");
+	/* a count held now that is one group still counts */
+	expect("Police in Colombo arrested 14 Tamil students on 3 May, and "
+	    "the students are now being held at a police station in the "
+	    "city.", "2021-06-01",
+	    {.type = "detention", .date = "2021-05-03", .host = "LK",
+	    .group = "Tamil", .count = 14});
+}
+
 /* ---- requests and refusals ---- */
 
 static void
@@ -3322,6 +3339,7 @@ main(void)
 		cmocka_unit_test(test_refusal_of_another_object),
 		cmocka_unit_test(test_law_that_allows_a_return),
 		cmocka_unit_test(test_asking_for_asylum_is_no_request),
+		cmocka_unit_test(test_present_tally_of_prisoners),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
 		cmocka_unit_test(test_there_is_the_last_place_named),
