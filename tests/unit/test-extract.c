@@ -1475,6 +1475,20 @@ test_present_tally_of_prisoners(void **state)
 	    .group = "Tamil", .count = 14});
 }
 
+static void
+test_end_of_a_sentence_is_no_conviction(void **state)
+{
+	/* the term ending tells no new conviction */
+	expect("A court in Lima sentenced five Chilean students to three "
+	    "years in prison on 3 May 2019, their lawyer said. Their "
+	    "relatives expect the five to be sent home to Chile when their "
+	    "sentences end in May 2022.", "2021-06-01",
+	    {.type = "conviction", .date = "2019-05-03", .host = "PE",
+	    .count = 5},
+	    {.type = "threatened_return", .date = ANY, .host = "PE",
+	    .dest = "CL", .count = 5});
+}
+
 /* ---- requests and refusals ---- */
 
 static void
@@ -3340,6 +3354,7 @@ main(void)
 		cmocka_unit_test(test_law_that_allows_a_return),
 		cmocka_unit_test(test_asking_for_asylum_is_no_request),
 		cmocka_unit_test(test_present_tally_of_prisoners),
+		cmocka_unit_test(test_end_of_a_sentence_is_no_conviction),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
 		cmocka_unit_test(test_there_is_the_last_place_named),
