@@ -410,11 +410,14 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 		*mech = RW_MECHANISM_NONE;
 		return true;
 	}
-	/* "faces a real risk of arbitrary detention", "could be jailed":
-	 * a feared detention, disappearance or conviction did not happen */
+	/* "faces a real risk of arbitrary detention", "could be jailed",
+	 * "will be offered resettlement": a feared detention,
+	 * disappearance or conviction, or a promised release, did not
+	 * happen */
 	if ((*type == RW_INCIDENT_DETENTION ||
 	    *type == RW_INCIDENT_DISAPPEARANCE ||
-	    *type == RW_INCIDENT_CONVICTION) &&
+	    *type == RW_INCIDENT_CONVICTION ||
+	    *type == RW_INCIDENT_RELEASE) &&
 	    (threat = cue_find(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT)) &&
 	    !cue_value(threat, "decision") && !(threat->last ==
 	    threat->first + 2 && token_is(a->t, threat->first, "to") &&

@@ -1489,6 +1489,29 @@ test_end_of_a_sentence_is_no_conviction(void **state)
 	    .dest = "CL", .count = 5});
 }
 
+static void
+test_promised_release_did_not_happen(void **state)
+{
+	/* a release that will be or could be is no release yet */
+	expect("The Nepali monk Tenzin Dorje, held in Delhi since March, will "
+	    "be released next week, officials said on Monday.", "2021-06-10",
+	    {.type = "detention", .date = "2021-03", .host = "IN",
+	    .persons = {"Tenzin Dorje"}});
+	expect("The Nepali monk Tenzin Dorje, held in Delhi since March, could "
+	    "be freed on bail within days, his lawyer said on Monday.",
+	    "2021-06-10",
+	    {.type = "detention", .date = "2021-03", .host = "IN",
+	    .persons = {"Tenzin Dorje"}});
+	/* one that happened is */
+	expect("The Nepali monk Tenzin Dorje, who had been held in Delhi since "
+	    "March, was released on Monday, his lawyer said in a statement.",
+	    "2021-06-10",
+	    {.type = "detention", .date = "2021-03", .host = "IN",
+	    .persons = {"Tenzin Dorje"}},
+	    {.type = "release", .date = "2021-06-07", .host = "IN",
+	    .persons = {"Tenzin Dorje"}});
+}
+
 /* ---- requests and refusals ---- */
 
 static void
@@ -3355,6 +3378,7 @@ main(void)
 		cmocka_unit_test(test_asking_for_asylum_is_no_request),
 		cmocka_unit_test(test_present_tally_of_prisoners),
 		cmocka_unit_test(test_end_of_a_sentence_is_no_conviction),
+		cmocka_unit_test(test_promised_release_did_not_happen),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
 		cmocka_unit_test(test_there_is_the_last_place_named),
