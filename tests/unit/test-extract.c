@@ -1512,6 +1512,28 @@ test_promised_release_did_not_happen(void **state)
 	    .persons = {"Tenzin Dorje"}});
 }
 
+static void
+test_never_came_back(void **state)
+{
+	/* someone who went out and never came back has gone missing */
+	expect("The Kurdish blogger Aram Ghazi had lived in Baku since 2019. "
+	    "On the evening of 4 June he went out to buy bread and never came "
+	    "back, his wife said.", "2021-06-10",
+	    {.type = "disappearance", .date = "2021-06-04", .host = "AZ",
+	    .persons = {"Aram Ghazi"}});
+	expect("The Kurdish blogger Aram Ghazi entered a police station in "
+	    "Baku on 4 June to renew his visa and did not come out, his wife "
+	    "said.", "2021-06-10",
+	    {.type = "disappearance", .date = "2021-06-04", .host = "AZ",
+	    .persons = {"Aram Ghazi"}, .group = ANY});
+	/* not going back to a country is no disappearance */
+	expect("The Kurdish blogger Aram Ghazi left Iran in 2015 and never "
+	    "returned to the country, where he was sentenced in absentia in "
+	    "2017.", "2021-06-10",
+	    {.type = "conviction", .date = "2017", .host = "IR",
+	    .persons = {"Aram Ghazi"}, .group = ANY});
+}
+
 /* ---- requests and refusals ---- */
 
 static void
@@ -3379,6 +3401,7 @@ main(void)
 		cmocka_unit_test(test_present_tally_of_prisoners),
 		cmocka_unit_test(test_end_of_a_sentence_is_no_conviction),
 		cmocka_unit_test(test_promised_release_did_not_happen),
+		cmocka_unit_test(test_never_came_back),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
 		cmocka_unit_test(test_there_is_the_last_place_named),
