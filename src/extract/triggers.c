@@ -383,11 +383,12 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 		*mech = RW_MECHANISM_NONE;
 		return true;
 	}
-	if (*type != RW_INCIDENT_RELEASE &&
-	    (denial = cue_find(a, sp, pos, CUE_DENIAL, CUE_WINDOW_CALL)) &&
+	if ((denial = cue_find(a, sp, pos, CUE_DENIAL, CUE_WINDOW_CALL)) &&
 	    !refused_something_else(a, denial, pos)) {
 		/* a court or state refusing a return or a request for one
-		 * halts it: "refused China's request to extradite him" */
+		 * halts it: "refused China's request to extradite him"; a
+		 * denied or refused release ("declined to order the release
+		 * of the detainees") did not happen */
 		if (cue_value(denial, "refusal") &&
 		    denial->last + CUE_WINDOW_THREAT >= pos &&
 		    (*type == RW_INCIDENT_RETURN ||

@@ -1534,6 +1534,21 @@ test_never_came_back(void **state)
 	    .persons = {"Aram Ghazi"}, .group = ANY});
 }
 
+static void
+test_refused_release_did_not_happen(void **state)
+{
+	/* a court that declines to order a release releases no one */
+	expect_none("The High Court in Dhaka on Monday declined to order the "
+	    "release of the Rohingya teacher Karim Ullah, his lawyer said.",
+	    "2021-06-10");
+	/* a ruling overturned, and then a release, is a release */
+	expect("The High Court in Dhaka on Monday overturned the ruling and "
+	    "released the Rohingya teacher Karim Ullah, his lawyer said.",
+	    "2021-06-10",
+	    {.type = "release", .date = "2021-06-07", .host = "BD",
+	    .any_persons = true, .group = ANY, .count = ANY_COUNT});
+}
+
 /* ---- requests and refusals ---- */
 
 static void
@@ -3402,6 +3417,7 @@ main(void)
 		cmocka_unit_test(test_end_of_a_sentence_is_no_conviction),
 		cmocka_unit_test(test_promised_release_did_not_happen),
 		cmocka_unit_test(test_never_came_back),
+		cmocka_unit_test(test_refused_release_did_not_happen),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
 		cmocka_unit_test(test_there_is_the_last_place_named),
