@@ -849,6 +849,17 @@ static bool present_tally(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* A person named within four words after the trigger: its object
+ * ("arrested the Kenyan activist X"). */
+static bool names_object(struct span sp, const struct mention *m)
+{
+	for (const struct mention *q = m + 1; q < sp.last; q++)
+		if (q->kind == M_PERSON && q->first >= m->last &&
+		    q->first <= m->last + 4)
+			return true;
+	return false;
+}
+
 /* "many Uyghurs, women among them, had been sent back": a
  * pattern cue that counts the people shortly before the trigger in its
  * clause (a group or people noun right after it) makes it general even
@@ -862,9 +873,14 @@ static bool general_subject(const struct assembler *a, struct span sp,
 	const struct text *t = a->t;
 	const struct mention *cue = cue_find(a, sp, m->first, CUE_PATTERN,
 	    CUE_WINDOW_CALL);
-	bool counts = false;
+	bool counts;
 
-	if (!cue || quoted(a, &t->sentences[m->sentence], cue->first))
+	if (!cue)
+		return false;
+	/* "we know anyone can be sent back", X said: no one in particular,
+	 * quoted or not, unless the trigger names whom it took */
+	counts = cue_value(cue, "anyone") && !names_object(sp, m);
+	if (!counts && quoted(a, &t->sentences[m->sentence], cue->first))
 		return false;
 	for (const struct mention *q = sp.first; q < sp.last; q++)
 		if (q->first >= cue->last && q->first <= cue->last + 1 &&

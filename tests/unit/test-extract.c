@@ -1549,6 +1549,23 @@ test_refused_release_did_not_happen(void **state)
 	    .any_persons = true, .group = ANY, .count = ANY_COUNT});
 }
 
+static void
+test_anyone_is_no_one_in_particular(void **state)
+{
+	/* "anyone" is people in general, though a speaker is named */
+	expect("Police in Kampala released the Kenyan activist Joseph Otieno "
+	    "on Monday, his lawyer said. \"Now we know anyone can be deported "
+	    "at any moment,\" Otieno said after his release.", "2021-06-10",
+	    {.type = "release", .date = "2021-06-07", .host = "UG",
+	    .persons = {"Joseph Otieno"}});
+	/* a trigger that names whom it took still counts */
+	expect("The police in Kampala, who insist that anyone is free to "
+	    "speak, arrested the Kenyan activist Joseph Otieno at his home on "
+	    "7 June.", "2021-06-10",
+	    {.type = "detention", .date = "2021-06-07", .host = "UG",
+	    .persons = {"Joseph Otieno"}});
+}
+
 /* ---- requests and refusals ---- */
 
 static void
@@ -3418,6 +3435,7 @@ main(void)
 		cmocka_unit_test(test_promised_release_did_not_happen),
 		cmocka_unit_test(test_never_came_back),
 		cmocka_unit_test(test_refused_release_did_not_happen),
+		cmocka_unit_test(test_anyone_is_no_one_in_particular),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
 		cmocka_unit_test(test_there_is_the_last_place_named),
