@@ -1566,6 +1566,23 @@ test_anyone_is_no_one_in_particular(void **state)
 	    .persons = {"Joseph Otieno"}});
 }
 
+static void
+test_repeated_and_earlier_cases_are_a_pattern(void **state)
+{
+	/* repeated arrests, several earlier deportations: a pattern */
+	expect_none("Tamil exiles in Muscat have suffered repeated arrests "
+	    "under Sri Lankan warrants, lawyers say.", "2021-06-10");
+	expect_none("Lawyers in Colombo have documented several earlier "
+	    "deportations of Tamil men from Oman to Sri Lanka without any "
+	    "hearing.", "2021-06-10");
+	/* someone named still counts */
+	expect("Police in Muscat arrested the Tamil writer Ravi Kumar on 3 May "
+	    "after repeated summonses over his poems, his lawyer said.",
+	    "2021-06-10",
+	    {.type = "detention", .date = "2021-05-03", .host = "OM",
+	    .persons = {"Ravi Kumar"}, .group = "Tamil"});
+}
+
 /* ---- requests and refusals ---- */
 
 static void
@@ -3436,6 +3453,7 @@ main(void)
 		cmocka_unit_test(test_never_came_back),
 		cmocka_unit_test(test_refused_release_did_not_happen),
 		cmocka_unit_test(test_anyone_is_no_one_in_particular),
+		cmocka_unit_test(test_repeated_and_earlier_cases_are_a_pattern),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
 		cmocka_unit_test(test_there_is_the_last_place_named),
