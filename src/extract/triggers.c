@@ -860,6 +860,51 @@ static bool names_object(struct span sp, const struct mention *m)
 	return false;
 }
 
+/* A speech verb, "he" or "they" between mentions from and to. */
+static bool speaks_or_refers(const struct mention *from,
+    const struct mention *to)
+{
+	for (const struct mention *q = from + 1; q < to; q++)
+		if (cue_at(q, CUE_SPEECH) || cue_at(q, CUE_HE) ||
+		    cue_at(q, CUE_THEY))
+			return true;
+	return false;
+}
+
+/* "exiles say family members have been detained": relatives that
+ * belong to no one (no owner, article, number or name before the kin
+ * noun, which stands at most four words before the trigger with no one
+ * speaking or referred to between: "relatives say he was held" is about
+ * him), in a sentence that names no one, are relatives in general. */
+static bool unowned_kin(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	static const char *const owners[] = {"his", "her", "their", "its",
+		"our", "my", "your", "the", "these", "those", "of", "and",
+		"whose", NULL};
+	const struct text *t = a->t;
+
+	if (has_kind(sp, M_PERSON))
+		return false;
+	for (const struct mention *q = sp.first; q < m; q++) {
+		if (!cue_at(q, CUE_PEOPLE) || !cue_value(q, "kin") ||
+		    q->last > m->first || q->last + 4 < m->first ||
+		    q->first == 0)
+			continue;
+		size_t k = q->first - 1;
+		if ((t->tokens[k].flags & (TOKEN_POSSESSIVE | TOKEN_NUMBER |
+		    TOKEN_CAPITAL)) || speaks_or_refers(q, m))
+			continue;
+		bool owned = false;
+		for (const char *const *w = owners; *w; w++)
+			if (token_is(t, k, *w))
+				owned = true;
+		if (!owned)
+			return true;
+	}
+	return false;
+}
+
 /* "many Uyghurs, women among them, had been sent back": a
  * pattern cue that counts the people shortly before the trigger in its
  * clause (a group or people noun right after it) makes it general even
@@ -925,7 +970,7 @@ bool read_trigger(const struct assembler *a, struct span sp,
 	    served_term(a, m) || object_of_release(a, sp, m) ||
 	    accused_or_compound(a, sp, m) || state_relative(a, sp, m) ||
 	    event_held(a, sp, m) || general_subject(a, sp, m) ||
-	    present_tally(a, sp, m))
+	    present_tally(a, sp, m) || unowned_kin(a, sp, m))
 		return false;
 	return trigger_type(a, sp, m, type, mech, granted);
 }

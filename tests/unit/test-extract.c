@@ -1583,6 +1583,25 @@ test_repeated_and_earlier_cases_are_a_pattern(void **state)
 	    .persons = {"Ravi Kumar"}, .group = "Tamil"});
 }
 
+static void
+test_relatives_of_no_one(void **state)
+{
+	/* family members of no one in particular: people in general */
+	expect_none("Kurds living in Germany say family members have been "
+	    "arrested in Turkey because of their posts online.", "2021-06-10");
+	/* relatives who speak about someone: his arrest */
+	expect("The Kurdish poet Aram Ghazi fled Turkey in 2019 and settled in "
+	    "Berlin, where he writes for an exile magazine. Relatives say he "
+	    "was detained in Ankara on 2 May during a visit.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-02", .host = "TR",
+	    .persons = {"Aram Ghazi"}, .group = ANY});
+	/* relatives of someone are his */
+	expect("Officials in Ankara said on Monday that relatives of the poet "
+	    "had been detained in the city on 2 May.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-02", .host = ANY,
+	    .count = ANY_COUNT});
+}
+
 /* ---- requests and refusals ---- */
 
 static void
@@ -3454,6 +3473,7 @@ main(void)
 		cmocka_unit_test(test_refused_release_did_not_happen),
 		cmocka_unit_test(test_anyone_is_no_one_in_particular),
 		cmocka_unit_test(test_repeated_and_earlier_cases_are_a_pattern),
+		cmocka_unit_test(test_relatives_of_no_one),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
 		cmocka_unit_test(test_there_is_the_last_place_named),
