@@ -419,6 +419,10 @@ size_t lexicon_match(const struct lexicon *lx, struct text *t, size_t i,
 		return 0;
 	for (size_t k = i; k < t->n_tokens && k - i < LEX_PHRASE_MAX; k++) {
 		t->work++;
+		/* a quotation mark inside a phrase is skipped: 'would be
+		 * "sent home"' */
+		if (k > i && token_punct(t, k, '"'))
+			continue;
 		node = step(lx, node, token_norm(t, k), t->tokens[k].norm_len,
 		    t->tokens[k].hash);
 		if (!node)

@@ -1602,6 +1602,19 @@ test_relatives_of_no_one(void **state)
 	    .count = ANY_COUNT});
 }
 
+static void
+test_quotation_mark_inside_a_phrase(void **state)
+{
+	/* 'will be "returned"' is the phrase "will be returned" */
+	expect("The Nepali monk Tenzin Dorje is still held in Delhi, and "
+	    "officers have told his sister that he will be \"returned\" to "
+	    "Nepal within days.", "2021-06-10",
+	    {.type = "detention", .date = "2021", .host = "IN",
+	    .persons = {"Tenzin Dorje"}},
+	    {.type = "threatened_return", .date = "2021", .host = "IN",
+	    .dest = "NP", .persons = {"Tenzin Dorje"}});
+}
+
 /* ---- requests and refusals ---- */
 
 static void
@@ -3474,6 +3487,7 @@ main(void)
 		cmocka_unit_test(test_anyone_is_no_one_in_particular),
 		cmocka_unit_test(test_repeated_and_earlier_cases_are_a_pattern),
 		cmocka_unit_test(test_relatives_of_no_one),
+		cmocka_unit_test(test_quotation_mark_inside_a_phrase),
 		cmocka_unit_test(test_refused_request_is_release),
 		cmocka_unit_test(test_asked_state_is_host_of_warrant),
 		cmocka_unit_test(test_there_is_the_last_place_named),
