@@ -54,6 +54,26 @@ static bool possessive_subject(struct span sp, const struct mention *p)
 	return false;
 }
 
+/* "LIMA, May 3 (Andes Post) -": a name in brackets right after the date
+ * of a dateline is the agency that filed the report, not a person. */
+static bool dateline_agency(const struct assembler *a, struct span sp,
+    const struct mention *p)
+{
+	size_t open = p->first;
+
+	/* "(Pacific Coast Wire)": other capitalised words may open it */
+	while (open > 0 && open + 3 > p->first &&
+	    (a->t->tokens[open - 1].flags & TOKEN_CAPITAL))
+		open--;
+	if (open < 2 || !token_punct(a->t, open - 1, '(') ||
+	    !token_punct(a->t, p->last, ')'))
+		return false;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->kind == M_DATE && q->last + 1 == open)
+			return true;
+	return false;
+}
+
 /* People a relative's noun stands for: 1 ("brother"), 2 ("parents"), -1
  * for a plural without a number ("relatives"), 0 for no relative. */
 static int kin_size(const struct mention *m)
@@ -270,7 +290,8 @@ void find_subjects(struct assembler *a, struct span sp, size_t pos,
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (m->kind == M_PERSON && (!m->possessive ||
 		    possessive_subject(sp, m)) && !is_speaker(a, sp, m) &&
-		    !named_by_kin(a, sp, m) && !kin_apposition(a, sp, m, pos))
+		    !named_by_kin(a, sp, m) && !kin_apposition(a, sp, m, pos) &&
+		    !dateline_agency(a, sp, m))
 			add_person(s, m->name);
 		else if (m->kind == M_COUNT &&
 		    (!count || distance(m, pos) < distance(count, pos)) &&

@@ -419,6 +419,45 @@ test_place_in_clause_after_trigger_is_aside(void **state)
 }
 
 static void
+test_dateline_agency_is_no_person(void **state)
+{
+	/* the agency in brackets after a dateline filed the report */
+	expect("QUITO, March 9 (Andes Post Service) - Ecuadorian police "
+	    "detained the Peruvian journalist Rosa Quispe on Monday.",
+	    "2022-03-10",
+	    {.type = "detention", .date = "2022-03-07", .host = "EC",
+	    .persons = {"Rosa Quispe"}, .group = ANY});
+	expect("LUSAKA, 2 June (Zambezi Wire) - Zambian police arrested "
+	    "the Malawian activist Peter Banda at the border.", "2023-06-03",
+	    {.type = "detention", .date = ANY, .host = "ZM",
+	    .persons = {"Peter Banda"}, .group = ANY});
+	/* a name in brackets after no date is still a person */
+	expect("Ecuadorian police detained the journalist (Rosa Quispe) "
+	    "in Quito on 7 March.", "2022-03-10",
+	    {.type = "detention", .date = "2022-03-07", .host = "EC",
+	    .persons = {"Rosa Quispe"}, .group = ANY});
+}
+
+static void
+test_speaker_with_a_pronoun_noun(void **state)
+{
+	/* "..., her brother said": the brother speaks, not the woman */
+	expect("Chilean police arrested Marta Rojas, a teacher who moved to "
+	    "Santiago in 2010, her brother said.", "2022-05-01",
+	    {.type = "detention", .date = ANY, .host = "CL",
+	    .persons = {"Marta Rojas"}, .group = ANY});
+	expect("Kenyan officers detained Samuel Otieno, an activist, on 4 "
+	    "April, their lawyer told reporters.", "2022-05-01",
+	    {.type = "detention", .date = "2022-04-04", .host = "KE",
+	    .persons = {"Samuel Otieno"}, .group = ANY});
+	/* "X, her lawyer, said": X is the lawyer who speaks */
+	expect("Chilean police arrested the student, Marta Rojas, her "
+	    "lawyer, said on Monday.", "2022-05-01",
+	    {.type = "detention", .date = ANY, .host = "CL",
+	    .any_persons = true, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_nationality_with_modifiers(void **state)
 {
 	/* "a Chinese pro-democracy writer" is where he would be sent,
@@ -3319,6 +3358,8 @@ main(void)
 		cmocka_unit_test(test_handed_to_officers_of_a_state),
 		cmocka_unit_test(test_place_fled_before_the_event),
 		cmocka_unit_test(test_place_in_clause_after_trigger_is_aside),
+		cmocka_unit_test(test_dateline_agency_is_no_person),
+		cmocka_unit_test(test_speaker_with_a_pronoun_noun),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
