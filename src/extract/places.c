@@ -478,6 +478,52 @@ static bool last_incident_names(const struct assembler *a,
 	return false;
 }
 
+/* when is on or after the day of d, as far as both tell: a return
+ * told after what happened before it ("detained on 2 May ... deported
+ * on 9 May") sent no one anywhere yet. An unknown d is never passed. */
+static bool not_before(const struct rw_date *when, const struct rw_date *d)
+{
+	if (!d->year || !when->year || when->year != d->year)
+		return d->year && when->year >= d->year;
+	if (!when->month || !d->month || when->month != d->month)
+		return !when->month || !d->month || when->month > d->month;
+	return !when->day || !d->day || when->day >= d->day;
+}
+
+/* "had been held", "had earlier been arrested": the trigger at pos is
+ * in the past perfect, told back from the events around it. */
+static bool past_perfect(const struct text *t, size_t pos)
+{
+	for (size_t k = pos; k > 0 && k + 4 > pos; k--)
+		if (token_is(t, k - 1, "had"))
+			return true;
+	return false;
+}
+
+/* "Lina Sato was deported to Peru on 2 May. Sato was arrested as she
+ * left the plane": the people of a return that happened, told of next
+ * with no place named, are where it sent them ("had been arrested" was
+ * before it). NULL when the last incident is no such return. */
+static const char *returned_to(const struct assembler *a, size_t pos,
+    const struct subjects *s, bool inherited, const struct rw_date *when)
+{
+	const struct rw_incident *x;
+
+	if (!a->out->n_incidents || past_perfect(a->t, pos))
+		return NULL;
+	x = &a->out->incidents[a->out->n_incidents - 1];
+	/* "detained 30 and sent ten of them back": what follows may be
+	 * about either */
+	if (a->out->n_incidents >= 2 &&
+	    x[-1].quote_start == x->quote_start)
+		return NULL;
+	if (x->type != RW_INCIDENT_RETURN || !x->dest[0] ||
+	    !(inherited || last_incident_names(a, s)) ||
+	    !not_before(when, &x->date))
+		return NULL;
+	return x->dest;
+}
+
 /* "He was arrested there": "there" a few words after the trigger, in
  * its clause, is the last place named before it (in the sentence, else
  * in the last few sentences), not the document's main country. "there
@@ -697,6 +743,9 @@ void find_places(const struct assembler *a, struct span sp,
 			host = nearest(pl, n, pos, ROLE_FROM, NULL);
 		if (!host && !inherited)
 			host = nearest(pl, n, pos, ROLE_NONE, NULL);
+		if (!host)
+			host = returned_to(a, pos, s, inherited,
+			    &inc->date);
 		/* "has not been heard from since": after a return, people go
 		 * missing where they were sent */
 		if (!host && inc->type == RW_INCIDENT_DISAPPEARANCE)

@@ -458,6 +458,37 @@ test_speaker_with_a_pronoun_noun(void **state)
 }
 
 static void
+test_after_a_return_people_are_where_it_sent_them(void **state)
+{
+	/* the next sentence names no place: the miner is in Bolivia now */
+	expect("Peruvian police deported the Bolivian miner Carlos Mamani to "
+	    "Bolivia on 2 May. Mamani was arrested on 3 May as he left the "
+	    "plane.", "2022-06-01",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2022-05-02", .host = "PE", .dest = "BO",
+	    .persons = {"Carlos Mamani"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022-05-03", .host = "BO",
+	    .persons = {"Carlos Mamani"}, .group = ANY, .count = ANY_COUNT});
+	expect("Ghana deported the Togolese activist Ama Mensah to Togo "
+	    "last week. She was detained as soon as she landed.",
+	    "2023-02-10",
+	    {.type = "return", .mechanism = "deportation", .date = ANY,
+	    .host = "GH", .dest = "TG", .persons = {"Ama Mensah"},
+	    .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = ANY, .host = "TG",
+	    .persons = {"Ama Mensah"}, .group = ANY, .count = ANY_COUNT});
+	/* an arrest dated before the return happened where he was */
+	expect("Peruvian police deported the Bolivian miner Carlos Mamani to "
+	    "Bolivia on 9 May. Mamani had been arrested on 2 May at a "
+	    "market.", "2022-06-01",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2022-05-09", .host = "PE", .dest = "BO",
+	    .persons = {"Carlos Mamani"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022-05-02", .host = "PE",
+	    .persons = {"Carlos Mamani"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_nationality_with_modifiers(void **state)
 {
 	/* "a Chinese pro-democracy writer" is where he would be sent,
@@ -3360,6 +3391,7 @@ main(void)
 		cmocka_unit_test(test_place_in_clause_after_trigger_is_aside),
 		cmocka_unit_test(test_dateline_agency_is_no_person),
 		cmocka_unit_test(test_speaker_with_a_pronoun_noun),
+		cmocka_unit_test(test_after_a_return_people_are_where_it_sent_them),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
