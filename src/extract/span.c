@@ -224,8 +224,10 @@ bool is_speaker(const struct assembler *a, struct span sp,
 		    m->first >= p->last)
 			continue;
 		size_t reach = token_punct(a->t, p->last, ',') ? 24 : 3;
+		/* "X was deported, according to Y": Y speaks */
 		if (m->first >= p->last && m->first <= p->last + reach &&
-		    !own_speaker(a, p->last, m)) {
+		    !own_speaker(a, p->last, m) &&
+		    !token_is(a->t, m->first, "according")) {
 			bool trigger_between = false;
 			for (const struct mention *q = sp.first; q < sp.last; q++)
 				if (q->kind == M_TRIGGER && q->first >= p->last &&

@@ -489,6 +489,28 @@ test_after_a_return_people_are_where_it_sent_them(void **state)
 }
 
 static void
+test_date_after_a_speech_verb_dates_the_statement(void **state)
+{
+	/* the month tells when the monitor learned of it, not the return */
+	expect("Guatemalan police in June deported the Honduran activist "
+	    "Elmer Reyes to Honduras, according to records the monitor "
+	    "obtained on 12 September.", "2021-10-01",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-06", .host = "GT", .dest = "HN",
+	    .persons = {"Elmer Reyes"}, .group = ANY, .count = ANY_COUNT});
+	expect("Ugandan police arrested Grace Akello in Kampala in March, "
+	    "said Tom Okello, a researcher at a local monitor, on 4 July.",
+	    "2022-08-01",
+	    {.type = "detention", .date = "2022-03", .host = "UG",
+	    .persons = {"Grace Akello"}, .group = ANY, .count = ANY_COUNT});
+	/* a date opening the reported clause is the event's */
+	expect("Tom Okello said that on 4 July Ugandan police arrested Grace "
+	    "Akello in Kampala.", "2022-08-01",
+	    {.type = "detention", .date = "2022-07-04", .host = "UG",
+	    .persons = {"Grace Akello"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_nationality_with_modifiers(void **state)
 {
 	/* "a Chinese pro-democracy writer" is where he would be sent,
@@ -3392,6 +3414,7 @@ main(void)
 		cmocka_unit_test(test_dateline_agency_is_no_person),
 		cmocka_unit_test(test_speaker_with_a_pronoun_noun),
 		cmocka_unit_test(test_after_a_return_people_are_where_it_sent_them),
+		cmocka_unit_test(test_date_after_a_speech_verb_dates_the_statement),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
