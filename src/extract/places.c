@@ -462,20 +462,23 @@ static bool arrived(const struct assembler *a, struct span sp,
 	return false;
 }
 
-/* The last incident names one of the people of y. */
-static bool last_incident_names(const struct assembler *a,
+/* Incident x names one of the people of y. */
+static bool incident_names(const struct rw_incident *x,
     const struct subjects *y)
 {
-	const struct rw_incident *x;
-
-	if (!a->out->n_incidents)
-		return false;
-	x = &a->out->incidents[a->out->n_incidents - 1];
 	for (size_t i = 0; i < x->n_persons; i++)
 		for (size_t j = 0; j < y->n_persons; j++)
 			if (strcmp(x->persons[i], y->persons[j]) == 0)
 				return true;
 	return false;
+}
+
+/* The last incident names one of the people of y. */
+static bool last_incident_names(const struct assembler *a,
+    const struct subjects *y)
+{
+	return a->out->n_incidents && incident_names(
+	    &a->out->incidents[a->out->n_incidents - 1], y);
 }
 
 /* when is on or after the day of d, as far as both tell: a return
@@ -522,6 +525,26 @@ static const char *returned_to(const struct assembler *a, size_t pos,
 	    !not_before(when, &x->date))
 		return NULL;
 	return x->dest;
+}
+
+/* How far back the incidents are searched for the last return. */
+#define RETURN_LOOKBACK 8
+
+/* The last return (among the last few incidents) names none of the
+ * people of y, who are named: "X was deported. His cousin was detained
+ * in Dubai. His whereabouts are unknown" is about the cousin, not X. */
+static bool return_of_others(const struct assembler *a,
+    const struct subjects *y)
+{
+	const struct rw_incident *inc = a->out->incidents;
+
+	if (!y->n_persons)
+		return false;
+	for (size_t k = a->out->n_incidents; k-- > 0 &&
+	    k + RETURN_LOOKBACK >= a->out->n_incidents;)
+		if (inc[k].type == RW_INCIDENT_RETURN && inc[k].dest[0])
+			return !incident_names(&inc[k], y);
+	return false;
 }
 
 /* "He was arrested there": "there" a few words after the trigger, in
@@ -750,7 +773,9 @@ void find_places(const struct assembler *a, struct span sp,
 		 * missing where they were sent */
 		if (!host && inc->type == RW_INCIDENT_DISAPPEARANCE)
 			host = since_return_dest(a, sp, s);
+		/* ... not other people named since */
 		if (!host && inc->type == RW_INCIDENT_DISAPPEARANCE &&
+		    !return_of_others(a, s) &&
 		    a->last_return_dest[0] && a->t->n_sentences &&
 		    pl_sentence(sp) - a->last_return_sentence <=
 		    RETURN_SENTENCES)

@@ -511,6 +511,35 @@ test_date_after_a_speech_verb_dates_the_statement(void **state)
 }
 
 static void
+test_missing_after_another_persons_return(void **state)
+{
+	/* the friend held in Jordan goes missing there, not in Syria */
+	expect("Jordanian police deported the Syrian writer Omar Nasser to "
+	    "Syria on 2 March. On 9 March they detained his friend Tariq "
+	    "Saleh in Amman. The whereabouts of Tariq Saleh are unknown.",
+	    "2022-04-01",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2022-03-02", .host = "JO", .dest = "SY",
+	    .persons = {"Omar Nasser"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022-03-09", .host = "JO",
+	    .persons = {"Tariq Saleh"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "disappearance", .date = ANY, .host = "JO",
+	    .persons = {"Tariq Saleh"}, .group = ANY, .count = ANY_COUNT});
+	/* the man sent back goes missing where he was sent */
+	expect("Jordanian police deported the Syrian writer Omar Nasser to "
+	    "Syria on 2 March. On 9 March they detained his friend Tariq "
+	    "Saleh in Amman. The whereabouts of Omar Nasser are unknown.",
+	    "2022-04-01",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2022-03-02", .host = "JO", .dest = "SY",
+	    .persons = {"Omar Nasser"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022-03-09", .host = "JO",
+	    .persons = {"Tariq Saleh"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "disappearance", .date = ANY, .host = "SY",
+	    .persons = {"Omar Nasser"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_nationality_with_modifiers(void **state)
 {
 	/* "a Chinese pro-democracy writer" is where he would be sent,
@@ -3415,6 +3444,7 @@ main(void)
 		cmocka_unit_test(test_speaker_with_a_pronoun_noun),
 		cmocka_unit_test(test_after_a_return_people_are_where_it_sent_them),
 		cmocka_unit_test(test_date_after_a_speech_verb_dates_the_statement),
+		cmocka_unit_test(test_missing_after_another_persons_return),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
