@@ -314,8 +314,8 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 				    token_is(a->t, k, "whose"))
 					out[n].role = ROLE_NONE;
 		if (m->first > pos && (out[n].role == ROLE_NONE ||
-		    out[n].role == ROLE_AGENT) && after_subordinator(a->t,
-		    pos, m->first))
+		    out[n].role == ROLE_AGENT || out[n].role == ROLE_FROM) &&
+		    after_subordinator(a->t, pos, m->first))
 			out[n].role = ROLE_ASIDE;
 		if (m->first < pos && (out[n].role == ROLE_NONE ||
 		    out[n].role == ROLE_AGENT) && fronted_clause(a->t, sp,

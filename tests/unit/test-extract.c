@@ -540,6 +540,23 @@ test_missing_after_another_persons_return(void **state)
 }
 
 static void
+test_place_come_from_after_the_trigger_is_aside(void **state)
+{
+	/* "after arriving on a flight from Mexico": where she came from */
+	expect("Guatemalan police have held the Honduran activist Rosa Mejia "
+	    "since May. She was detained at the airport on 4 May after "
+	    "arriving on a flight from Mexico.", "2022-06-01",
+	    {.type = "detention", .date = "2022-05-04", .host = "GT",
+	    .persons = {"Rosa Mejia"}, .group = ANY, .count = ANY_COUNT});
+	/* "from" before any such clause is still where it happened */
+	expect("Nicaragua deported the Honduran activist Rosa Mejia from "
+	    "Managua on 4 May after a court hearing.", "2022-06-01",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2022-05-04", .host = "NI", .dest = "HN",
+	    .persons = {"Rosa Mejia"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_nationality_with_modifiers(void **state)
 {
 	/* "a Chinese pro-democracy writer" is where he would be sent,
@@ -3445,6 +3462,7 @@ main(void)
 		cmocka_unit_test(test_after_a_return_people_are_where_it_sent_them),
 		cmocka_unit_test(test_date_after_a_speech_verb_dates_the_statement),
 		cmocka_unit_test(test_missing_after_another_persons_return),
+		cmocka_unit_test(test_place_come_from_after_the_trigger_is_aside),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
