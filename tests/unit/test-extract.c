@@ -557,6 +557,29 @@ test_place_come_from_after_the_trigger_is_aside(void **state)
 }
 
 static void
+test_same_evening_is_told_from_the_last_day(void **state)
+{
+	/* "in March" between them gives no day: the evening is 3 April's */
+	expect("Moldovan police detained the Ukrainian activist Ion Rusu at "
+	    "Chisinau airport on 3 April. Officers told him that Ukraine had "
+	    "put his name on a list in March. Rusu was released the same "
+	    "evening.", "2022-05-01",
+	    {.type = "detention", .date = "2022-04-03", .host = "MD",
+	    .persons = {"Ion Rusu"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "release", .date = "2022-04-03", .host = "MD",
+	    .persons = {"Ion Rusu"}, .group = ANY, .count = ANY_COUNT});
+	/* "that month" is told from the last date given, a month */
+	expect("Moldovan police detained the Ukrainian activist Ion Rusu at "
+	    "Chisinau airport on 3 April. Officers told him that Ukraine had "
+	    "put his name on a list in March. Rusu was released later that "
+	    "month.", "2022-05-01",
+	    {.type = "detention", .date = "2022-04-03", .host = "MD",
+	    .persons = {"Ion Rusu"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "release", .date = "2022-03", .host = "MD",
+	    .persons = {"Ion Rusu"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_nationality_with_modifiers(void **state)
 {
 	/* "a Chinese pro-democracy writer" is where he would be sent,
@@ -3463,6 +3486,7 @@ main(void)
 		cmocka_unit_test(test_date_after_a_speech_verb_dates_the_statement),
 		cmocka_unit_test(test_missing_after_another_persons_return),
 		cmocka_unit_test(test_place_come_from_after_the_trigger_is_aside),
+		cmocka_unit_test(test_same_evening_is_told_from_the_last_day),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
