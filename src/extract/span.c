@@ -157,7 +157,7 @@ static bool speech_names(const struct assembler *a, size_t from,
 
 /* "US President Joe Biden", "Mahathir Mohamad, the Prime Minister":
  * someone acting for a state, not the subject of an incident. */
-static bool is_official(const struct text *t, struct span sp,
+bool is_official(const struct text *t, struct span sp,
     const struct mention *p)
 {
 	for (const struct mention *m = sp.first; m < sp.last; m++) {

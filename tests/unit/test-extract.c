@@ -580,6 +580,29 @@ test_same_evening_is_told_from_the_last_day(void **state)
 }
 
 static void
+test_official_named_again_is_not_him(void **state)
+{
+	/* the lawyer named again is still the lawyer: "him" is the driver */
+	expect("Belarusian police detained the Ukrainian driver Petro Boyko in "
+	    "Minsk on 3 May. An appeal by his lawyer, Olena Shevchuk, was "
+	    "never heard. Shevchuk learned of it two days later. On 9 June a "
+	    "court sentenced him to two years in prison.", "2022-07-01",
+	    {.type = "detention", .date = "2022-05-03", .host = "BY",
+	    .persons = {"Petro Boyko"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "conviction", .date = "2022-06-09", .host = "BY",
+	    .persons = {"Petro Boyko"}, .group = ANY, .count = ANY_COUNT});
+	/* someone named with no office is whom "him" means */
+	expect("Belarusian police detained the Ukrainian driver Petro Boyko in "
+	    "Minsk on 3 May. Andriy Shevchuk, a student, was seen at the "
+	    "station. On 9 June a court sentenced him to two years in "
+	    "prison.", "2022-07-01",
+	    {.type = "detention", .date = "2022-05-03", .host = "BY",
+	    .persons = {"Petro Boyko"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "conviction", .date = "2022-06-09", .host = "BY",
+	    .persons = {"Andriy Shevchuk"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_nationality_with_modifiers(void **state)
 {
 	/* "a Chinese pro-democracy writer" is where he would be sent,
@@ -3487,6 +3510,7 @@ main(void)
 		cmocka_unit_test(test_missing_after_another_persons_return),
 		cmocka_unit_test(test_place_come_from_after_the_trigger_is_aside),
 		cmocka_unit_test(test_same_evening_is_told_from_the_last_day),
+		cmocka_unit_test(test_official_named_again_is_not_him),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
