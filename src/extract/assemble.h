@@ -141,6 +141,9 @@ bool is_official(const struct text *t, struct span sp,
 /* A clause boundary between tokens from and to: a semicolon, or a comma
  * followed by "and" or "but". */
 bool clause_break(const struct text *t, size_t from, size_t to);
+/* A semicolon between tokens i and j (either order), looked for within
+ * a bounded window. */
+bool semicolon_between(const struct text *t, size_t i, size_t j);
 
 /* Token i stands in a relative clause ("who was deported ... last year
  * has been sentenced": "deported", not "sentenced") that no comma has

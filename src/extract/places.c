@@ -87,9 +87,13 @@ enum place_role role_of(const struct assembler *a, struct span sp,
 	enum place_role r = request_role(a, m);
 	size_t at = m->first;
 
-	/* "an arrest warrant issued in Cairo": the state that asks */
+	/* "an arrest warrant issued in Cairo", "he is wanted in Peru": the
+	 * state that asks */
 	if (at >= 2 && token_is(t, at - 2, "issued") && (token_is(t, at - 1,
 	    "in") || token_is(t, at - 1, "by") || token_is(t, at - 1, "from")))
+		return ROLE_REQUESTER;
+	if (at >= 2 && token_is(t, at - 2, "wanted") && (token_is(t, at - 1,
+	    "in") || token_is(t, at - 1, "by")))
 		return ROLE_REQUESTER;
 
 	if (r != ROLE_NONE)
@@ -274,6 +278,9 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 
 	for (const struct mention *m = sp.first; m < sp.last && n < cap; m++) {
 		if (m->kind != M_COUNTRY && m->kind != M_PLACE)
+			continue;
+		/* "X was freed; Y is wanted in Peru": the other clause's */
+		if (semicolon_between(a->t, m->first, pos))
 			continue;
 		/* "a Chinese national", "the Chinese dissident", "a Chinese
 		 * pro-democracy campaigner": nationality */

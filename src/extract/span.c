@@ -254,6 +254,21 @@ bool clause_break(const struct text *t, size_t from, size_t to)
 	return false;
 }
 
+/* How far apart two tokens may be for semicolon_between to look. */
+#define SEMICOLON_WINDOW 48
+
+bool semicolon_between(const struct text *t, size_t i, size_t j)
+{
+	size_t from = i < j ? i : j, to = i < j ? j : i;
+
+	if (to - from > SEMICOLON_WINDOW)
+		return false;
+	for (size_t k = from; k < to; k++)
+		if (token_punct(t, k, ';'))
+			return true;
+	return false;
+}
+
 static bool auxiliary(const struct text *t, size_t k)
 {
 	return token_is(t, k, "was") || token_is(t, k, "were") ||

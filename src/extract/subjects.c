@@ -278,6 +278,21 @@ static bool with_companion(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "Ana Ruiz was freed at once; Tomas Ruiz is still held": a person named
+ * across a semicolon from the trigger at pos is of the other clause
+ * when the trigger's own clause names someone. */
+static bool other_clause_person(const struct assembler *a, struct span sp,
+    const struct mention *p, size_t pos)
+{
+	if (!semicolon_between(a->t, p->first, pos))
+		return false;
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == M_PERSON && !semicolon_between(a->t,
+		    m->first, pos))
+			return true;
+	return false;
+}
+
 void find_subjects(struct assembler *a, struct span sp, size_t pos,
     size_t sentence, struct subjects *s, bool *inherited)
 {
@@ -291,7 +306,8 @@ void find_subjects(struct assembler *a, struct span sp, size_t pos,
 		if (m->kind == M_PERSON && (!m->possessive ||
 		    possessive_subject(sp, m)) && !is_speaker(a, sp, m) &&
 		    !named_by_kin(a, sp, m) && !kin_apposition(a, sp, m, pos) &&
-		    !dateline_agency(a, sp, m))
+		    !dateline_agency(a, sp, m) &&
+		    !other_clause_person(a, sp, m, pos))
 			add_person(s, m->name);
 		else if (m->kind == M_COUNT &&
 		    (!count || distance(m, pos) < distance(count, pos)) &&

@@ -603,6 +603,50 @@ test_official_named_again_is_not_him(void **state)
 }
 
 static void
+test_semicolon_keeps_people_and_places_apart(void **state)
+{
+	/* the release is Ruiz's, in Bolivia; Peru belongs to Soto's clause */
+	expect("Bolivian border guards detained the Chilean drivers Ana Ruiz "
+	    "and Pedro Soto at a crossing on 2 May. Ruiz was released the "
+	    "next day; Soto was told that he is wanted in Peru.",
+	    "2022-06-01",
+	    {.type = "detention", .date = "2022-05-02", .host = "BO",
+	    .persons = {"Ana Ruiz", "Pedro Soto"}, .group = ANY,
+	    .count = ANY_COUNT},
+	    {.type = "release", .date = "2022-05-03", .host = "BO",
+	    .persons = {"Ana Ruiz"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "warrant", .date = NULL, .host = ANY, .dest = "PE",
+	    .persons = {"Pedro Soto"}, .group = ANY, .count = ANY_COUNT});
+	/* a clause that names no one goes on with the people before */
+	expect("Bolivian border guards detained the Chilean drivers Ana Ruiz "
+	    "and Pedro Soto at a crossing on 2 May; both were released the "
+	    "next day in Peru.", "2022-06-01",
+	    {.type = "detention", .date = "2022-05-02", .host = "BO",
+	    .persons = {"Ana Ruiz", "Pedro Soto"}, .group = ANY,
+	    .count = ANY_COUNT},
+	    {.type = "release", .date = "2022-05-03", .host = "PE",
+	    .persons = {"Ana Ruiz", "Pedro Soto"}, .group = ANY,
+	    .count = ANY_COUNT});
+}
+
+static void
+test_wanted_in_names_the_state_that_asks(void **state)
+{
+	expect("Serbian police detained the Croatian singer Marko Peric in "
+	    "Belgrade on 4 May. He is wanted in Croatia for fraud.",
+	    "2022-06-01",
+	    {.type = "detention", .date = "2022-05-04", .host = "RS",
+	    .persons = {"Marko Peric"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "warrant", .date = NULL, .host = "RS", .dest = "HR",
+	    .persons = {"Marko Peric"}, .group = ANY, .count = ANY_COUNT});
+	/* "detained in" is where it happened */
+	expect("Police detained the Croatian singer Marko Peric in Serbia on "
+	    "4 May.", "2022-06-01",
+	    {.type = "detention", .date = "2022-05-04", .host = "RS",
+	    .persons = {"Marko Peric"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_nationality_with_modifiers(void **state)
 {
 	/* "a Chinese pro-democracy writer" is where he would be sent,
@@ -3511,6 +3555,8 @@ main(void)
 		cmocka_unit_test(test_place_come_from_after_the_trigger_is_aside),
 		cmocka_unit_test(test_same_evening_is_told_from_the_last_day),
 		cmocka_unit_test(test_official_named_again_is_not_him),
+		cmocka_unit_test(test_semicolon_keeps_people_and_places_apart),
+		cmocka_unit_test(test_wanted_in_names_the_state_that_asks),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
