@@ -534,6 +534,34 @@ static const char *returned_to(const struct assembler *a, size_t pos,
 	return x->dest;
 }
 
+/* "detained on arrival", "arrested upon their arrival": the trigger at
+ * pos happened where the people had just gone. */
+static bool on_arrival(const struct text *t, size_t pos)
+{
+	for (size_t k = pos + 1; k < t->n_tokens && k <= pos + 5; k++) {
+		if (!(t->tokens[k].flags & TOKEN_WORD))
+			return false;
+		if ((token_is(t, k, "arrival") || token_is(t, k, "landing")) &&
+		    (token_is(t, k - 1, "on") || token_is(t, k - 1, "upon") ||
+		    (k >= 2 && (token_is(t, k - 2, "on") ||
+		    token_is(t, k - 2, "upon")))))
+			return true;
+	}
+	return false;
+}
+
+/* "He was flown to Lima. He was detained on arrival": the place named
+ * last, in this sentence or the one before, for a trigger told as
+ * happening on arrival; NULL otherwise. */
+static const char *arrival_place(const struct assembler *a, struct span sp,
+    size_t pos)
+{
+	if (!on_arrival(a->t, pos) || !a->have_place ||
+	    pl_sentence(sp) - a->last_place_sentence > 1)
+		return NULL;
+	return a->last_place;
+}
+
 /* How far back the incidents are searched for the last return. */
 #define RETURN_LOOKBACK 8
 
@@ -773,6 +801,8 @@ void find_places(const struct assembler *a, struct span sp,
 			host = nearest(pl, n, pos, ROLE_FROM, NULL);
 		if (!host && !inherited)
 			host = nearest(pl, n, pos, ROLE_NONE, NULL);
+		if (!host)
+			host = arrival_place(a, sp, pos);
 		if (!host)
 			host = returned_to(a, pos, s, inherited,
 			    &inc->date);

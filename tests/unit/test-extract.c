@@ -647,6 +647,27 @@ test_wanted_in_names_the_state_that_asks(void **state)
 }
 
 static void
+test_on_arrival_is_where_they_had_gone(void **state)
+{
+	/* "arrested on arrival" after he flew to Caracas: in Venezuela */
+	expect("Peruvian police released the Venezuelan activist Luis Mora in "
+	    "Lima on 2 May. On 4 May he flew to Caracas. His brother says he "
+	    "was arrested on arrival.", "2022-06-01",
+	    {.type = "release", .date = "2022-05-02", .host = "PE",
+	    .persons = {"Luis Mora"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022", .host = "VE",
+	    .persons = {"Luis Mora"}, .group = ANY, .count = ANY_COUNT});
+	/* no arrival told: where the last incident was */
+	expect("Peruvian police released the Venezuelan activist Luis Mora in "
+	    "Lima on 2 May. On 4 May he flew to Caracas. His brother says he "
+	    "was arrested at a bus station.", "2022-06-01",
+	    {.type = "release", .date = "2022-05-02", .host = "PE",
+	    .persons = {"Luis Mora"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022", .host = "PE",
+	    .persons = {"Luis Mora"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_nationality_with_modifiers(void **state)
 {
 	/* "a Chinese pro-democracy writer" is where he would be sent,
@@ -3557,6 +3578,7 @@ main(void)
 		cmocka_unit_test(test_official_named_again_is_not_him),
 		cmocka_unit_test(test_semicolon_keeps_people_and_places_apart),
 		cmocka_unit_test(test_wanted_in_names_the_state_that_asks),
+		cmocka_unit_test(test_on_arrival_is_where_they_had_gone),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
