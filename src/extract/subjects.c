@@ -293,6 +293,18 @@ static bool other_clause_person(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "His wife, who is still in Lima with their two sons, has not heard
+ * from him": a count in a relative clause before the trigger at pos
+ * counts other people. */
+static bool relative_count(const struct assembler *a,
+    const struct mention *m, size_t pos)
+{
+	const struct sentence *sent = &a->t->sentences[m->sentence];
+
+	return m->first < pos && in_relative(a->t, sent, m->first) &&
+	    !in_relative(a->t, sent, pos);
+}
+
 void find_subjects(struct assembler *a, struct span sp, size_t pos,
     size_t sentence, struct subjects *s, bool *inherited)
 {
@@ -309,7 +321,7 @@ void find_subjects(struct assembler *a, struct span sp, size_t pos,
 		    !dateline_agency(a, sp, m) &&
 		    !other_clause_person(a, sp, m, pos))
 			add_person(s, m->name);
-		else if (m->kind == M_COUNT &&
+		else if (m->kind == M_COUNT && !relative_count(a, m, pos) &&
 		    (!count || distance(m, pos) < distance(count, pos)) &&
 		    !(m->first > 0 && (token_is(a->t, m->first - 1, "every")
 		    || token_is(a->t, m->first - 1, "each"))))

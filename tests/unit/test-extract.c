@@ -668,6 +668,25 @@ test_on_arrival_is_where_they_had_gone(void **state)
 }
 
 static void
+test_count_in_a_relative_clause_counts_others(void **state)
+{
+	/* the wife's three children are not whom "him" means */
+	expect("Ecuadorian police detained the Colombian reporter Juan Vargas "
+	    "in Quito on 2 May. His wife, who is still in Cali with their "
+	    "three children, has not heard from him since.", "2022-06-01",
+	    {.type = "detention", .date = "2022-05-02", .host = "EC",
+	    .persons = {"Juan Vargas"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "disappearance", .date = ANY, .host = ANY,
+	    .persons = {"Juan Vargas"}, .group = ANY, .count = ANY_COUNT});
+	/* the subject's own count before its relative clause still counts */
+	expect("Three Colombian journalists, who had crossed the border with "
+	    "their two guides, were detained by Ecuadorian police in Quito on "
+	    "2 May.", "2022-06-01",
+	    {.type = "detention", .date = "2022-05-02", .host = "EC",
+	    .group = ANY, .count = 3});
+}
+
+static void
 test_nationality_with_modifiers(void **state)
 {
 	/* "a Chinese pro-democracy writer" is where he would be sent,
@@ -3579,6 +3598,7 @@ main(void)
 		cmocka_unit_test(test_semicolon_keeps_people_and_places_apart),
 		cmocka_unit_test(test_wanted_in_names_the_state_that_asks),
 		cmocka_unit_test(test_on_arrival_is_where_they_had_gone),
+		cmocka_unit_test(test_count_in_a_relative_clause_counts_others),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
