@@ -269,6 +269,33 @@ static bool modifiers_only(const struct text *t, size_t from, size_t to)
 
 static void set_iso(char out[3], const char *iso);
 
+/* "His wife, who is still in Lima with their sons, has not heard from
+ * him": a place in a relative clause on a relative's noun, before the
+ * trigger at pos, is where the relative is. */
+static bool relative_of_kin(const struct assembler *a, struct span sp,
+    const struct sentence *sent, const struct mention *m, size_t pos)
+{
+	const struct text *t = a->t;
+	size_t k = m->first;
+
+	if (m->first >= pos || !in_relative(t, sent, m->first) ||
+	    in_relative(t, sent, pos))
+		return false;
+	while (k > sent->first && !token_is(t, k - 1, "who"))
+		k--;
+	if (k <= sent->first + 1)
+		return false;
+	k--; /* "who" */
+	if (token_punct(t, k - 1, ','))
+		k--;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->last == k && (cue_at(q, CUE_PERSON) ||
+		    cue_at(q, CUE_PEOPLE)) && (cue_value(q, "kin") ||
+		    cue_value(q, "kin2")))
+			return true;
+	return false;
+}
+
 static size_t collect_places(const struct assembler *a, struct span sp,
     size_t pos, struct place *out, size_t cap, char *nationality_iso)
 {
@@ -335,6 +362,8 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 		if (m->first < pos && out[n].role == ROLE_AGENT && sentence &&
 		    in_relative(a->t, sentence, m->first) &&
 		    !in_relative(a->t, sentence, pos))
+			out[n].role = ROLE_ASIDE;
+		if (sentence && relative_of_kin(a, sp, sentence, m, pos))
 			out[n].role = ROLE_ASIDE;
 		/* ", having joined the festival in Bodhgaya,": what
 		 * they had done before, elsewhere */

@@ -687,6 +687,27 @@ test_count_in_a_relative_clause_counts_others(void **state)
 }
 
 static void
+test_place_of_a_relative_is_where_the_relative_is(void **state)
+{
+	/* the wife is in Colombia; he went missing where he was held */
+	expect("Ecuadorian police detained the Colombian reporter Juan Vargas "
+	    "in Quito on 2 May. His wife, who is still in Colombia, has not "
+	    "heard from him since.", "2022-06-01",
+	    {.type = "detention", .date = "2022-05-02", .host = "EC",
+	    .persons = {"Juan Vargas"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "disappearance", .date = ANY, .host = "EC",
+	    .persons = {"Juan Vargas"}, .group = ANY, .count = ANY_COUNT});
+	/* a relative clause on the person himself still places him */
+	expect("Ecuadorian police detained the Colombian reporter Juan Vargas "
+	    "in Quito on 2 May. Vargas, who is now in Colombia, was "
+	    "sentenced to two years in prison on 9 June.", "2022-07-01",
+	    {.type = "detention", .date = "2022-05-02", .host = "EC",
+	    .persons = {"Juan Vargas"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "conviction", .date = "2022-06-09", .host = "CO",
+	    .persons = {"Juan Vargas"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_nationality_with_modifiers(void **state)
 {
 	/* "a Chinese pro-democracy writer" is where he would be sent,
@@ -3599,6 +3620,7 @@ main(void)
 		cmocka_unit_test(test_wanted_in_names_the_state_that_asks),
 		cmocka_unit_test(test_on_arrival_is_where_they_had_gone),
 		cmocka_unit_test(test_count_in_a_relative_clause_counts_others),
+		cmocka_unit_test(test_place_of_a_relative_is_where_the_relative_is),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
