@@ -404,6 +404,31 @@ static const char *nearest(const struct place *pl, size_t n, size_t pos,
 	return nearest_from(pl, n, pos, role, skip, false);
 }
 
+/* How far after a trigger "from" a place may stand. */
+#define VANISHED_WINDOW 8
+
+/* "disappeared from a street in central Lima", "vanished from his home
+ * in Quito": the place a disappearance took someone from, in the
+ * trigger's clause, is where it happened. */
+static const char *vanished_from(const struct assembler *a,
+    const struct place *pl, size_t n, size_t pos)
+{
+	for (size_t k = 0; k < n; k++) {
+		const struct mention *m = pl[k].m;
+		if (m->first <= pos || m->first > pos + VANISHED_WINDOW ||
+		    (pl[k].role != ROLE_FROM && pl[k].role != ROLE_IN &&
+		    pl[k].role != ROLE_NONE))
+			continue;
+		for (size_t i = pos + 1; i < m->first; i++) {
+			if (token_punct(a->t, i, ',') || token_punct(a->t, i, ';'))
+				break;
+			if (token_is(a->t, i, "from"))
+				return m->iso;
+		}
+	}
+	return NULL;
+}
+
 static void set_iso(char out[3], const char *iso)
 {
 	if (iso) {
@@ -815,6 +840,8 @@ void find_places(const struct assembler *a, struct span sp,
 			if (pl[k].role == ROLE_TO && (pl[k].after_where ||
 			    after_return(a, sp, pl[k].m, pos)))
 				host = pl[k].m->iso;
+		if (!host && inc->type == RW_INCIDENT_DISAPPEARANCE)
+			host = vanished_from(a, pl, n, pos);
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, NULL);
 		/* "after travelling back to Tibet from India": where the

@@ -708,6 +708,24 @@ test_place_of_a_relative_is_where_the_relative_is(void **state)
 }
 
 static void
+test_disappeared_from_a_place(void **state)
+{
+	/* he vanished in Kazakhstan, though sentenced in Uzbekistan */
+	expect("A court in Tashkent sentenced the blogger Ali Karimov to six "
+	    "years in prison in January, eight months after he disappeared "
+	    "from a market in central Almaty.", "2018-02-01",
+	    {.type = "conviction", .date = "2018-01", .host = "UZ",
+	    .persons = {"Ali Karimov"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "disappearance", .date = "~2017", .host = "KZ",
+	    .persons = {"Ali Karimov"}, .group = ANY, .count = ANY_COUNT});
+	/* "from" in another clause is where he came from */
+	expect("The blogger Ali Karimov disappeared in Almaty on 3 May, a week "
+	    "after he arrived from Tashkent.", "2018-06-01",
+	    {.type = "disappearance", .date = "2018-05-03", .host = "KZ",
+	    .persons = {"Ali Karimov"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_nationality_with_modifiers(void **state)
 {
 	/* "a Chinese pro-democracy writer" is where he would be sent,
@@ -3621,6 +3639,7 @@ main(void)
 		cmocka_unit_test(test_on_arrival_is_where_they_had_gone),
 		cmocka_unit_test(test_count_in_a_relative_clause_counts_others),
 		cmocka_unit_test(test_place_of_a_relative_is_where_the_relative_is),
+		cmocka_unit_test(test_disappeared_from_a_place),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
