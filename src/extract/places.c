@@ -619,21 +619,43 @@ static const char *arrival_place(const struct assembler *a, struct span sp,
 /* How far back the incidents are searched for the last return. */
 #define RETURN_LOOKBACK 8
 
-/* The last return (among the last few incidents) names none of the
- * people of y, who are named: "X was deported. His cousin was detained
- * in Dubai. His whereabouts are unknown" is about the cousin, not X. */
-static bool return_of_others(const struct assembler *a,
-    const struct subjects *y)
+/* The last return with a destination among the last few incidents, or
+ * NULL. */
+static const struct rw_incident *last_return(const struct assembler *a)
 {
 	const struct rw_incident *inc = a->out->incidents;
 
-	if (!y->n_persons)
-		return false;
 	for (size_t k = a->out->n_incidents; k-- > 0 &&
 	    k + RETURN_LOOKBACK >= a->out->n_incidents;)
 		if (inc[k].type == RW_INCIDENT_RETURN && inc[k].dest[0])
-			return !incident_names(&inc[k], y);
-	return false;
+			return &inc[k];
+	return NULL;
+}
+
+/* The last return names none of the people of y, who are named: "X was
+ * deported. His cousin was detained in Dubai. His whereabouts are
+ * unknown" is about the cousin, not X. */
+static bool return_of_others(const struct assembler *a,
+    const struct subjects *y)
+{
+	const struct rw_incident *r = last_return(a);
+
+	return y->n_persons && r && !incident_names(r, y);
+}
+
+/* "A blogger hiding in Chile was handed over to Peru ... Peruvian
+ * prosecutors had issued a warrant for him": where the last return of
+ * the people of y took them from is where the state that wants them
+ * (dest) found them; NULL when no such return is told. */
+static const char *returned_from(const struct assembler *a,
+    const struct subjects *y, const char *dest)
+{
+	const struct rw_incident *r = last_return(a);
+
+	if (!r || !r->host[0] || !incident_names(r, y) ||
+	    (dest && memcmp(r->host, dest, 2) == 0))
+		return NULL;
+	return r->host;
 }
 
 /* "He was arrested there": "there" a few words after the trigger, in
@@ -827,6 +849,8 @@ void find_places(const struct assembler *a, struct span sp,
 		if (!host && a->main_host[0] && (!dest ||
 		    memcmp(a->main_host, dest, 2) != 0))
 			host = a->main_host;
+		if (!host)
+			host = returned_from(a, s, dest);
 		break;
 	default:
 		host = there;

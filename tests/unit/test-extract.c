@@ -726,6 +726,35 @@ test_disappeared_from_a_place(void **state)
 }
 
 static void
+test_warrant_where_a_return_found_them(void **state)
+{
+	/* Peru wanted her while she was in Chile */
+	expect("Chilean police handed the Peruvian activist Rosa Flores over "
+	    "to Peru on 3 May. She was detained in Lima on 4 May. Peruvian "
+	    "prosecutors had issued a warrant for her arrest in March.",
+	    "2022-06-01",
+	    {.type = "return", .mechanism = ANY, .date = "2022-05-03",
+	    .host = "CL", .dest = "PE", .persons = {"Rosa Flores"},
+	    .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022-05-04", .host = "PE",
+	    .persons = {"Rosa Flores"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "warrant", .date = "2022-03", .host = "CL", .dest = "PE",
+	    .persons = {"Rosa Flores"}, .group = ANY, .count = ANY_COUNT});
+	/* the return took someone else */
+	expect("Chilean police handed the Peruvian activist Rosa Flores over "
+	    "to Peru on 3 May. Police in Lima detained the journalist Juan "
+	    "Soto on 4 May. Peruvian prosecutors had issued a warrant for his "
+	    "arrest in March.", "2022-06-01",
+	    {.type = "return", .mechanism = ANY, .date = "2022-05-03",
+	    .host = "CL", .dest = "PE", .persons = {"Rosa Flores"},
+	    .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022-05-04", .host = "PE",
+	    .persons = {"Juan Soto"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "warrant", .date = "2022-03", .host = NULL, .dest = "PE",
+	    .persons = {"Juan Soto"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_nationality_with_modifiers(void **state)
 {
 	/* "a Chinese pro-democracy writer" is where he would be sent,
@@ -3640,6 +3669,7 @@ main(void)
 		cmocka_unit_test(test_count_in_a_relative_clause_counts_others),
 		cmocka_unit_test(test_place_of_a_relative_is_where_the_relative_is),
 		cmocka_unit_test(test_disappeared_from_a_place),
+		cmocka_unit_test(test_warrant_where_a_return_found_them),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
