@@ -46,6 +46,9 @@ struct subjects {
 	bool partitive;     /* "eleven of them": some of people told before */
 };
 
+/* How many people introduced as officials a document remembers. */
+#define OFFICIALS_MAX 8
+
 struct assembler {
 	const struct lexicon *lx;
 	struct text *t;
@@ -84,6 +87,10 @@ struct assembler {
 	/* "We ask governments to:" and the list items after it are calls
 	 * for action */
 	bool call_list;
+	/* people introduced as acting for someone ("his lawyer, X"): no
+	 * later "he" means them */
+	char officials[OFFICIALS_MAX][RW_PERSON_NAME_MAX];
+	size_t n_officials;
 };
 
 /* The mentions of one sentence: [first, last). */
@@ -127,9 +134,16 @@ static inline size_t distance(const struct mention *m, size_t pos)
  * Minister"): not the subject of an incident. */
 bool is_speaker(const struct assembler *a, struct span sp,
     const struct mention *p);
+/* The person at p is introduced by an office ("his lawyer, X", "X, the
+ * Prime Minister"). */
+bool is_official(const struct text *t, struct span sp,
+    const struct mention *p);
 /* A clause boundary between tokens from and to: a semicolon, or a comma
  * followed by "and" or "but". */
 bool clause_break(const struct text *t, size_t from, size_t to);
+/* A semicolon between tokens i and j (either order), looked for within
+ * a bounded window. */
+bool semicolon_between(const struct text *t, size_t i, size_t j);
 
 /* Token i stands in a relative clause ("who was deported ... last year
  * has been sentenced": "deported", not "sentenced") that no comma has

@@ -94,11 +94,40 @@ static bool said_on(struct span sp, const struct mention *d, const struct
 	return false;
 }
 
+/* How far a date may follow the speech verb whose clause it dates. */
+#define ATTRIBUTION_WINDOW 16
+
+/* "..., said Ana Ruiz, a researcher at the institute, in May 2020",
+ * "according to letters the family received on 3 June": a date after a
+ * speech verb with no trigger between them dates the statement ("said
+ * that in May police arrested him" is the arrest's). */
+static bool attribution_date(struct span sp, const struct mention *d,
+    const struct text *t)
+{
+	const struct mention *speech = NULL;
+
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (m->first >= d->first)
+			break;
+		if (cue_at(m, CUE_SPEECH))
+			speech = m;
+		else if (m->kind == M_TRIGGER)
+			speech = NULL;
+	}
+	if (!speech || speech->last + ATTRIBUTION_WINDOW < d->first)
+		return false;
+	for (size_t k = d->first; k > speech->last && k + 3 > d->first; k--)
+		if (token_is(t, k - 1, "that"))
+			return false;
+	return true;
+}
+
 /* A date that tells when nothing of the sentence's events happened. */
 static bool report_date(const struct assembler *a, struct span sp,
     const struct sentence *sent, const struct mention *d)
 {
-	return dateline(a, sent, d) || said_on(sp, d, a->t);
+	return dateline(a, sent, d) || said_on(sp, d, a->t) ||
+	    attribution_date(sp, d, a->t);
 }
 
 /* "• 2 November — X, sentenced in 2018, was deported": a date that opens

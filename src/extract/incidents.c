@@ -661,8 +661,28 @@ static void named_in_apposition(struct assembler *a, size_t s,
 	}
 }
 
+/* "An appeal by his lawyer, Ana Ruiz, failed. Ruiz learned of it a day
+ * later. A court ordered him held": the lawyer, introduced by her
+ * office, stays one when named again, and is not whom "him" means. */
+static void note_officials(struct assembler *a, struct span sp)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == M_PERSON && a->n_officials < OFFICIALS_MAX &&
+		    is_official(a->t, sp, m))
+			memcpy(a->officials[a->n_officials++], m->name,
+			    RW_PERSON_NAME_MAX);
+}
+
+static bool known_official(const struct assembler *a, const char *name)
+{
+	for (size_t k = 0; k < a->n_officials; k++)
+		if (strcmp(a->officials[k], name) == 0)
+			return true;
+	return false;
+}
+
 /* People named in a sentence without an incident are still who a later
- * "he" means. */
+ * "he" means, unless they were introduced as officials. */
 static void note_people(struct assembler *a, size_t s, struct span sp)
 {
 	struct subjects subj;
@@ -672,7 +692,7 @@ static void note_people(struct assembler *a, size_t s, struct span sp)
 	subj.count = -1;
 	for (const struct mention *m = sp.first; m < sp.last; m++)
 		if (m->kind == M_PERSON && !m->possessive &&
-		    !is_speaker(a, sp, m)) {
+		    !is_speaker(a, sp, m) && !known_official(a, m->name)) {
 			add_person(&subj, m->name);
 			any = true;
 		}
@@ -840,6 +860,7 @@ int incidents_assemble(const struct lexicon *lx, struct text *t,
 		    (rc = sentence_incidents(&a, s, sp)) < 0)
 			return rc;
 		named_in_apposition(&a, s, sp);
+		note_officials(&a, sp);
 		note_people(&a, s, sp);
 		note_place(&a, s, sp, out->n_incidents > before ||
 		    (a.have_subjects && a.last_subjects_sentence == s));

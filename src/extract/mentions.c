@@ -33,6 +33,10 @@ struct finder {
 	struct rw_date last_date;
 	size_t last_date_sentence;
 	bool have_date;
+	/* the last date that gave a day: what "that evening" is told from */
+	struct rw_date last_day;
+	size_t last_day_sentence;
+	bool have_day;
 };
 
 /* How many sentences back "the following day" looks for its date. */
@@ -43,6 +47,25 @@ static void note_date(struct finder *f, const struct rw_date *d, size_t s)
 	f->last_date = *d;
 	f->last_date_sentence = s;
 	f->have_date = true;
+	if (d->day) {
+		f->last_day = *d;
+		f->last_day_sentence = s;
+		f->have_day = true;
+	}
+}
+
+/* The date "then-..." relation rel is told from, or NULL: "that
+ * evening", "two days later" from the last date that gave a day ("was
+ * held on 28 May ... put on a list in February ... released the same
+ * evening"), else like the others from the last date given. */
+static const struct rw_date *anchor_date(const struct finder *f,
+    const char *rel, size_t s)
+{
+	if (strstr(rel, "day") && f->have_day &&
+	    s - f->last_day_sentence <= ANCHOR_SENTENCES)
+		return &f->last_day;
+	return f->have_date && s - f->last_date_sentence <= ANCHOR_SENTENCES ?
+	    &f->last_date : NULL;
 }
 
 static struct mention *push(struct finder *f, enum mention_kind kind,
@@ -155,8 +178,7 @@ static bool push_phrase(struct finder *f, size_t i, size_t len,
 			const char *word = token_norm(f->t, i + len - 1);
 			long count = -1;
 			if (strncmp(e->value, "then-", 5) == 0)
-				from = f->have_date && s - f->last_date_sentence <=
-				    ANCHOR_SENTENCES ? &f->last_date : NULL;
+				from = anchor_date(f, e->value, s);
 			/* "six weeks ago", "11 days later": the count */
 			if (f->ms->n && f->ms->items[f->ms->n - 1].kind ==
 			    M_NUMBER && f->ms->items[f->ms->n - 1].last == i &&

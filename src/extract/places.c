@@ -87,9 +87,13 @@ enum place_role role_of(const struct assembler *a, struct span sp,
 	enum place_role r = request_role(a, m);
 	size_t at = m->first;
 
-	/* "an arrest warrant issued in Cairo": the state that asks */
+	/* "an arrest warrant issued in Cairo", "he is wanted in Peru": the
+	 * state that asks */
 	if (at >= 2 && token_is(t, at - 2, "issued") && (token_is(t, at - 1,
 	    "in") || token_is(t, at - 1, "by") || token_is(t, at - 1, "from")))
+		return ROLE_REQUESTER;
+	if (at >= 2 && token_is(t, at - 2, "wanted") && (token_is(t, at - 1,
+	    "in") || token_is(t, at - 1, "by")))
 		return ROLE_REQUESTER;
 
 	if (r != ROLE_NONE)
@@ -265,6 +269,33 @@ static bool modifiers_only(const struct text *t, size_t from, size_t to)
 
 static void set_iso(char out[3], const char *iso);
 
+/* "His wife, who is still in Lima with their sons, has not heard from
+ * him": a place in a relative clause on a relative's noun, before the
+ * trigger at pos, is where the relative is. */
+static bool relative_of_kin(const struct assembler *a, struct span sp,
+    const struct sentence *sent, const struct mention *m, size_t pos)
+{
+	const struct text *t = a->t;
+	size_t k = m->first;
+
+	if (m->first >= pos || !in_relative(t, sent, m->first) ||
+	    in_relative(t, sent, pos))
+		return false;
+	while (k > sent->first && !token_is(t, k - 1, "who"))
+		k--;
+	if (k <= sent->first + 1)
+		return false;
+	k--; /* "who" */
+	if (token_punct(t, k - 1, ','))
+		k--;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->last == k && (cue_at(q, CUE_PERSON) ||
+		    cue_at(q, CUE_PEOPLE)) && (cue_value(q, "kin") ||
+		    cue_value(q, "kin2")))
+			return true;
+	return false;
+}
+
 static size_t collect_places(const struct assembler *a, struct span sp,
     size_t pos, struct place *out, size_t cap, char *nationality_iso)
 {
@@ -274,6 +305,9 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 
 	for (const struct mention *m = sp.first; m < sp.last && n < cap; m++) {
 		if (m->kind != M_COUNTRY && m->kind != M_PLACE)
+			continue;
+		/* "X was freed; Y is wanted in Peru": the other clause's */
+		if (semicolon_between(a->t, m->first, pos))
 			continue;
 		/* "a Chinese national", "the Chinese dissident", "a Chinese
 		 * pro-democracy campaigner": nationality */
@@ -314,8 +348,8 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 				    token_is(a->t, k, "whose"))
 					out[n].role = ROLE_NONE;
 		if (m->first > pos && (out[n].role == ROLE_NONE ||
-		    out[n].role == ROLE_AGENT) && after_subordinator(a->t,
-		    pos, m->first))
+		    out[n].role == ROLE_AGENT || out[n].role == ROLE_FROM) &&
+		    after_subordinator(a->t, pos, m->first))
 			out[n].role = ROLE_ASIDE;
 		if (m->first < pos && (out[n].role == ROLE_NONE ||
 		    out[n].role == ROLE_AGENT) && fronted_clause(a->t, sp,
@@ -328,6 +362,8 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 		if (m->first < pos && out[n].role == ROLE_AGENT && sentence &&
 		    in_relative(a->t, sentence, m->first) &&
 		    !in_relative(a->t, sentence, pos))
+			out[n].role = ROLE_ASIDE;
+		if (sentence && relative_of_kin(a, sp, sentence, m, pos))
 			out[n].role = ROLE_ASIDE;
 		/* ", having joined the festival in Bodhgaya,": what
 		 * they had done before, elsewhere */
@@ -366,6 +402,31 @@ static const char *nearest(const struct place *pl, size_t n, size_t pos,
     enum place_role role, const char *skip)
 {
 	return nearest_from(pl, n, pos, role, skip, false);
+}
+
+/* How far after a trigger "from" a place may stand. */
+#define VANISHED_WINDOW 8
+
+/* "disappeared from a street in central Lima", "vanished from his home
+ * in Quito": the place a disappearance took someone from, in the
+ * trigger's clause, is where it happened. */
+static const char *vanished_from(const struct assembler *a,
+    const struct place *pl, size_t n, size_t pos)
+{
+	for (size_t k = 0; k < n; k++) {
+		const struct mention *m = pl[k].m;
+		if (m->first <= pos || m->first > pos + VANISHED_WINDOW ||
+		    (pl[k].role != ROLE_FROM && pl[k].role != ROLE_IN &&
+		    pl[k].role != ROLE_NONE))
+			continue;
+		for (size_t i = pos + 1; i < m->first; i++) {
+			if (token_punct(a->t, i, ',') || token_punct(a->t, i, ';'))
+				break;
+			if (token_is(a->t, i, "from"))
+				return m->iso;
+		}
+	}
+	return NULL;
 }
 
 static void set_iso(char out[3], const char *iso)
@@ -462,20 +523,139 @@ static bool arrived(const struct assembler *a, struct span sp,
 	return false;
 }
 
-/* The last incident names one of the people of y. */
-static bool last_incident_names(const struct assembler *a,
+/* Incident x names one of the people of y. */
+static bool incident_names(const struct rw_incident *x,
     const struct subjects *y)
 {
-	const struct rw_incident *x;
-
-	if (!a->out->n_incidents)
-		return false;
-	x = &a->out->incidents[a->out->n_incidents - 1];
 	for (size_t i = 0; i < x->n_persons; i++)
 		for (size_t j = 0; j < y->n_persons; j++)
 			if (strcmp(x->persons[i], y->persons[j]) == 0)
 				return true;
 	return false;
+}
+
+/* The last incident names one of the people of y. */
+static bool last_incident_names(const struct assembler *a,
+    const struct subjects *y)
+{
+	return a->out->n_incidents && incident_names(
+	    &a->out->incidents[a->out->n_incidents - 1], y);
+}
+
+/* when is on or after the day of d, as far as both tell: a return
+ * told after what happened before it ("detained on 2 May ... deported
+ * on 9 May") sent no one anywhere yet. An unknown d is never passed. */
+static bool not_before(const struct rw_date *when, const struct rw_date *d)
+{
+	if (!d->year || !when->year || when->year != d->year)
+		return d->year && when->year >= d->year;
+	if (!when->month || !d->month || when->month != d->month)
+		return !when->month || !d->month || when->month > d->month;
+	return !when->day || !d->day || when->day >= d->day;
+}
+
+/* "had been held", "had earlier been arrested": the trigger at pos is
+ * in the past perfect, told back from the events around it. */
+static bool past_perfect(const struct text *t, size_t pos)
+{
+	for (size_t k = pos; k > 0 && k + 4 > pos; k--)
+		if (token_is(t, k - 1, "had"))
+			return true;
+	return false;
+}
+
+/* "Lina Sato was deported to Peru on 2 May. Sato was arrested as she
+ * left the plane": the people of a return that happened, told of next
+ * with no place named, are where it sent them ("had been arrested" was
+ * before it). NULL when the last incident is no such return. */
+static const char *returned_to(const struct assembler *a, size_t pos,
+    const struct subjects *s, bool inherited, const struct rw_date *when)
+{
+	const struct rw_incident *x;
+
+	if (!a->out->n_incidents || past_perfect(a->t, pos))
+		return NULL;
+	x = &a->out->incidents[a->out->n_incidents - 1];
+	/* "detained 30 and sent ten of them back": what follows may be
+	 * about either */
+	if (a->out->n_incidents >= 2 &&
+	    x[-1].quote_start == x->quote_start)
+		return NULL;
+	if (x->type != RW_INCIDENT_RETURN || !x->dest[0] ||
+	    !(inherited || last_incident_names(a, s)) ||
+	    !not_before(when, &x->date))
+		return NULL;
+	return x->dest;
+}
+
+/* "detained on arrival", "arrested upon their arrival": the trigger at
+ * pos happened where the people had just gone. */
+static bool on_arrival(const struct text *t, size_t pos)
+{
+	for (size_t k = pos + 1; k < t->n_tokens && k <= pos + 5; k++) {
+		if (!(t->tokens[k].flags & TOKEN_WORD))
+			return false;
+		if ((token_is(t, k, "arrival") || token_is(t, k, "landing")) &&
+		    (token_is(t, k - 1, "on") || token_is(t, k - 1, "upon") ||
+		    (k >= 2 && (token_is(t, k - 2, "on") ||
+		    token_is(t, k - 2, "upon")))))
+			return true;
+	}
+	return false;
+}
+
+/* "He was flown to Lima. He was detained on arrival": the place named
+ * last, in this sentence or the one before, for a trigger told as
+ * happening on arrival; NULL otherwise. */
+static const char *arrival_place(const struct assembler *a, struct span sp,
+    size_t pos)
+{
+	if (!on_arrival(a->t, pos) || !a->have_place ||
+	    pl_sentence(sp) - a->last_place_sentence > 1)
+		return NULL;
+	return a->last_place;
+}
+
+/* How far back the incidents are searched for the last return. */
+#define RETURN_LOOKBACK 8
+
+/* The last return with a destination among the last few incidents, or
+ * NULL. */
+static const struct rw_incident *last_return(const struct assembler *a)
+{
+	const struct rw_incident *inc = a->out->incidents;
+
+	for (size_t k = a->out->n_incidents; k-- > 0 &&
+	    k + RETURN_LOOKBACK >= a->out->n_incidents;)
+		if (inc[k].type == RW_INCIDENT_RETURN && inc[k].dest[0])
+			return &inc[k];
+	return NULL;
+}
+
+/* The last return names none of the people of y, who are named: "X was
+ * deported. His cousin was detained in Dubai. His whereabouts are
+ * unknown" is about the cousin, not X. */
+static bool return_of_others(const struct assembler *a,
+    const struct subjects *y)
+{
+	const struct rw_incident *r = last_return(a);
+
+	return y->n_persons && r && !incident_names(r, y);
+}
+
+/* "A blogger hiding in Chile was handed over to Peru ... Peruvian
+ * prosecutors had issued a warrant for him": where the last return of
+ * the people of y took them from is where the state that wants them
+ * (dest) found them; NULL when no such return is told. */
+static const char *returned_from(const struct assembler *a,
+    const struct subjects *y, const char *dest)
+{
+	const struct rw_incident *r = last_return(a);
+
+	if (!r || !r->host[0] || !incident_names(r, y) ||
+	    (dest && memcmp(r->host, dest, 2) == 0))
+		return NULL;
+	return r->host;
 }
 
 /* "He was arrested there": "there" a few words after the trigger, in
@@ -669,6 +849,8 @@ void find_places(const struct assembler *a, struct span sp,
 		if (!host && a->main_host[0] && (!dest ||
 		    memcmp(a->main_host, dest, 2) != 0))
 			host = a->main_host;
+		if (!host)
+			host = returned_from(a, s, dest);
 		break;
 	default:
 		host = there;
@@ -682,6 +864,8 @@ void find_places(const struct assembler *a, struct span sp,
 			if (pl[k].role == ROLE_TO && (pl[k].after_where ||
 			    after_return(a, sp, pl[k].m, pos)))
 				host = pl[k].m->iso;
+		if (!host && inc->type == RW_INCIDENT_DISAPPEARANCE)
+			host = vanished_from(a, pl, n, pos);
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, NULL);
 		/* "after travelling back to Tibet from India": where the
@@ -697,11 +881,18 @@ void find_places(const struct assembler *a, struct span sp,
 			host = nearest(pl, n, pos, ROLE_FROM, NULL);
 		if (!host && !inherited)
 			host = nearest(pl, n, pos, ROLE_NONE, NULL);
+		if (!host)
+			host = arrival_place(a, sp, pos);
+		if (!host)
+			host = returned_to(a, pos, s, inherited,
+			    &inc->date);
 		/* "has not been heard from since": after a return, people go
 		 * missing where they were sent */
 		if (!host && inc->type == RW_INCIDENT_DISAPPEARANCE)
 			host = since_return_dest(a, sp, s);
+		/* ... not other people named since */
 		if (!host && inc->type == RW_INCIDENT_DISAPPEARANCE &&
+		    !return_of_others(a, s) &&
 		    a->last_return_dest[0] && a->t->n_sentences &&
 		    pl_sentence(sp) - a->last_return_sentence <=
 		    RETURN_SENTENCES)

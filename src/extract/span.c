@@ -157,7 +157,7 @@ static bool speech_names(const struct assembler *a, size_t from,
 
 /* "US President Joe Biden", "Mahathir Mohamad, the Prime Minister":
  * someone acting for a state, not the subject of an incident. */
-static bool is_official(const struct text *t, struct span sp,
+bool is_official(const struct text *t, struct span sp,
     const struct mention *p)
 {
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
@@ -184,6 +184,25 @@ static bool is_official(const struct text *t, struct span sp,
 	return false;
 }
 
+/* "Tomas Ruiz, a miner who fled in May, his brother said": the speech
+ * verb has a subject of its own, a possessive pronoun and a noun after
+ * the last comma, so the person named before is spoken of, not the
+ * speaker. */
+static bool own_speaker(const struct assembler *a, size_t person_end,
+    const struct mention *speech)
+{
+	for (size_t k = speech->first; k > person_end && k + 4 > speech->first;
+	    k--) {
+		if (!(a->t->tokens[k - 1].flags & TOKEN_WORD))
+			return false;
+		if (lexicon_word_is(a->lx, a->t, k - 1, CUE_HE) ||
+		    lexicon_word_is(a->lx, a->t, k - 1, CUE_THEY))
+			return k - 1 > person_end &&
+			    token_punct(a->t, k - 2, ',') && k < speech->first;
+	}
+	return false;
+}
+
 bool is_speaker(const struct assembler *a, struct span sp,
     const struct mention *p)
 {
@@ -205,7 +224,10 @@ bool is_speaker(const struct assembler *a, struct span sp,
 		    m->first >= p->last)
 			continue;
 		size_t reach = token_punct(a->t, p->last, ',') ? 24 : 3;
-		if (m->first >= p->last && m->first <= p->last + reach) {
+		/* "X was deported, according to Y": Y speaks */
+		if (m->first >= p->last && m->first <= p->last + reach &&
+		    !own_speaker(a, p->last, m) &&
+		    !token_is(a->t, m->first, "according")) {
 			bool trigger_between = false;
 			for (const struct mention *q = sp.first; q < sp.last; q++)
 				if (q->kind == M_TRIGGER && q->first >= p->last &&
@@ -229,6 +251,21 @@ bool clause_break(const struct text *t, size_t from, size_t to)
 		    (token_is(t, k + 1, "and") || token_is(t, k + 1, "but")))
 			return true;
 	}
+	return false;
+}
+
+/* How far apart two tokens may be for semicolon_between to look. */
+#define SEMICOLON_WINDOW 48
+
+bool semicolon_between(const struct text *t, size_t i, size_t j)
+{
+	size_t from = i < j ? i : j, to = i < j ? j : i;
+
+	if (to - from > SEMICOLON_WINDOW)
+		return false;
+	for (size_t k = from; k < to; k++)
+		if (token_punct(t, k, ';'))
+			return true;
 	return false;
 }
 

@@ -54,6 +54,26 @@ static bool possessive_subject(struct span sp, const struct mention *p)
 	return false;
 }
 
+/* "LIMA, May 3 (Andes Post) -": a name in brackets right after the date
+ * of a dateline is the agency that filed the report, not a person. */
+static bool dateline_agency(const struct assembler *a, struct span sp,
+    const struct mention *p)
+{
+	size_t open = p->first;
+
+	/* "(Pacific Coast Wire)": other capitalised words may open it */
+	while (open > 0 && open + 3 > p->first &&
+	    (a->t->tokens[open - 1].flags & TOKEN_CAPITAL))
+		open--;
+	if (open < 2 || !token_punct(a->t, open - 1, '(') ||
+	    !token_punct(a->t, p->last, ')'))
+		return false;
+	for (const struct mention *q = sp.first; q < sp.last; q++)
+		if (q->kind == M_DATE && q->last + 1 == open)
+			return true;
+	return false;
+}
+
 /* People a relative's noun stands for: 1 ("brother"), 2 ("parents"), -1
  * for a plural without a number ("relatives"), 0 for no relative. */
 static int kin_size(const struct mention *m)
@@ -258,6 +278,33 @@ static bool with_companion(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* "Ana Ruiz was freed at once; Tomas Ruiz is still held": a person named
+ * across a semicolon from the trigger at pos is of the other clause
+ * when the trigger's own clause names someone. */
+static bool other_clause_person(const struct assembler *a, struct span sp,
+    const struct mention *p, size_t pos)
+{
+	if (!semicolon_between(a->t, p->first, pos))
+		return false;
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == M_PERSON && !semicolon_between(a->t,
+		    m->first, pos))
+			return true;
+	return false;
+}
+
+/* "His wife, who is still in Lima with their two sons, has not heard
+ * from him": a count in a relative clause before the trigger at pos
+ * counts other people. */
+static bool relative_count(const struct assembler *a,
+    const struct mention *m, size_t pos)
+{
+	const struct sentence *sent = &a->t->sentences[m->sentence];
+
+	return m->first < pos && in_relative(a->t, sent, m->first) &&
+	    !in_relative(a->t, sent, pos);
+}
+
 void find_subjects(struct assembler *a, struct span sp, size_t pos,
     size_t sentence, struct subjects *s, bool *inherited)
 {
@@ -270,9 +317,11 @@ void find_subjects(struct assembler *a, struct span sp, size_t pos,
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		if (m->kind == M_PERSON && (!m->possessive ||
 		    possessive_subject(sp, m)) && !is_speaker(a, sp, m) &&
-		    !named_by_kin(a, sp, m) && !kin_apposition(a, sp, m, pos))
+		    !named_by_kin(a, sp, m) && !kin_apposition(a, sp, m, pos) &&
+		    !dateline_agency(a, sp, m) &&
+		    !other_clause_person(a, sp, m, pos))
 			add_person(s, m->name);
-		else if (m->kind == M_COUNT &&
+		else if (m->kind == M_COUNT && !relative_count(a, m, pos) &&
 		    (!count || distance(m, pos) < distance(count, pos)) &&
 		    !(m->first > 0 && (token_is(a->t, m->first - 1, "every")
 		    || token_is(a->t, m->first - 1, "each"))))

@@ -419,6 +419,342 @@ test_place_in_clause_after_trigger_is_aside(void **state)
 }
 
 static void
+test_dateline_agency_is_no_person(void **state)
+{
+	/* the agency in brackets after a dateline filed the report */
+	expect("QUITO, March 9 (Andes Post Service) - Ecuadorian police "
+	    "detained the Peruvian journalist Rosa Quispe on Monday.",
+	    "2022-03-10",
+	    {.type = "detention", .date = "2022-03-07", .host = "EC",
+	    .persons = {"Rosa Quispe"}, .group = ANY});
+	expect("LUSAKA, 2 June (Zambezi Wire) - Zambian police arrested "
+	    "the Malawian activist Peter Banda at the border.", "2023-06-03",
+	    {.type = "detention", .date = ANY, .host = "ZM",
+	    .persons = {"Peter Banda"}, .group = ANY});
+	/* a name in brackets after no date is still a person */
+	expect("Ecuadorian police detained the journalist (Rosa Quispe) "
+	    "in Quito on 7 March.", "2022-03-10",
+	    {.type = "detention", .date = "2022-03-07", .host = "EC",
+	    .persons = {"Rosa Quispe"}, .group = ANY});
+}
+
+static void
+test_speaker_with_a_pronoun_noun(void **state)
+{
+	/* "..., her brother said": the brother speaks, not the woman */
+	expect("Chilean police arrested Marta Rojas, a teacher who moved to "
+	    "Santiago in 2010, her brother said.", "2022-05-01",
+	    {.type = "detention", .date = ANY, .host = "CL",
+	    .persons = {"Marta Rojas"}, .group = ANY});
+	expect("Kenyan officers detained Samuel Otieno, an activist, on 4 "
+	    "April, their lawyer told reporters.", "2022-05-01",
+	    {.type = "detention", .date = "2022-04-04", .host = "KE",
+	    .persons = {"Samuel Otieno"}, .group = ANY});
+	/* "X, her lawyer, said": X is the lawyer who speaks */
+	expect("Chilean police arrested the student, Marta Rojas, her "
+	    "lawyer, said on Monday.", "2022-05-01",
+	    {.type = "detention", .date = ANY, .host = "CL",
+	    .any_persons = true, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
+test_after_a_return_people_are_where_it_sent_them(void **state)
+{
+	/* the next sentence names no place: the miner is in Bolivia now */
+	expect("Peruvian police deported the Bolivian miner Carlos Mamani to "
+	    "Bolivia on 2 May. Mamani was arrested on 3 May as he left the "
+	    "plane.", "2022-06-01",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2022-05-02", .host = "PE", .dest = "BO",
+	    .persons = {"Carlos Mamani"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022-05-03", .host = "BO",
+	    .persons = {"Carlos Mamani"}, .group = ANY, .count = ANY_COUNT});
+	expect("Ghana deported the Togolese activist Ama Mensah to Togo "
+	    "last week. She was detained as soon as she landed.",
+	    "2023-02-10",
+	    {.type = "return", .mechanism = "deportation", .date = ANY,
+	    .host = "GH", .dest = "TG", .persons = {"Ama Mensah"},
+	    .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = ANY, .host = "TG",
+	    .persons = {"Ama Mensah"}, .group = ANY, .count = ANY_COUNT});
+	/* an arrest dated before the return happened where he was */
+	expect("Peruvian police deported the Bolivian miner Carlos Mamani to "
+	    "Bolivia on 9 May. Mamani had been arrested on 2 May at a "
+	    "market.", "2022-06-01",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2022-05-09", .host = "PE", .dest = "BO",
+	    .persons = {"Carlos Mamani"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022-05-02", .host = "PE",
+	    .persons = {"Carlos Mamani"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
+test_date_after_a_speech_verb_dates_the_statement(void **state)
+{
+	/* the month tells when the monitor learned of it, not the return */
+	expect("Guatemalan police in June deported the Honduran activist "
+	    "Elmer Reyes to Honduras, according to records the monitor "
+	    "obtained on 12 September.", "2021-10-01",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2021-06", .host = "GT", .dest = "HN",
+	    .persons = {"Elmer Reyes"}, .group = ANY, .count = ANY_COUNT});
+	expect("Ugandan police arrested Grace Akello in Kampala in March, "
+	    "said Tom Okello, a researcher at a local monitor, on 4 July.",
+	    "2022-08-01",
+	    {.type = "detention", .date = "2022-03", .host = "UG",
+	    .persons = {"Grace Akello"}, .group = ANY, .count = ANY_COUNT});
+	/* a date opening the reported clause is the event's */
+	expect("Tom Okello said that on 4 July Ugandan police arrested Grace "
+	    "Akello in Kampala.", "2022-08-01",
+	    {.type = "detention", .date = "2022-07-04", .host = "UG",
+	    .persons = {"Grace Akello"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
+test_missing_after_another_persons_return(void **state)
+{
+	/* the friend held in Jordan goes missing there, not in Syria */
+	expect("Jordanian police deported the Syrian writer Omar Nasser to "
+	    "Syria on 2 March. On 9 March they detained his friend Tariq "
+	    "Saleh in Amman. The whereabouts of Tariq Saleh are unknown.",
+	    "2022-04-01",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2022-03-02", .host = "JO", .dest = "SY",
+	    .persons = {"Omar Nasser"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022-03-09", .host = "JO",
+	    .persons = {"Tariq Saleh"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "disappearance", .date = ANY, .host = "JO",
+	    .persons = {"Tariq Saleh"}, .group = ANY, .count = ANY_COUNT});
+	/* the man sent back goes missing where he was sent */
+	expect("Jordanian police deported the Syrian writer Omar Nasser to "
+	    "Syria on 2 March. On 9 March they detained his friend Tariq "
+	    "Saleh in Amman. The whereabouts of Omar Nasser are unknown.",
+	    "2022-04-01",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2022-03-02", .host = "JO", .dest = "SY",
+	    .persons = {"Omar Nasser"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022-03-09", .host = "JO",
+	    .persons = {"Tariq Saleh"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "disappearance", .date = ANY, .host = "SY",
+	    .persons = {"Omar Nasser"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
+test_place_come_from_after_the_trigger_is_aside(void **state)
+{
+	/* "after arriving on a flight from Mexico": where she came from */
+	expect("Guatemalan police have held the Honduran activist Rosa Mejia "
+	    "since May. She was detained at the airport on 4 May after "
+	    "arriving on a flight from Mexico.", "2022-06-01",
+	    {.type = "detention", .date = "2022-05-04", .host = "GT",
+	    .persons = {"Rosa Mejia"}, .group = ANY, .count = ANY_COUNT});
+	/* "from" before any such clause is still where it happened */
+	expect("Nicaragua deported the Honduran activist Rosa Mejia from "
+	    "Managua on 4 May after a court hearing.", "2022-06-01",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2022-05-04", .host = "NI", .dest = "HN",
+	    .persons = {"Rosa Mejia"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
+test_same_evening_is_told_from_the_last_day(void **state)
+{
+	/* "in March" between them gives no day: the evening is 3 April's */
+	expect("Moldovan police detained the Ukrainian activist Ion Rusu at "
+	    "Chisinau airport on 3 April. Officers told him that Ukraine had "
+	    "put his name on a list in March. Rusu was released the same "
+	    "evening.", "2022-05-01",
+	    {.type = "detention", .date = "2022-04-03", .host = "MD",
+	    .persons = {"Ion Rusu"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "release", .date = "2022-04-03", .host = "MD",
+	    .persons = {"Ion Rusu"}, .group = ANY, .count = ANY_COUNT});
+	/* "that month" is told from the last date given, a month */
+	expect("Moldovan police detained the Ukrainian activist Ion Rusu at "
+	    "Chisinau airport on 3 April. Officers told him that Ukraine had "
+	    "put his name on a list in March. Rusu was released later that "
+	    "month.", "2022-05-01",
+	    {.type = "detention", .date = "2022-04-03", .host = "MD",
+	    .persons = {"Ion Rusu"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "release", .date = "2022-03", .host = "MD",
+	    .persons = {"Ion Rusu"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
+test_official_named_again_is_not_him(void **state)
+{
+	/* the lawyer named again is still the lawyer: "him" is the driver */
+	expect("Belarusian police detained the Ukrainian driver Petro Boyko in "
+	    "Minsk on 3 May. An appeal by his lawyer, Olena Shevchuk, was "
+	    "never heard. Shevchuk learned of it two days later. On 9 June a "
+	    "court sentenced him to two years in prison.", "2022-07-01",
+	    {.type = "detention", .date = "2022-05-03", .host = "BY",
+	    .persons = {"Petro Boyko"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "conviction", .date = "2022-06-09", .host = "BY",
+	    .persons = {"Petro Boyko"}, .group = ANY, .count = ANY_COUNT});
+	/* someone named with no office is whom "him" means */
+	expect("Belarusian police detained the Ukrainian driver Petro Boyko in "
+	    "Minsk on 3 May. Andriy Shevchuk, a student, was seen at the "
+	    "station. On 9 June a court sentenced him to two years in "
+	    "prison.", "2022-07-01",
+	    {.type = "detention", .date = "2022-05-03", .host = "BY",
+	    .persons = {"Petro Boyko"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "conviction", .date = "2022-06-09", .host = "BY",
+	    .persons = {"Andriy Shevchuk"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
+test_semicolon_keeps_people_and_places_apart(void **state)
+{
+	/* the release is Ruiz's, in Bolivia; Peru belongs to Soto's clause */
+	expect("Bolivian border guards detained the Chilean drivers Ana Ruiz "
+	    "and Pedro Soto at a crossing on 2 May. Ruiz was released the "
+	    "next day; Soto was told that he is wanted in Peru.",
+	    "2022-06-01",
+	    {.type = "detention", .date = "2022-05-02", .host = "BO",
+	    .persons = {"Ana Ruiz", "Pedro Soto"}, .group = ANY,
+	    .count = ANY_COUNT},
+	    {.type = "release", .date = "2022-05-03", .host = "BO",
+	    .persons = {"Ana Ruiz"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "warrant", .date = NULL, .host = ANY, .dest = "PE",
+	    .persons = {"Pedro Soto"}, .group = ANY, .count = ANY_COUNT});
+	/* a clause that names no one goes on with the people before */
+	expect("Bolivian border guards detained the Chilean drivers Ana Ruiz "
+	    "and Pedro Soto at a crossing on 2 May; both were released the "
+	    "next day in Peru.", "2022-06-01",
+	    {.type = "detention", .date = "2022-05-02", .host = "BO",
+	    .persons = {"Ana Ruiz", "Pedro Soto"}, .group = ANY,
+	    .count = ANY_COUNT},
+	    {.type = "release", .date = "2022-05-03", .host = "PE",
+	    .persons = {"Ana Ruiz", "Pedro Soto"}, .group = ANY,
+	    .count = ANY_COUNT});
+}
+
+static void
+test_wanted_in_names_the_state_that_asks(void **state)
+{
+	expect("Serbian police detained the Croatian singer Marko Peric in "
+	    "Belgrade on 4 May. He is wanted in Croatia for fraud.",
+	    "2022-06-01",
+	    {.type = "detention", .date = "2022-05-04", .host = "RS",
+	    .persons = {"Marko Peric"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "warrant", .date = NULL, .host = "RS", .dest = "HR",
+	    .persons = {"Marko Peric"}, .group = ANY, .count = ANY_COUNT});
+	/* "detained in" is where it happened */
+	expect("Police detained the Croatian singer Marko Peric in Serbia on "
+	    "4 May.", "2022-06-01",
+	    {.type = "detention", .date = "2022-05-04", .host = "RS",
+	    .persons = {"Marko Peric"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
+test_on_arrival_is_where_they_had_gone(void **state)
+{
+	/* "arrested on arrival" after he flew to Caracas: in Venezuela */
+	expect("Peruvian police released the Venezuelan activist Luis Mora in "
+	    "Lima on 2 May. On 4 May he flew to Caracas. His brother says he "
+	    "was arrested on arrival.", "2022-06-01",
+	    {.type = "release", .date = "2022-05-02", .host = "PE",
+	    .persons = {"Luis Mora"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022", .host = "VE",
+	    .persons = {"Luis Mora"}, .group = ANY, .count = ANY_COUNT});
+	/* no arrival told: where the last incident was */
+	expect("Peruvian police released the Venezuelan activist Luis Mora in "
+	    "Lima on 2 May. On 4 May he flew to Caracas. His brother says he "
+	    "was arrested at a bus station.", "2022-06-01",
+	    {.type = "release", .date = "2022-05-02", .host = "PE",
+	    .persons = {"Luis Mora"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022", .host = "PE",
+	    .persons = {"Luis Mora"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
+test_count_in_a_relative_clause_counts_others(void **state)
+{
+	/* the wife's three children are not whom "him" means */
+	expect("Ecuadorian police detained the Colombian reporter Juan Vargas "
+	    "in Quito on 2 May. His wife, who is still in Cali with their "
+	    "three children, has not heard from him since.", "2022-06-01",
+	    {.type = "detention", .date = "2022-05-02", .host = "EC",
+	    .persons = {"Juan Vargas"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "disappearance", .date = ANY, .host = ANY,
+	    .persons = {"Juan Vargas"}, .group = ANY, .count = ANY_COUNT});
+	/* the subject's own count before its relative clause still counts */
+	expect("Three Colombian journalists, who had crossed the border with "
+	    "their two guides, were detained by Ecuadorian police in Quito on "
+	    "2 May.", "2022-06-01",
+	    {.type = "detention", .date = "2022-05-02", .host = "EC",
+	    .group = ANY, .count = 3});
+}
+
+static void
+test_place_of_a_relative_is_where_the_relative_is(void **state)
+{
+	/* the wife is in Colombia; he went missing where he was held */
+	expect("Ecuadorian police detained the Colombian reporter Juan Vargas "
+	    "in Quito on 2 May. His wife, who is still in Colombia, has not "
+	    "heard from him since.", "2022-06-01",
+	    {.type = "detention", .date = "2022-05-02", .host = "EC",
+	    .persons = {"Juan Vargas"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "disappearance", .date = ANY, .host = "EC",
+	    .persons = {"Juan Vargas"}, .group = ANY, .count = ANY_COUNT});
+	/* a relative clause on the person himself still places him */
+	expect("Ecuadorian police detained the Colombian reporter Juan Vargas "
+	    "in Quito on 2 May. Vargas, who is now in Colombia, was "
+	    "sentenced to two years in prison on 9 June.", "2022-07-01",
+	    {.type = "detention", .date = "2022-05-02", .host = "EC",
+	    .persons = {"Juan Vargas"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "conviction", .date = "2022-06-09", .host = "CO",
+	    .persons = {"Juan Vargas"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
+test_disappeared_from_a_place(void **state)
+{
+	/* he vanished in Kazakhstan, though sentenced in Uzbekistan */
+	expect("A court in Tashkent sentenced the blogger Ali Karimov to six "
+	    "years in prison in January, eight months after he disappeared "
+	    "from a market in central Almaty.", "2018-02-01",
+	    {.type = "conviction", .date = "2018-01", .host = "UZ",
+	    .persons = {"Ali Karimov"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "disappearance", .date = "~2017", .host = "KZ",
+	    .persons = {"Ali Karimov"}, .group = ANY, .count = ANY_COUNT});
+	/* "from" in another clause is where he came from */
+	expect("The blogger Ali Karimov disappeared in Almaty on 3 May, a week "
+	    "after he arrived from Tashkent.", "2018-06-01",
+	    {.type = "disappearance", .date = "2018-05-03", .host = "KZ",
+	    .persons = {"Ali Karimov"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
+test_warrant_where_a_return_found_them(void **state)
+{
+	/* Peru wanted her while she was in Chile */
+	expect("Chilean police handed the Peruvian activist Rosa Flores over "
+	    "to Peru on 3 May. She was detained in Lima on 4 May. Peruvian "
+	    "prosecutors had issued a warrant for her arrest in March.",
+	    "2022-06-01",
+	    {.type = "return", .mechanism = ANY, .date = "2022-05-03",
+	    .host = "CL", .dest = "PE", .persons = {"Rosa Flores"},
+	    .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022-05-04", .host = "PE",
+	    .persons = {"Rosa Flores"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "warrant", .date = "2022-03", .host = "CL", .dest = "PE",
+	    .persons = {"Rosa Flores"}, .group = ANY, .count = ANY_COUNT});
+	/* the return took someone else */
+	expect("Chilean police handed the Peruvian activist Rosa Flores over "
+	    "to Peru on 3 May. Police in Lima detained the journalist Juan "
+	    "Soto on 4 May. Peruvian prosecutors had issued a warrant for his "
+	    "arrest in March.", "2022-06-01",
+	    {.type = "return", .mechanism = ANY, .date = "2022-05-03",
+	    .host = "CL", .dest = "PE", .persons = {"Rosa Flores"},
+	    .group = ANY, .count = ANY_COUNT},
+	    {.type = "detention", .date = "2022-05-04", .host = "PE",
+	    .persons = {"Juan Soto"}, .group = ANY, .count = ANY_COUNT},
+	    {.type = "warrant", .date = "2022-03", .host = NULL, .dest = "PE",
+	    .persons = {"Juan Soto"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_nationality_with_modifiers(void **state)
 {
 	/* "a Chinese pro-democracy writer" is where he would be sent,
@@ -3570,6 +3906,21 @@ main(void)
 		cmocka_unit_test(test_handed_to_officers_of_a_state),
 		cmocka_unit_test(test_place_fled_before_the_event),
 		cmocka_unit_test(test_place_in_clause_after_trigger_is_aside),
+		cmocka_unit_test(test_dateline_agency_is_no_person),
+		cmocka_unit_test(test_speaker_with_a_pronoun_noun),
+		cmocka_unit_test(test_after_a_return_people_are_where_it_sent_them),
+		cmocka_unit_test(test_date_after_a_speech_verb_dates_the_statement),
+		cmocka_unit_test(test_missing_after_another_persons_return),
+		cmocka_unit_test(test_place_come_from_after_the_trigger_is_aside),
+		cmocka_unit_test(test_same_evening_is_told_from_the_last_day),
+		cmocka_unit_test(test_official_named_again_is_not_him),
+		cmocka_unit_test(test_semicolon_keeps_people_and_places_apart),
+		cmocka_unit_test(test_wanted_in_names_the_state_that_asks),
+		cmocka_unit_test(test_on_arrival_is_where_they_had_gone),
+		cmocka_unit_test(test_count_in_a_relative_clause_counts_others),
+		cmocka_unit_test(test_place_of_a_relative_is_where_the_relative_is),
+		cmocka_unit_test(test_disappeared_from_a_place),
+		cmocka_unit_test(test_warrant_where_a_return_found_them),
 		cmocka_unit_test(test_nationality_with_modifiers),
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
