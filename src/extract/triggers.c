@@ -361,6 +361,30 @@ static bool refused_something_else(const struct assembler *a,
 	    token_is(a->t, pos - 1, "and");
 }
 
+/* "Kenya had sought his arrest", "Peru requested the arrest of two
+ * journalists": a detention a state asks for (a request cue followed
+ * by nothing but "the" or a possessive before the trigger) has not
+ * happened; the request is a warrant. "Police sought and arrested him"
+ * is an arrest. */
+static bool arrest_sought(const struct assembler *a, struct span sp,
+    size_t pos)
+{
+	static const char *const fillers[] = {"the", "his", "her", "their",
+		"its", NULL};
+
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_REQUEST) || m->last > pos ||
+		    m->last + 1 < pos)
+			continue;
+		if (m->last == pos)
+			return true;
+		for (const char *const *w = fillers; *w; w++)
+			if (token_is(a->t, m->last, *w))
+				return true;
+	}
+	return false;
+}
+
 static bool trigger_type(const struct assembler *a, struct span sp,
     const struct mention *m, enum rw_incident_type *type,
     enum rw_mechanism *mech, bool *granted)
@@ -425,6 +449,8 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 	    token_is(a->t, threat->first + 1, "be")))
 		/* ("was reported to be held" is no threat) */
 		return false;
+	if (*type == RW_INCIDENT_DETENTION && arrest_sought(a, sp, pos))
+		*type = RW_INCIDENT_WARRANT;
 	if (*type == RW_INCIDENT_RETURN || *type == RW_INCIDENT_THREATENED_RETURN) {
 		if ((request = request_before(a, sp, pos))) {
 			/* a feared request was not made */

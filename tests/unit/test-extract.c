@@ -336,6 +336,25 @@ test_warrant(void **state)
 }
 
 static void
+test_arrest_sought_is_a_warrant(void **state)
+{
+	/* an arrest a state asks for has not happened: a warrant */
+	expect("Kenyan prosecutors sought the arrest of the Somali journalist "
+	    "Abdi Warsame in June.", "2022-08-01",
+	    {.type = "warrant", .date = "2022-06", .host = ANY, .dest = ANY,
+	    .persons = {"Abdi Warsame"}, .group = ANY});
+	expect("The Chilean activist Rosa Quispe lives in Bolivia. Peru "
+	    "requested her arrest in March.", "2022-08-01",
+	    {.type = "warrant", .date = "2022-03", .host = ANY, .dest = ANY,
+	    .persons = {"Rosa Quispe"}, .group = ANY});
+	/* ... but one sought and made is an arrest */
+	expect("Police sought and arrested the Nigerian blogger Emeka Obi in "
+	    "Lagos on 4 May.", "2022-08-01",
+	    {.type = "detention", .date = "2022-05-04", .host = "NG",
+	    .persons = {"Emeka Obi"}, .group = ANY});
+}
+
+static void
 test_warrant_host_from_last_incident(void **state)
 {
 	/* a demand that someone be surrendered is a request (a warrant);
@@ -3766,6 +3785,7 @@ main(void)
 		cmocka_unit_test(test_return_forcibly_returned),
 		cmocka_unit_test(test_threatened_return),
 		cmocka_unit_test(test_warrant),
+		cmocka_unit_test(test_arrest_sought_is_a_warrant),
 		cmocka_unit_test(test_warrant_host_from_last_incident),
 		cmocka_unit_test(test_state_relative_clause),
 		cmocka_unit_test(test_place_on_the_way_is_no_host),
