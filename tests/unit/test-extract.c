@@ -355,6 +355,27 @@ test_arrest_sought_is_a_warrant(void **state)
 }
 
 static void
+test_would_send_him_is_a_threat(void **state)
+{
+	/* "would send him", "will deport them": a return announced, not
+	 * made */
+	expect("Guards told the Afghan refugee Nasir Ahmadi in Tehran that "
+	    "they would send him to Afghanistan within days.", "2023-05-10",
+	    {.type = "threatened_return", .date = ANY, .host = "IR",
+	    .dest = "AF", .persons = {"Nasir Ahmadi"}, .group = ANY});
+	expect("The Russian journalist Olga Petrova is held in Ulaanbaatar. "
+	    "Mongolian officials say they will deport her to Russia.",
+	    "2023-05-10",
+	    {.type = "detention", .date = ANY, .host = "MN",
+	    .persons = {"Olga Petrova"}, .group = ANY},
+	    {.type = "threatened_return", .date = ANY, .host = "MN",
+	    .dest = "RU", .persons = {"Olga Petrova"}, .group = ANY});
+	/* ... but not one that hangs on a condition */
+	expect_none("If the court rules against him, officials would deport "
+	    "him to Iran, the Iranian poet Reza Ahmadi said.", "2023-05-10");
+}
+
+static void
 test_warrant_host_from_last_incident(void **state)
 {
 	/* a demand that someone be surrendered is a request (a warrant);
@@ -3786,6 +3807,7 @@ main(void)
 		cmocka_unit_test(test_threatened_return),
 		cmocka_unit_test(test_warrant),
 		cmocka_unit_test(test_arrest_sought_is_a_warrant),
+		cmocka_unit_test(test_would_send_him_is_a_threat),
 		cmocka_unit_test(test_warrant_host_from_last_incident),
 		cmocka_unit_test(test_state_relative_clause),
 		cmocka_unit_test(test_place_on_the_way_is_no_host),
