@@ -376,6 +376,32 @@ test_would_send_him_is_a_threat(void **state)
 }
 
 static void
+test_undated_group_repeat_merges(void **state)
+{
+	/* a group's return told again without a date of its own is the
+	 * one told before */
+	expect("Laos deported seven Uyghurs to China in March 2020. Laos says "
+	    "it follows its laws. A new border post opened in 2018. Uyghurs "
+	    "abroad say they cannot reach the relatives who were deported.",
+	    "2022-01-10",
+	    {.type = "return", .date = "2020-03", .host = "LA", .dest = "CN",
+	    .group = "Uyghur", .count = 7, .mechanism = ANY});
+	expect("Nepal handed 18 Tibetans over to China in June 2021. Nepal "
+	    "says it follows its laws. Exiles say they still cannot reach "
+	    "the Tibetans who were sent back.", "2022-01-10",
+	    {.type = "return", .date = "2021-06", .host = "NP", .dest = "CN",
+	    .group = "Tibetan", .count = 18, .mechanism = ANY});
+	/* ... but not one from another country */
+	expect("Laos deported seven Uyghurs to China in March 2020. Laos says "
+	    "it follows its laws. Uyghurs abroad say Cambodia also sent back "
+	    "relatives.", "2022-01-10",
+	    {.type = "return", .date = "2020-03", .host = "LA", .dest = "CN",
+	    .group = "Uyghur", .count = 7, .mechanism = ANY},
+	    {.type = "return", .date = ANY, .host = "KH", .dest = "CN",
+	    .group = "Uyghur", .count = ANY_COUNT, .mechanism = ANY});
+}
+
+static void
 test_warrant_host_from_last_incident(void **state)
 {
 	/* a demand that someone be surrendered is a request (a warrant);
@@ -3808,6 +3834,7 @@ main(void)
 		cmocka_unit_test(test_warrant),
 		cmocka_unit_test(test_arrest_sought_is_a_warrant),
 		cmocka_unit_test(test_would_send_him_is_a_threat),
+		cmocka_unit_test(test_undated_group_repeat_merges),
 		cmocka_unit_test(test_warrant_host_from_last_incident),
 		cmocka_unit_test(test_state_relative_clause),
 		cmocka_unit_test(test_place_on_the_way_is_no_host),
