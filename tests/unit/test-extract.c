@@ -402,6 +402,22 @@ test_undated_group_repeat_merges(void **state)
 }
 
 static void
+test_recalled_events_are_none(void **state)
+{
+	/* plural trigger nouns that recall incidents state none */
+	expect_none("Recent arrests of Tamil activists in Colombo have "
+	    "alarmed exiles in Canada.", "2023-06-10");
+	expect_none("These expulsions of Haitians from Chile show a pattern, "
+	    "lawyers said.", "2023-06-10");
+	/* ... but named and dated ones do */
+	expect("The recent arrests of the Tamil activists Ravi Kumar and "
+	    "Suresh Pillai in Colombo on 4 May alarmed exiles.", "2023-06-10",
+	    {.type = "detention", .date = "2023-05-04", .host = "LK",
+	    .persons = {"Ravi Kumar", "Suresh Pillai"}, .group = ANY,
+	    .count = ANY_COUNT});
+}
+
+static void
 test_warrant_host_from_last_incident(void **state)
 {
 	/* a demand that someone be surrendered is a request (a warrant);
@@ -3835,6 +3851,7 @@ main(void)
 		cmocka_unit_test(test_arrest_sought_is_a_warrant),
 		cmocka_unit_test(test_would_send_him_is_a_threat),
 		cmocka_unit_test(test_undated_group_repeat_merges),
+		cmocka_unit_test(test_recalled_events_are_none),
 		cmocka_unit_test(test_warrant_host_from_last_incident),
 		cmocka_unit_test(test_state_relative_clause),
 		cmocka_unit_test(test_place_on_the_way_is_no_host),
