@@ -457,7 +457,8 @@ static int add_granted_threat(struct assembler *a, struct span sp,
 
 /* The incident inc of the trigger at m repeats one told before: its
  * noun refers back ("his conviction") or its sentence gives it no date
- * and it names people, and it merged into that incident; or
+ * and it names people or a group ("the Uyghurs who were deported"),
+ * and it merged into that incident; or
  * its noun recalls an event of a type already told ("since the
  * deportation"). */
 static bool told_again(struct assembler *a, struct span sp,
@@ -465,7 +466,8 @@ static bool told_again(struct assembler *a, struct span sp,
     enum date_source src, const struct rw_date *near)
 {
 	bool refers = (inherited && trigger_noun_refers(a, m)) ||
-	    (src != DATE_TOLD && !near->year && inc->n_persons);
+	    (src != DATE_TOLD && !near->year &&
+	    (inc->n_persons || inc->group[0]));
 
 	if (refers && !trigger_again(a, sp, m) && merge_reference(a, inc))
 		return true;

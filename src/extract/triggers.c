@@ -361,6 +361,30 @@ static bool refused_something_else(const struct assembler *a,
 	    token_is(a->t, pos - 1, "and");
 }
 
+/* "Kenya had sought his arrest", "Peru requested the arrest of two
+ * journalists": a detention a state asks for (a request cue followed
+ * by nothing but "the" or a possessive before the trigger) has not
+ * happened; the request is a warrant. "Police sought and arrested him"
+ * is an arrest. */
+static bool arrest_sought(const struct assembler *a, struct span sp,
+    size_t pos)
+{
+	static const char *const fillers[] = {"the", "his", "her", "their",
+		"its", NULL};
+
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		if (!cue_at(m, CUE_REQUEST) || m->last > pos ||
+		    m->last + 1 < pos)
+			continue;
+		if (m->last == pos)
+			return true;
+		for (const char *const *w = fillers; *w; w++)
+			if (token_is(a->t, m->last, *w))
+				return true;
+	}
+	return false;
+}
+
 static bool trigger_type(const struct assembler *a, struct span sp,
     const struct mention *m, enum rw_incident_type *type,
     enum rw_mechanism *mech, bool *granted)
@@ -425,6 +449,8 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 	    token_is(a->t, threat->first + 1, "be")))
 		/* ("was reported to be held" is no threat) */
 		return false;
+	if (*type == RW_INCIDENT_DETENTION && arrest_sought(a, sp, pos))
+		*type = RW_INCIDENT_WARRANT;
 	if (*type == RW_INCIDENT_RETURN || *type == RW_INCIDENT_THREATENED_RETURN) {
 		if ((request = request_before(a, sp, pos))) {
 			/* a feared request was not made */
@@ -950,6 +976,27 @@ bool pattern_sentence(const struct assembler *a, struct span sp,
 	return pattern_cue(a, sp, sent) && !has_kind(sp, M_PERSON);
 }
 
+/* "These latest expulsions show a pattern", "recent arrests of
+ * Tamils have alarmed exiles": a plural trigger noun right behind a
+ * word that recalls (cues.tsv `block told`) names incidents told
+ * elsewhere or in general, none of its own; "the recent arrests of X
+ * and Y on 4 May" names and dates its own. */
+static bool recalled_events(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const char *last = token_norm(a->t, m->last - 1);
+	size_t n = strlen(last);
+
+	if (n < 4 || last[n - 1] != 's' || m->last != m->first + 1 ||
+	    has_kind(sp, M_PERSON) || has_kind(sp, M_DATE))
+		return false;
+	for (const struct mention *q = sp.first; q < m; q++)
+		if (q->last == m->first && cue_at(q, CUE_BLOCK) &&
+		    cue_value(q, "told"))
+			return true;
+	return false;
+}
+
 bool read_trigger(const struct assembler *a, struct span sp,
     const struct mention *m, enum rw_incident_type *type,
     enum rw_mechanism *mech, bool *granted)
@@ -970,7 +1017,8 @@ bool read_trigger(const struct assembler *a, struct span sp,
 	    served_term(a, m) || object_of_release(a, sp, m) ||
 	    accused_or_compound(a, sp, m) || state_relative(a, sp, m) ||
 	    event_held(a, sp, m) || general_subject(a, sp, m) ||
-	    present_tally(a, sp, m) || unowned_kin(a, sp, m))
+	    present_tally(a, sp, m) || unowned_kin(a, sp, m) ||
+	    recalled_events(a, sp, m))
 		return false;
 	return trigger_type(a, sp, m, type, mech, granted);
 }

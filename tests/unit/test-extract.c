@@ -336,6 +336,88 @@ test_warrant(void **state)
 }
 
 static void
+test_arrest_sought_is_a_warrant(void **state)
+{
+	/* an arrest a state asks for has not happened: a warrant */
+	expect("Kenyan prosecutors sought the arrest of the Somali journalist "
+	    "Abdi Warsame in June.", "2022-08-01",
+	    {.type = "warrant", .date = "2022-06", .host = ANY, .dest = ANY,
+	    .persons = {"Abdi Warsame"}, .group = ANY});
+	expect("The Chilean activist Rosa Quispe lives in Bolivia. Peru "
+	    "requested her arrest in March.", "2022-08-01",
+	    {.type = "warrant", .date = "2022-03", .host = ANY, .dest = ANY,
+	    .persons = {"Rosa Quispe"}, .group = ANY});
+	/* ... but one sought and made is an arrest */
+	expect("Police sought and arrested the Nigerian blogger Emeka Obi in "
+	    "Lagos on 4 May.", "2022-08-01",
+	    {.type = "detention", .date = "2022-05-04", .host = "NG",
+	    .persons = {"Emeka Obi"}, .group = ANY});
+}
+
+static void
+test_would_send_him_is_a_threat(void **state)
+{
+	/* "would send him", "will deport them": a return announced, not
+	 * made */
+	expect("Guards told the Afghan refugee Nasir Ahmadi in Tehran that "
+	    "they would send him to Afghanistan within days.", "2023-05-10",
+	    {.type = "threatened_return", .date = ANY, .host = "IR",
+	    .dest = "AF", .persons = {"Nasir Ahmadi"}, .group = ANY});
+	expect("The Russian journalist Olga Petrova is held in Ulaanbaatar. "
+	    "Mongolian officials say they will deport her to Russia.",
+	    "2023-05-10",
+	    {.type = "detention", .date = ANY, .host = "MN",
+	    .persons = {"Olga Petrova"}, .group = ANY},
+	    {.type = "threatened_return", .date = ANY, .host = "MN",
+	    .dest = "RU", .persons = {"Olga Petrova"}, .group = ANY});
+	/* ... but not one that hangs on a condition */
+	expect_none("If the court rules against him, officials would deport "
+	    "him to Iran, the Iranian poet Reza Ahmadi said.", "2023-05-10");
+}
+
+static void
+test_undated_group_repeat_merges(void **state)
+{
+	/* a group's return told again without a date of its own is the
+	 * one told before */
+	expect("Laos deported seven Uyghurs to China in March 2020. Laos says "
+	    "it follows its laws. A new border post opened in 2018. Uyghurs "
+	    "abroad say they cannot reach the relatives who were deported.",
+	    "2022-01-10",
+	    {.type = "return", .date = "2020-03", .host = "LA", .dest = "CN",
+	    .group = "Uyghur", .count = 7, .mechanism = ANY});
+	expect("Nepal handed 18 Tibetans over to China in June 2021. Nepal "
+	    "says it follows its laws. Exiles say they still cannot reach "
+	    "the Tibetans who were sent back.", "2022-01-10",
+	    {.type = "return", .date = "2021-06", .host = "NP", .dest = "CN",
+	    .group = "Tibetan", .count = 18, .mechanism = ANY});
+	/* ... but not one from another country */
+	expect("Laos deported seven Uyghurs to China in March 2020. Laos says "
+	    "it follows its laws. Uyghurs abroad say Cambodia also sent back "
+	    "relatives.", "2022-01-10",
+	    {.type = "return", .date = "2020-03", .host = "LA", .dest = "CN",
+	    .group = "Uyghur", .count = 7, .mechanism = ANY},
+	    {.type = "return", .date = ANY, .host = "KH", .dest = "CN",
+	    .group = "Uyghur", .count = ANY_COUNT, .mechanism = ANY});
+}
+
+static void
+test_recalled_events_are_none(void **state)
+{
+	/* plural trigger nouns that recall incidents state none */
+	expect_none("Recent arrests of Tamil activists in Colombo have "
+	    "alarmed exiles in Canada.", "2023-06-10");
+	expect_none("These expulsions of Haitians from Chile show a pattern, "
+	    "lawyers said.", "2023-06-10");
+	/* ... but named and dated ones do */
+	expect("The recent arrests of the Tamil activists Ravi Kumar and "
+	    "Suresh Pillai in Colombo on 4 May alarmed exiles.", "2023-06-10",
+	    {.type = "detention", .date = "2023-05-04", .host = "LK",
+	    .persons = {"Ravi Kumar", "Suresh Pillai"}, .group = ANY,
+	    .count = ANY_COUNT});
+}
+
+static void
 test_warrant_host_from_last_incident(void **state)
 {
 	/* a demand that someone be surrendered is a request (a warrant);
@@ -3766,6 +3848,10 @@ main(void)
 		cmocka_unit_test(test_return_forcibly_returned),
 		cmocka_unit_test(test_threatened_return),
 		cmocka_unit_test(test_warrant),
+		cmocka_unit_test(test_arrest_sought_is_a_warrant),
+		cmocka_unit_test(test_would_send_him_is_a_threat),
+		cmocka_unit_test(test_undated_group_repeat_merges),
+		cmocka_unit_test(test_recalled_events_are_none),
 		cmocka_unit_test(test_warrant_host_from_last_incident),
 		cmocka_unit_test(test_state_relative_clause),
 		cmocka_unit_test(test_place_on_the_way_is_no_host),
