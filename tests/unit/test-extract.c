@@ -439,6 +439,26 @@ test_dateline_agency_is_no_person(void **state)
 }
 
 static void
+test_islam_as_given_name_and_border_post(void **state)
+{
+	/* "Islam" is a common given name: "Islam X" is a person */
+	expect("Georgian police detained the Dagestani blogger Islam Khasanov "
+	    "in Tbilisi on 3 May.", "2021-05-10",
+	    {.type = "detention", .date = "2021-05-03", .host = "GE",
+	    .persons = {"Islam Khasanov"}, .group = ANY});
+	expect("Polish border guards arrested Islam Tsurov at the crossing on "
+	    "8 June.", "2022-06-12",
+	    {.type = "detention", .date = "2022-06-08", .host = "PL",
+	    .persons = {"Islam Tsurov"}, .group = ANY});
+	/* a border post named in the gazetteer is a place, not a person */
+	expect("Iranian police deported the Afghan poet Karim Nazari through "
+	    "Islam Qala on 2 March.", "2023-03-05",
+	    {.type = "return", .mechanism = ANY, .date = "2023-03-02",
+	    .host = "IR", .dest = ANY, .persons = {"Karim Nazari"},
+	    .group = ANY});
+}
+
+static void
 test_speaker_with_a_pronoun_noun(void **state)
 {
 	/* "..., her brother said": the brother speaks, not the woman */
@@ -3925,6 +3945,7 @@ main(void)
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
 		cmocka_unit_test(test_unknown_place_is_no_person),
+		cmocka_unit_test(test_islam_as_given_name_and_border_post),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_million_is_an_aggregate),
