@@ -842,6 +842,10 @@ void find_places(const struct assembler *a, struct span sp,
 			host = nearest(pl, n, pos, ROLE_AGENT, dest);
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, dest);
+		/* "a request for his arrest that Peru sent to Quito": the
+		 * state a request went to is the state asked */
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_TO, dest);
 		if (!host && a->last_host[0] && (inherited || s->singular_noun
 		    || last_incident_names(a, s)) && (!dest ||
 		    memcmp(a->last_host, dest, 2) != 0))

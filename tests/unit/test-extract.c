@@ -459,6 +459,28 @@ test_islam_as_given_name_and_border_post(void **state)
 }
 
 static void
+test_request_sent_to_the_state_asked(void **state)
+{
+	/* the state a request for an arrest went to holds the person */
+	expect("Peru sent an arrest warrant for the journalist Luis Huaman "
+	    "to Quito on 20 April.", "2022-05-10",
+	    {.type = "warrant", .date = "2022-04-20", .host = "EC",
+	    .dest = "PE", .persons = {"Luis Huaman"}, .group = ANY,
+	    .count = ANY_COUNT});
+	expect("Uganda forwarded an arrest warrant for the opposition "
+	    "organiser Grace Atim to Nairobi in March.", "2022-05-10",
+	    {.type = "warrant", .date = "2022-03", .host = "KE",
+	    .dest = "UG", .persons = {"Grace Atim"}, .group = ANY,
+	    .count = ANY_COUNT});
+	/* a place the person is to be returned to is no host */
+	expect("Peru issued an arrest warrant for the journalist Luis Huaman "
+	    "so that he could be brought back to Lima.", "2022-05-10",
+	    {.type = "warrant", .date = ANY, .host = NULL,
+	    .dest = "PE", .persons = {"Luis Huaman"}, .group = ANY,
+	    .count = ANY_COUNT});
+}
+
+static void
 test_speaker_with_a_pronoun_noun(void **state)
 {
 	/* "..., her brother said": the brother speaks, not the woman */
@@ -3946,6 +3968,7 @@ main(void)
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
 		cmocka_unit_test(test_unknown_place_is_no_person),
 		cmocka_unit_test(test_islam_as_given_name_and_border_post),
+		cmocka_unit_test(test_request_sent_to_the_state_asked),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_million_is_an_aggregate),
