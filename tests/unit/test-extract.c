@@ -481,6 +481,43 @@ test_request_sent_to_the_state_asked(void **state)
 }
 
 static void
+test_from_between_commas_is_an_origin(void **state)
+{
+	/* ", originally from Arequipa,": where she comes from, not where
+	 * she was sent back from */
+	expect("Ana Torres, originally from Arequipa, was deported by "
+	    "Chilean police to Bolivia on 3 May.", "2022-05-10",
+	    {.type = "return", .mechanism = ANY, .date = "2022-05-03",
+	    .host = "CL", .dest = "BO", .persons = {"Ana Torres"},
+	    .group = ANY});
+	/* "from" in the clause of the trigger is where it took her from */
+	expect("Ana Torres was deported from Valparaiso to Bolivia on 3 May.",
+	    "2022-05-10",
+	    {.type = "return", .mechanism = ANY, .date = "2022-05-03",
+	    .host = "CL", .dest = "BO", .persons = {"Ana Torres"},
+	    .group = ANY});
+}
+
+static void
+test_relative_behind_his_is_the_subject(void **state)
+{
+	/* "his nephew had been detained": the nephew, not him */
+	expect("Kofi Mensah told the tribunal in Ottawa that his nephew had "
+	    "been detained in Kumasi in March.", "2022-05-10",
+	    {.type = "detention", .date = "2022-03", .host = "GH",
+	    .group = ANY, .count = 1});
+	expect("Kofi Mensah said their daughter was arrested in Accra on 4 "
+	    "June.", "2022-06-10",
+	    {.type = "detention", .date = "2022-06-04", .host = "GH",
+	    .group = ANY, .count = 1});
+	/* "his sister says he was detained": he was */
+	expect("Kofi Mensah is a teacher. His sister said he was detained "
+	    "in Accra on 4 June.", "2022-06-10",
+	    {.type = "detention", .date = "2022-06-04", .host = "GH",
+	    .persons = {"Kofi Mensah"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
 test_speaker_with_a_pronoun_noun(void **state)
 {
 	/* "..., her brother said": the brother speaks, not the woman */
@@ -3969,6 +4006,8 @@ main(void)
 		cmocka_unit_test(test_unknown_place_is_no_person),
 		cmocka_unit_test(test_islam_as_given_name_and_border_post),
 		cmocka_unit_test(test_request_sent_to_the_state_asked),
+		cmocka_unit_test(test_from_between_commas_is_an_origin),
+		cmocka_unit_test(test_relative_behind_his_is_the_subject),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_million_is_an_aggregate),
