@@ -267,6 +267,19 @@ static bool name_particle(const struct text *t, size_t i)
 	return false;
 }
 
+/* "Al-Rashidi", "el-Sayed": an article particle joined by a hyphen to
+ * the rest of a family name, at i. */
+static bool hyphened_particle(const struct text *t, size_t i, size_t last)
+{
+	if (i + 2 >= last || !(token_is(t, i, "al") || token_is(t, i, "el") ||
+	    token_is(t, i, "ul")))
+		return false;
+	return token_punct(t, i + 1, '-') &&
+	    !(t->tokens[i + 1].flags & TOKEN_SPACE) &&
+	    !(t->tokens[i + 2].flags & TOKEN_SPACE) &&
+	    (t->tokens[i + 2].flags & TOKEN_CAPITAL);
+}
+
 /* An organisation word that is also a family name ("Law", "Church"):
  * cues.tsv `orgword surname`. */
 static bool surname_orgword(const struct finder *f, size_t i)
@@ -325,6 +338,11 @@ static size_t name_run(const struct finder *f, size_t i, size_t last,
 		}
 		if (!(tok->flags & TOKEN_SPACE) || (tok->flags & TOKEN_NEWLINE))
 			break;
+		if (hyphened_particle(t, k, last)) {
+			k += 3;
+			words++;
+			continue;
+		}
 		if (name_particle(t, k) && k + 1 < last && name_word(f, k + 1)) {
 			k += 2;
 			words += 2;

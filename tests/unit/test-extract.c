@@ -518,6 +518,25 @@ test_relative_behind_his_is_the_subject(void **state)
 }
 
 static void
+test_name_with_a_hyphened_particle(void **state)
+{
+	/* "Al-Masri", "el-Tayeb": the particle and the rest are one name */
+	expect("Italian police detained Omar Khalid Al-Masri in Rome on 3 "
+	    "May.", "2022-06-10",
+	    {.type = "detention", .date = "2022-05-03", .host = "IT",
+	    .persons = {"Omar Khalid Al-Masri"}, .group = ANY});
+	expect("Greek police arrested Hassan el-Tayeb in Athens on 3 May.",
+	    "2022-06-10",
+	    {.type = "detention", .date = "2022-05-03", .host = "GR",
+	    .persons = {"Hassan el-Tayeb"}, .group = ANY});
+	/* a hyphen after a name with no capital after it joins nothing */
+	expect("Italian police detained Omar Khalid in Rome on 3 May - a "
+	    "Tuesday.", "2022-06-10",
+	    {.type = "detention", .date = "2022-05-03", .host = "IT",
+	    .persons = {"Omar Khalid"}, .group = ANY});
+}
+
+static void
 test_speaker_with_a_pronoun_noun(void **state)
 {
 	/* "..., her brother said": the brother speaks, not the woman */
@@ -4008,6 +4027,7 @@ main(void)
 		cmocka_unit_test(test_request_sent_to_the_state_asked),
 		cmocka_unit_test(test_from_between_commas_is_an_origin),
 		cmocka_unit_test(test_relative_behind_his_is_the_subject),
+		cmocka_unit_test(test_name_with_a_hyphened_particle),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_million_is_an_aggregate),
