@@ -662,6 +662,19 @@ static size_t compose_number(const struct mentions *ms, size_t k, long *ret)
 	return used;
 }
 
+/* "a group of around 40 who were held", "a party of some 12": a
+ * number after "group of" or "party of" (and one word such as "around"
+ * or "some") counts people even with no people word after it. */
+static bool group_of(const struct text *t, size_t i)
+{
+	if (i >= 1 && (t->tokens[i - 1].flags & TOKEN_WORD) &&
+	    !token_is(t, i - 1, "of") && !(t->tokens[i - 1].flags &
+	    (TOKEN_CAPITAL | TOKEN_NUMBER)))
+		i--;
+	return i >= 2 && token_is(t, i - 1, "of") && (token_is(t, i - 2,
+	    "group") || token_is(t, i - 2, "party"));
+}
+
 /* Turns numbers followed closely by a people word into counts. */
 static bool find_counts(struct finder *f, size_t from)
 {
@@ -695,6 +708,8 @@ static bool find_counts(struct finder *f, size_t from)
 			if (counted || m->kind == M_TRIGGER || m->kind == M_NUMBER)
 				break;
 		}
+		if (!counted && v > 1 && group_of(t, num->first))
+			counted = true; /* "a group of around 40" */
 		if (!counted && num->first > 0 && token_is(t, num->first - 1,
 		    "the") && (v > 1 && v < 1000))
 			counted = true; /* "the four" */

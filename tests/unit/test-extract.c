@@ -537,6 +537,25 @@ test_name_with_a_hyphened_particle(void **state)
 }
 
 static void
+test_group_of_a_number_is_a_count(void **state)
+{
+	/* "a group of around 40 who ...": 40 people, no people word */
+	expect("A group of around 40 who were detained by Malian police in "
+	    "Bamako on 3 May are still held.", "2022-06-10",
+	    {.type = "detention", .date = "2022-05-03", .host = "ML",
+	    .group = ANY, .count = 40});
+	expect("A party of some 12 was arrested by Kenyan police in Nairobi "
+	    "on 3 May.", "2022-06-10",
+	    {.type = "detention", .date = "2022-05-03", .host = "KE",
+	    .group = ANY, .count = 12});
+	/* a number in a group someone belongs to counts no one here */
+	expect("Kenyan police arrested Amos Kiprop, one of 12 in a group, in "
+	    "Nairobi on 3 May.", "2022-06-10",
+	    {.type = "detention", .date = "2022-05-03", .host = "KE",
+	    .persons = {"Amos Kiprop"}, .group = ANY});
+}
+
+static void
 test_speaker_with_a_pronoun_noun(void **state)
 {
 	/* "..., her brother said": the brother speaks, not the woman */
@@ -4028,6 +4047,7 @@ main(void)
 		cmocka_unit_test(test_from_between_commas_is_an_origin),
 		cmocka_unit_test(test_relative_behind_his_is_the_subject),
 		cmocka_unit_test(test_name_with_a_hyphened_particle),
+		cmocka_unit_test(test_group_of_a_number_is_a_count),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_million_is_an_aggregate),
