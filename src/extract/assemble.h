@@ -138,6 +138,8 @@ bool is_speaker(const struct assembler *a, struct span sp,
  * Prime Minister"). */
 bool is_official(const struct text *t, struct span sp,
     const struct mention *p);
+/* "was", "has", "been": an auxiliary verb at token k. */
+bool auxiliary(const struct text *t, size_t k);
 /* A clause boundary between tokens from and to: a semicolon, or a comma
  * followed by "and" or "but". */
 bool clause_break(const struct text *t, size_t from, size_t to);

@@ -267,6 +267,19 @@ static bool name_particle(const struct text *t, size_t i)
 	return false;
 }
 
+/* "Al-Rashidi", "el-Sayed": an article particle joined by a hyphen to
+ * the rest of a family name, at i. */
+static bool hyphened_particle(const struct text *t, size_t i, size_t last)
+{
+	if (i + 2 >= last || !(token_is(t, i, "al") || token_is(t, i, "el") ||
+	    token_is(t, i, "ul")))
+		return false;
+	return token_punct(t, i + 1, '-') &&
+	    !(t->tokens[i + 1].flags & TOKEN_SPACE) &&
+	    !(t->tokens[i + 2].flags & TOKEN_SPACE) &&
+	    (t->tokens[i + 2].flags & TOKEN_CAPITAL);
+}
+
 /* An organisation word that is also a family name ("Law", "Church"):
  * cues.tsv `orgword surname`. */
 static bool surname_orgword(const struct finder *f, size_t i)
@@ -325,6 +338,11 @@ static size_t name_run(const struct finder *f, size_t i, size_t last,
 		}
 		if (!(tok->flags & TOKEN_SPACE) || (tok->flags & TOKEN_NEWLINE))
 			break;
+		if (hyphened_particle(t, k, last)) {
+			k += 3;
+			words++;
+			continue;
+		}
 		if (name_particle(t, k) && k + 1 < last && name_word(f, k + 1)) {
 			k += 2;
 			words += 2;
@@ -644,6 +662,19 @@ static size_t compose_number(const struct mentions *ms, size_t k, long *ret)
 	return used;
 }
 
+/* "a group of around 40 who were held", "a party of some 12": a
+ * number after "group of" or "party of" (and one word such as "around"
+ * or "some") counts people even with no people word after it. */
+static bool group_of(const struct text *t, size_t i)
+{
+	if (i >= 1 && (t->tokens[i - 1].flags & TOKEN_WORD) &&
+	    !token_is(t, i - 1, "of") && !(t->tokens[i - 1].flags &
+	    (TOKEN_CAPITAL | TOKEN_NUMBER)))
+		i--;
+	return i >= 2 && token_is(t, i - 1, "of") && (token_is(t, i - 2,
+	    "group") || token_is(t, i - 2, "party"));
+}
+
 /* Turns numbers followed closely by a people word into counts. */
 static bool find_counts(struct finder *f, size_t from)
 {
@@ -677,6 +708,8 @@ static bool find_counts(struct finder *f, size_t from)
 			if (counted || m->kind == M_TRIGGER || m->kind == M_NUMBER)
 				break;
 		}
+		if (!counted && v > 1 && group_of(t, num->first))
+			counted = true; /* "a group of around 40" */
 		if (!counted && num->first > 0 && token_is(t, num->first - 1,
 		    "the") && (v > 1 && v < 1000))
 			counted = true; /* "the four" */

@@ -249,6 +249,25 @@ static bool perfect_participle(const struct text *t, const struct mention *m)
 	return false;
 }
 
+/* ", also from Oaxaca,": a place set off by commas after "from" (and
+ * at most one word such as "also" or "originally") tells where someone
+ * comes from, not where anything happened to them. */
+static bool origin_aside(const struct text *t, const struct mention *m)
+{
+	size_t k = m->first;
+
+	if (k > 0 && token_is(t, k - 1, "the"))
+		k--;
+	if (k < 2 || !token_is(t, k - 1, "from") || m->last >= t->n_tokens ||
+	    !token_punct(t, m->last, ','))
+		return false;
+	k--;
+	if (k >= 2 && (t->tokens[k - 1].flags & TOKEN_WORD) &&
+	    !(t->tokens[k - 1].flags & TOKEN_CAPITAL))
+		k--;
+	return token_punct(t, k - 1, ',');
+}
+
 /* how many words may stand between a nationality and its person noun */
 #define NATIONALITY_GAP 4
 
@@ -364,6 +383,8 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 		    !in_relative(a->t, sentence, pos))
 			out[n].role = ROLE_ASIDE;
 		if (sentence && relative_of_kin(a, sp, sentence, m, pos))
+			out[n].role = ROLE_ASIDE;
+		if (origin_aside(a->t, m))
 			out[n].role = ROLE_ASIDE;
 		/* ", having joined the festival in Bodhgaya,": what
 		 * they had done before, elsewhere */
@@ -842,6 +863,10 @@ void find_places(const struct assembler *a, struct span sp,
 			host = nearest(pl, n, pos, ROLE_AGENT, dest);
 		if (!host)
 			host = nearest(pl, n, pos, ROLE_IN, dest);
+		/* "a request for his arrest that Peru sent to Quito": the
+		 * state a request went to is the state asked */
+		if (!host)
+			host = nearest(pl, n, pos, ROLE_TO, dest);
 		if (!host && a->last_host[0] && (inherited || s->singular_noun
 		    || last_incident_names(a, s)) && (!dest ||
 		    memcmp(a->last_host, dest, 2) != 0))

@@ -269,7 +269,7 @@ bool semicolon_between(const struct text *t, size_t i, size_t j)
 	return false;
 }
 
-static bool auxiliary(const struct text *t, size_t k)
+bool auxiliary(const struct text *t, size_t k)
 {
 	return token_is(t, k, "was") || token_is(t, k, "were") ||
 	    token_is(t, k, "is") || token_is(t, k, "are") ||

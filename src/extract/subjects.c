@@ -202,6 +202,44 @@ static bool kin_apposition(const struct assembler *a, struct span sp,
 	return pronoun;
 }
 
+/* How many words may stand between a relative's noun and the trigger
+ * ("his niece had been detained"). */
+#define KIN_TRIGGER_GAP 3
+
+/* Tokens [from, to) are auxiliaries of a passive ("had been", "was"):
+ * auxiliaries only, one of them a form of "be". */
+static bool passive_auxiliaries(const struct text *t, size_t from,
+    size_t to)
+{
+	bool be = false;
+
+	for (size_t k = from; k < to; k++) {
+		if (!auxiliary(t, k))
+			return false;
+		if (!token_is(t, k, "has") && !token_is(t, k, "have") &&
+		    !token_is(t, k, "had"))
+			be = true;
+	}
+	return be;
+}
+
+/* "She told the court that her nephew had been detained in Kumasi": a
+ * relative told of through "his", "her" or "their" right before a
+ * passive trigger at pos is who it happened to, not the one whose
+ * relative it is ("her parents have not been told where she is" tell
+ * of her). */
+static bool pronoun_kin(const struct text *t, const struct mention *m,
+    size_t pos)
+{
+	if (!kin_size(m) || m->first == 0 || m->last > pos ||
+	    pos > m->last + KIN_TRIGGER_GAP ||
+	    !passive_auxiliaries(t, m->last, pos))
+		return false;
+	return token_is(t, m->first - 1, "his") ||
+	    token_is(t, m->first - 1, "her") ||
+	    token_is(t, m->first - 1, "their");
+}
+
 /* Count y follows count x, joined by "and" after x's people word: "two
  * women and two men". */
 static bool counts_joined(const struct assembler *a, struct span sp,
@@ -402,7 +440,9 @@ void find_subjects(struct assembler *a, struct span sp, size_t pos,
 	 * the relatives (counted when the text tells how many), not X */
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
 		struct kin k;
-		if (!kin_list(a, sp, m, &k))
+		if (pronoun_kin(a->t, m, pos))
+			k.count = kin_size(m);
+		else if (!kin_list(a, sp, m, &k))
 			continue;
 		if (k.count > 0)
 			s->count = k.count;

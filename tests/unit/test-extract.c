@@ -521,6 +521,123 @@ test_dateline_agency_is_no_person(void **state)
 }
 
 static void
+test_islam_as_given_name_and_border_post(void **state)
+{
+	/* "Islam" is a common given name: "Islam X" is a person */
+	expect("Georgian police detained the Dagestani blogger Islam Khasanov "
+	    "in Tbilisi on 3 May.", "2021-05-10",
+	    {.type = "detention", .date = "2021-05-03", .host = "GE",
+	    .persons = {"Islam Khasanov"}, .group = ANY});
+	expect("Polish border guards arrested Islam Tsurov at the crossing on "
+	    "8 June.", "2022-06-12",
+	    {.type = "detention", .date = "2022-06-08", .host = "PL",
+	    .persons = {"Islam Tsurov"}, .group = ANY});
+	/* a border post named in the gazetteer is a place, not a person */
+	expect("Iranian police deported the Afghan poet Karim Nazari through "
+	    "Islam Qala on 2 March.", "2023-03-05",
+	    {.type = "return", .mechanism = ANY, .date = "2023-03-02",
+	    .host = "IR", .dest = ANY, .persons = {"Karim Nazari"},
+	    .group = ANY});
+}
+
+static void
+test_request_sent_to_the_state_asked(void **state)
+{
+	/* the state a request for an arrest went to holds the person */
+	expect("Peru sent an arrest warrant for the journalist Luis Huaman "
+	    "to Quito on 20 April.", "2022-05-10",
+	    {.type = "warrant", .date = "2022-04-20", .host = "EC",
+	    .dest = "PE", .persons = {"Luis Huaman"}, .group = ANY,
+	    .count = ANY_COUNT});
+	expect("Uganda forwarded an arrest warrant for the opposition "
+	    "organiser Grace Atim to Nairobi in March.", "2022-05-10",
+	    {.type = "warrant", .date = "2022-03", .host = "KE",
+	    .dest = "UG", .persons = {"Grace Atim"}, .group = ANY,
+	    .count = ANY_COUNT});
+	/* a place the person is to be returned to is no host */
+	expect("Peru issued an arrest warrant for the journalist Luis Huaman "
+	    "so that he could be brought back to Lima.", "2022-05-10",
+	    {.type = "warrant", .date = ANY, .host = NULL,
+	    .dest = "PE", .persons = {"Luis Huaman"}, .group = ANY,
+	    .count = ANY_COUNT});
+}
+
+static void
+test_from_between_commas_is_an_origin(void **state)
+{
+	/* ", originally from Arequipa,": where she comes from, not where
+	 * she was sent back from */
+	expect("Ana Torres, originally from Arequipa, was deported by "
+	    "Chilean police to Bolivia on 3 May.", "2022-05-10",
+	    {.type = "return", .mechanism = ANY, .date = "2022-05-03",
+	    .host = "CL", .dest = "BO", .persons = {"Ana Torres"},
+	    .group = ANY});
+	/* "from" in the clause of the trigger is where it took her from */
+	expect("Ana Torres was deported from Valparaiso to Bolivia on 3 May.",
+	    "2022-05-10",
+	    {.type = "return", .mechanism = ANY, .date = "2022-05-03",
+	    .host = "CL", .dest = "BO", .persons = {"Ana Torres"},
+	    .group = ANY});
+}
+
+static void
+test_relative_behind_his_is_the_subject(void **state)
+{
+	/* "his nephew had been detained": the nephew, not him */
+	expect("Kofi Mensah told the tribunal in Ottawa that his nephew had "
+	    "been detained in Kumasi in March.", "2022-05-10",
+	    {.type = "detention", .date = "2022-03", .host = "GH",
+	    .group = ANY, .count = 1});
+	expect("Kofi Mensah said their daughter was arrested in Accra on 4 "
+	    "June.", "2022-06-10",
+	    {.type = "detention", .date = "2022-06-04", .host = "GH",
+	    .group = ANY, .count = 1});
+	/* "his sister says he was detained": he was */
+	expect("Kofi Mensah is a teacher. His sister said he was detained "
+	    "in Accra on 4 June.", "2022-06-10",
+	    {.type = "detention", .date = "2022-06-04", .host = "GH",
+	    .persons = {"Kofi Mensah"}, .group = ANY, .count = ANY_COUNT});
+}
+
+static void
+test_name_with_a_hyphened_particle(void **state)
+{
+	/* "Al-Masri", "el-Tayeb": the particle and the rest are one name */
+	expect("Italian police detained Omar Khalid Al-Masri in Rome on 3 "
+	    "May.", "2022-06-10",
+	    {.type = "detention", .date = "2022-05-03", .host = "IT",
+	    .persons = {"Omar Khalid Al-Masri"}, .group = ANY});
+	expect("Greek police arrested Hassan el-Tayeb in Athens on 3 May.",
+	    "2022-06-10",
+	    {.type = "detention", .date = "2022-05-03", .host = "GR",
+	    .persons = {"Hassan el-Tayeb"}, .group = ANY});
+	/* a hyphen after a name with no capital after it joins nothing */
+	expect("Italian police detained Omar Khalid in Rome on 3 May - a "
+	    "Tuesday.", "2022-06-10",
+	    {.type = "detention", .date = "2022-05-03", .host = "IT",
+	    .persons = {"Omar Khalid"}, .group = ANY});
+}
+
+static void
+test_group_of_a_number_is_a_count(void **state)
+{
+	/* "a group of around 40 who ...": 40 people, no people word */
+	expect("A group of around 40 who were detained by Malian police in "
+	    "Bamako on 3 May are still held.", "2022-06-10",
+	    {.type = "detention", .date = "2022-05-03", .host = "ML",
+	    .group = ANY, .count = 40});
+	expect("A party of some 12 was arrested by Kenyan police in Nairobi "
+	    "on 3 May.", "2022-06-10",
+	    {.type = "detention", .date = "2022-05-03", .host = "KE",
+	    .group = ANY, .count = 12});
+	/* a number in a group someone belongs to counts no one here */
+	expect("Kenyan police arrested Amos Kiprop, one of 12 in a group, in "
+	    "Nairobi on 3 May.", "2022-06-10",
+	    {.type = "detention", .date = "2022-05-03", .host = "KE",
+	    .persons = {"Amos Kiprop"}, .group = ANY});
+}
+
+static void
 test_speaker_with_a_pronoun_noun(void **state)
 {
 	/* "..., her brother said": the brother speaks, not the woman */
@@ -4011,6 +4128,12 @@ main(void)
 		cmocka_unit_test(test_placeless_incident_goes_on_where_the_last_was),
 		cmocka_unit_test(test_dates_of_spans_and_present_detention),
 		cmocka_unit_test(test_unknown_place_is_no_person),
+		cmocka_unit_test(test_islam_as_given_name_and_border_post),
+		cmocka_unit_test(test_request_sent_to_the_state_asked),
+		cmocka_unit_test(test_from_between_commas_is_an_origin),
+		cmocka_unit_test(test_relative_behind_his_is_the_subject),
+		cmocka_unit_test(test_name_with_a_hyphened_particle),
+		cmocka_unit_test(test_group_of_a_number_is_a_count),
 		cmocka_unit_test(test_entities_kinds),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_million_is_an_aggregate),
