@@ -91,6 +91,9 @@ struct assembler {
 	 * later "he" means them */
 	char officials[OFFICIALS_MAX][RW_PERSON_NAME_MAX];
 	size_t n_officials;
+	/* the role of each place mention (by index in ms), read once; -1
+	 * until then */
+	signed char *place_roles;
 };
 
 /* The mentions of one sentence: [first, last). */
@@ -202,7 +205,7 @@ void find_subjects(struct assembler *a, struct span sp, size_t pos,
 /* ---- places.c ---- */
 
 /* What the place mention m is to the sentence's incidents, read from
- * the words before it. */
+ * the words around it (once per mention; sp is m's sentence). */
 enum place_role role_of(const struct assembler *a, struct span sp,
     const struct mention *m);
 /* The host and destination of inc, whose trigger is at token pos. */

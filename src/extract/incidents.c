@@ -830,12 +830,49 @@ static void note_place(struct assembler *a, size_t s, struct span sp,
 	}
 }
 
+/* Reads the sentences in order, each with what the ones before left in
+ * a's context. */
+static int assemble_sentences(struct assembler *a)
+{
+	const struct text *t = a->t;
+	size_t k = 0;
+	int rc;
+
+	document_context(a);
+	for (size_t s = 0; s < t->n_sentences; s++) {
+		struct span sp = next_span(a->ms, s, &k);
+		const struct sentence *sent = &t->sentences[s];
+		bool item = sent->last > sent->first &&
+		    !(t->tokens[sent->first].flags & TOKEN_WORD);
+		if (!item)
+			a->call_list = false;
+		if (sp.first == sp.last)
+			continue;
+		size_t before = a->out->n_incidents;
+		if (!(a->call_list && item) &&
+		    (rc = sentence_incidents(a, s, sp)) < 0)
+			return rc;
+		named_in_apposition(a, s, sp);
+		note_officials(a, sp);
+		note_people(a, s, sp);
+		note_place(a, s, sp, a->out->n_incidents > before ||
+		    (a->have_subjects && a->last_subjects_sentence == s));
+		if (sent->last > sent->first &&
+		    token_punct(t, sent->last - 1, ':'))
+			for (const struct mention *m = sp.first; m < sp.last;
+			    m++)
+				if (cue_at(m, CUE_CALL) || (cue_at(m,
+				    CUE_REQUEST) && cue_value(m, "ask")))
+					a->call_list = true;
+	}
+	return 0;
+}
+
 int incidents_assemble(const struct lexicon *lx, struct text *t,
     const struct mentions *ms, const struct rw_date *published,
     struct rw_extraction *out, struct rw_error *err)
 {
 	struct assembler a;
-	size_t k = 0;
 	int rc;
 
 	if (ms->n == 0)
@@ -847,33 +884,11 @@ int incidents_assemble(const struct lexicon *lx, struct text *t,
 	a.pub = published;
 	a.out = out;
 	a.err = err;
-	document_context(&a);
-	for (size_t s = 0; s < t->n_sentences; s++) {
-		struct span sp = next_span(ms, s, &k);
-		const struct sentence *sent = &t->sentences[s];
-		bool item = sent->last > sent->first &&
-		    !(t->tokens[sent->first].flags & TOKEN_WORD);
-		if (!item)
-			a.call_list = false;
-		if (sp.first == sp.last)
-			continue;
-		size_t before = out->n_incidents;
-		if (!(a.call_list && item) &&
-		    (rc = sentence_incidents(&a, s, sp)) < 0)
-			return rc;
-		named_in_apposition(&a, s, sp);
-		note_officials(&a, sp);
-		note_people(&a, s, sp);
-		note_place(&a, s, sp, out->n_incidents > before ||
-		    (a.have_subjects && a.last_subjects_sentence == s));
-		if (sent->last > sent->first &&
-		    token_punct(t, sent->last - 1, ':'))
-			for (const struct mention *m = sp.first; m < sp.last;
-			    m++)
-				if (cue_at(m, CUE_CALL) || (cue_at(m,
-				    CUE_REQUEST) && cue_value(m, "ask")))
-					a.call_list = true;
-	}
-	return 0;
+	if (!(a.place_roles = malloc(ms->n)))
+		return rw_error_set(err, RW_ENOMEM, "out of memory");
+	memset(a.place_roles, -1, ms->n);
+	rc = assemble_sentences(&a);
+	free(a.place_roles);
+	return rc;
 }
 

@@ -80,8 +80,8 @@ static bool on_the_way(const struct text *t, size_t at)
 	return false;
 }
 
-enum place_role role_of(const struct assembler *a, struct span sp,
-    const struct mention *m)
+static enum place_role read_role(const struct assembler *a,
+    struct span sp, const struct mention *m)
 {
 	const struct text *t = a->t;
 	enum place_role r = request_role(a, m);
@@ -171,6 +171,16 @@ enum place_role role_of(const struct assembler *a, struct span sp,
 	    token_is(t, m->last, "'s")))
 		return ROLE_AGENT;
 	return ROLE_NONE;
+}
+
+enum place_role role_of(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	signed char *role = &a->place_roles[m - a->ms->items];
+
+	if (*role < 0)
+		*role = (signed char)read_role(a, sp, m);
+	return (enum place_role)*role;
 }
 
 /* "released on Tuesday after their lawyer proved that they held
