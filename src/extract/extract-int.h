@@ -111,6 +111,16 @@ static inline bool token_is(const struct text *t, size_t i, const char *word)
 	return t->tokens[i].norm_len == len && memcmp(n, word, len) == 0;
 }
 /* True when token i is the single punctuation character c (not 0). */
+/* Token i is one of words (a NULL-terminated list). */
+static inline bool token_in(const struct text *t, size_t i,
+    const char *const *words)
+{
+	for (const char *const *w = words; *w; w++)
+		if (token_is(t, i, *w))
+			return true;
+	return false;
+}
+
 static inline bool token_punct(const struct text *t, size_t i, char c)
 {
 	return i < t->n_tokens && t->tokens[i].punct == c;

@@ -48,10 +48,7 @@ static bool subordinator(const struct text *t, size_t i)
 		"while", "because", "who", "which", "whose", "where", "until",
 		"although", "whereas", NULL};
 
-	for (const char *const *w = words; *w; w++)
-		if (token_is(t, i, *w))
-			return true;
-	return false;
+	return token_in(t, i, words);
 }
 
 /* "BERLIN, Aug 6, 2018 (AFP) -", "Taipei, July 2 (CNA)": a dateline

@@ -261,10 +261,7 @@ static bool name_particle(const struct text *t, size_t i)
 	if (i >= t->n_tokens || (t->tokens[i].flags & TOKEN_CAPITAL) ||
 	    t->tokens[i].norm_len > 5)
 		return false;
-	for (const char *const *p = particles; *p; p++)
-		if (token_is(t, i, *p))
-			return true;
-	return false;
+	return token_in(t, i, particles);
 }
 
 /* "Al-Rashidi", "el-Sayed": an article particle joined by a hyphen to

@@ -208,9 +208,8 @@ static bool after_subordinator(const struct text *t, size_t pos, size_t at)
 	for (size_t k = pos + 1; k < at; k++) {
 		if (token_punct(t, k, ';') || token_punct(t, k, ','))
 			inside = false;
-		for (const char *const *w = words; *w; w++)
-			if (token_is(t, k, *w))
-				inside = true;
+		if (token_in(t, k, words))
+			inside = true;
 	}
 	return inside;
 }
@@ -226,12 +225,8 @@ static bool fronted_clause(const struct text *t, struct span sp, size_t at,
 		"because", "although", "while", "before", "as", "since", NULL};
 	size_t first = sp.first < sp.last ? t->sentences[
 	    sp.first->sentence].first : at;
-	bool opens = false;
 
-	for (const char *const *w = words; *w; w++)
-		if (token_is(t, first, *w))
-			opens = true;
-	if (!opens)
+	if (!token_in(t, first, words))
 		return false;
 	for (size_t k = first; k < at; k++)
 		if (token_punct(t, k, ',') || token_punct(t, k, ';'))

@@ -154,11 +154,8 @@ static bool refused_after(const struct assembler *a, struct span sp,
 	const struct text *t = a->t;
 	size_t k = m->last;
 
-	for (const char *const *w = nouns; *w; w++)
-		if (token_is(t, k, *w)) {
-			k++;
-			break;
-		}
+	if (token_in(t, k, nouns))
+		k++;
 	if (token_is(t, k, "has") || token_is(t, k, "had") ||
 	    token_is(t, k, "have")) {
 		if (!token_is(t, k + 1, "been"))
@@ -182,9 +179,8 @@ static bool refused_after(const struct assembler *a, struct span sp,
 	if (!refused)
 		return false;
 	for (size_t back = 1; back <= 4 && back <= m->first; back++)
-		for (const char *const *w = appeal; *w; w++)
-			if (token_is(t, m->first - back, *w))
-				return false;
+		if (token_in(t, m->first - back, appeal))
+			return false;
 	return true;
 }
 
@@ -376,11 +372,8 @@ static bool arrest_sought(const struct assembler *a, struct span sp,
 		if (!cue_at(m, CUE_REQUEST) || m->last > pos ||
 		    m->last + 1 < pos)
 			continue;
-		if (m->last == pos)
+		if (m->last == pos || token_in(a->t, m->last, fillers))
 			return true;
-		for (const char *const *w = fillers; *w; w++)
-			if (token_is(a->t, m->last, *w))
-				return true;
 	}
 	return false;
 }
@@ -647,11 +640,8 @@ static bool thing_handed_over(const struct assembler *a, struct span sp,
 		return false;
 	if (token_punct(t, k, '"') || token_punct(t, k, '\''))
 		return true;
-	for (const char *const *w = determiners; *w; w++)
-		if (token_is(t, k, *w)) {
-			k++;
-			break;
-		}
+	if (token_in(t, k, determiners))
+		k++;
 	for (const struct mention *q = m + 1; q < sp.last; q++)
 		if (q->first == k && cue_at(q, CUE_BLOCK) &&
 		    cue_value(q, "thing"))
@@ -682,13 +672,9 @@ static bool listed_with_abuse(const struct assembler *a, struct span sp,
 		to = q->last <= m->first ? m->first : q->first;
 		if (to < from || to - from > 3)
 			continue;
-		for (size_t k = from; k < to; k++) {
-			bool join = token_punct(t, k, ',');
-			for (const char *const *w = joins; *w && !join; w++)
-				join = token_is(t, k, *w);
-			if (!join)
+		for (size_t k = from; k < to; k++)
+			if (!token_punct(t, k, ',') && !token_in(t, k, joins))
 				joined = false;
-		}
 		if (joined)
 			return true;
 	}
@@ -743,9 +729,8 @@ static bool served_term(const struct assembler *a, const struct mention *m)
 		size_t k = m->first - back;
 		if (token_punct(a->t, k, ',') || token_punct(a->t, k, ';'))
 			return false;
-		for (const char *const *w = words; *w; w++)
-			if (token_is(a->t, k, *w))
-				return true;
+		if (token_in(a->t, k, words))
+			return true;
 	}
 	return false;
 }
@@ -869,10 +854,7 @@ static bool present_tally(const struct assembler *a, struct span sp,
 	more = cue_find(a, sp, m->first, CUE_APPROX_MORE, CUE_WINDOW_CALL);
 	if (!more)
 		return false;
-	for (const char *const *w = floor_words; *w; w++)
-		if (token_is(a->t, more->first, *w))
-			return true;
-	return false;
+	return token_in(a->t, more->first, floor_words);
 }
 
 /* A person named within four words after the trigger: its object
@@ -921,11 +903,7 @@ static bool unowned_kin(const struct assembler *a, struct span sp,
 		if ((t->tokens[k].flags & (TOKEN_POSSESSIVE | TOKEN_NUMBER |
 		    TOKEN_CAPITAL)) || speaks_or_refers(q, m))
 			continue;
-		bool owned = false;
-		for (const char *const *w = owners; *w; w++)
-			if (token_is(t, k, *w))
-				owned = true;
-		if (!owned)
+		if (!token_in(t, k, owners))
 			return true;
 	}
 	return false;
@@ -1046,10 +1024,7 @@ bool trigger_noun_refers(const struct assembler *a, const struct mention *m)
 
 	if (m->first == 0)
 		return false;
-	for (const char *const *w = words; *w; w++)
-		if (token_is(a->t, m->first - 1, *w))
-			return true;
-	return false;
+	return token_in(a->t, m->first - 1, words);
 }
 
 /* "the first deportation of a Tibetan since 2010", "these latest
@@ -1063,10 +1038,7 @@ static bool ranked_noun(const struct assembler *a, const struct mention *m)
 	if (k < 2 || !(token_is(a->t, k - 2, "the") ||
 	    token_is(a->t, k - 2, "this") || token_is(a->t, k - 2, "these")))
 		return false;
-	for (const char *const *w = order; *w; w++)
-		if (token_is(a->t, k - 1, *w))
-			return true;
-	return false;
+	return token_in(a->t, k - 1, order);
 }
 
 /* "ever since the deportation", "before the arrests", "prior to his
@@ -1088,8 +1060,5 @@ bool trigger_recalls_event(const struct assembler *a,
 	if (k >= 3 && token_is(a->t, k - 3, "prior") &&
 	    token_is(a->t, k - 2, "to"))
 		return true;
-	for (const char *const *w = around; *w; w++)
-		if (token_is(a->t, k - 2, *w))
-			return true;
-	return false;
+	return token_in(a->t, k - 2, around);
 }

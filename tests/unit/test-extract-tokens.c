@@ -122,6 +122,23 @@ test_a_word_at_the_very_end(void **state)
 }
 
 static void
+test_token_in_a_word_list(void **state)
+{
+	static const char *const words[] = {"after", "before", NULL};
+	static const char *const none[] = {NULL};
+	struct text t;
+
+	tokenize(&t, "Freed BEFORE dawn, afterwards");
+	assert_false(token_in(&t, 0, words));
+	assert_true(token_in(&t, 1, words)); /* by its normal form */
+	assert_false(token_in(&t, 2, words));
+	assert_false(token_in(&t, 4, words)); /* whole words only */
+	assert_false(token_in(&t, 1, none));
+	assert_false(token_in(&t, t.n_tokens, words)); /* past the end */
+	text_free(&t);
+}
+
+static void
 test_the_case_of_plain_words(void **state)
 {
 	static const struct expect want[] = {
@@ -199,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_words_that_need_the_general_path),
 		cmocka_unit_test(test_stops_and_commas_end_plain_words),
 		cmocka_unit_test(test_a_word_at_the_very_end),
+		cmocka_unit_test(test_token_in_a_word_list),
 		cmocka_unit_test(test_the_case_of_plain_words),
 		cmocka_unit_test(test_a_last_word_without_a_terminating_byte),
 		cmocka_unit_test(test_a_huge_word_is_kept_with_a_capped_normal_form),
