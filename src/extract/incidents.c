@@ -333,44 +333,11 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 	return filled;
 }
 
-/* How many incidents back "her release" may refer. */
+/* How many incidents back "before the arrests" may refer. */
 #define TOLD_BEFORE_LOOKBACK 16
 
-/* "... Meas Sreymom said after her release": a trigger noun behind a
- * possessive pronoun, with no date of its own, is the last incident of
- * its type of the same people, told again: it takes that incident's date
- * and host, so it is merged with it. */
-static void told_before(const struct assembler *a, const struct mention *m,
-    struct rw_incident *inc)
-{
-	const struct rw_extraction *out = a->out;
-	size_t from = out->n_incidents > TOLD_BEFORE_LOOKBACK ?
-	    out->n_incidents - TOLD_BEFORE_LOOKBACK : 0;
-
-	if (m->first == 0 || !(token_is(a->t, m->first - 1, "his") ||
-	    token_is(a->t, m->first - 1, "her") || token_is(a->t,
-	    m->first - 1, "their")) || !inc->n_persons)
-		return;
-	for (size_t k = out->n_incidents; k-- > from;) {
-		const struct rw_incident *prev = &out->incidents[k];
-		bool shared = false;
-		if (prev->type != inc->type)
-			continue;
-		for (size_t i = 0; i < prev->n_persons && !shared; i++)
-			for (size_t j = 0; j < inc->n_persons; j++)
-				if (strcmp(prev->persons[i],
-				    inc->persons[j]) == 0)
-					shared = true;
-		if (!shared)
-			continue;
-		inc->date = prev->date;
-		memcpy(inc->host, prev->host, 3);
-		return;
-	}
-}
-
-/* "Egyptian authorities have detained nearly three dozen Uyghur
- * students ... Two women, A and B, were released on Tuesday": the
+/* "Turkish police detained some forty Uyghur students ... Two men, A
+ * and B, were freed on Friday": the
  * people released by name were among those of the last detention of a
  * counted group without names, in the same country. */
 static void released_were_held(struct assembler *a,
@@ -561,9 +528,7 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		    &subj, inherited, src, &near)) < 0)
 			return rc;
 		find_places(a, sp, m->first, &inc, &subj, inherited);
-		if (src != DATE_TOLD && inherited)
-			told_before(a, m, &inc);
-		else if (src != DATE_TOLD)
+		if (src != DATE_TOLD && !inherited)
 			the_trigger_before(a, m, &inc);
 		if (inc.host[0] && inc.dest[0] && strcmp(inc.host, inc.dest) == 0)
 			inc.dest[0] = '\0';
