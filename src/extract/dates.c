@@ -391,6 +391,29 @@ static bool iso_date_at(const struct text *t, size_t i, struct rw_date *d)
 	return true;
 }
 
+/* "last year", "of this year" at token at, told from the year of
+ * writing: sets *year and returns the tokens read; 0 when there is none
+ * or no year of writing. */
+static size_t year_told_from(const struct text *t, size_t at,
+    const struct rw_date *pub, int *year)
+{
+	size_t k = token_is(t, at, "of") ? at + 1 : at;
+
+	if (!pub || !pub->year || !token_is(t, k + 1, "year"))
+		return 0;
+	if (token_is(t, k, "last"))
+		*year = pub->year - 1;
+	else if (token_is(t, k, "this"))
+		*year = pub->year;
+	else
+		return 0;
+	return k + 2 - at;
+}
+
+/* Words after which a month alone ("in September") is a date. */
+static const char *const month_openers[] = {"in", "on", "since", "by", "-",
+	"until", "early", "late", "mid", "end", "of", NULL};
+
 size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
     struct rw_date *ret)
 {
@@ -450,13 +473,8 @@ size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
 		} else if ((v = number_at(t, i + n, 1950, 2099)) > 0) {
 			d.year = (int)v; /* July 2015 */
 			n++;
-		} else if (pub && pub->year && (k = token_is(t, i + n, "of") ?
-		    n + 1 : n, token_is(t, i + k, "last") ||
-		    token_is(t, i + k, "this")) && token_is(t, i + k + 1,
-		    "year")) {
-			/* "in December last year", "in March of this year" */
-			d.year = pub->year - (token_is(t, i + k, "last") ? 1 : 0);
-			n = k + 2;
+		} else if ((k = year_told_from(t, i + n, pub, &d.year))) {
+			n += k; /* "in December last year" */
 		} else if (i > 0 && token_is(t, i - 1, "from") &&
 		    (token_is(t, i + n, "to") || token_is(t, i + n, "until") ||
 		    token_is(t, i + n, "through")) && month_at(t, i + n + 1) &&
@@ -467,13 +485,7 @@ size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
 		} else {
 			/* "in September": only after a preposition, since a
 			 * bare "May" or "March" is usually a word */
-			if (i == 0 || !(token_is(t, i - 1, "in") ||
-			    token_is(t, i - 1, "on") || token_is(t, i - 1, "since")
-			    || token_is(t, i - 1, "by") || token_is(t, i - 1, "-")
-			    || token_is(t, i - 1, "until") ||
-			    token_is(t, i - 1, "early") || token_is(t, i - 1, "late")
-			    || token_is(t, i - 1, "mid") ||
-			    token_is(t, i - 1, "end") || token_is(t, i - 1, "of")))
+			if (i == 0 || !token_in(t, i - 1, month_openers))
 				return 0;
 			infer_year(&d, pub);
 		}
