@@ -430,6 +430,31 @@ static const char *nearest(const struct place *pl, size_t n, size_t pos,
 	return nearest_from(pl, n, pos, role, skip, false);
 }
 
+/* A host candidate that is not the destination dest (NULL: none yet). */
+static bool not_dest(const char *iso, const char *dest)
+{
+	return !dest || memcmp(iso, dest, 2) != 0;
+}
+
+/* The nearest place of the first of roles[0..n_roles) that has one. */
+static const char *nearest_by_roles(const struct place *pl, size_t n,
+    size_t pos, const char *skip, const enum place_role *roles,
+    size_t n_roles)
+{
+	const char *iso = NULL;
+
+	for (size_t r = 0; r < n_roles && !iso; r++)
+		iso = nearest(pl, n, pos, roles[r], skip);
+	return iso;
+}
+
+/* nearest_by_roles with the roles in order: nearest_of(pl, n, pos, skip,
+ * ROLE_ASKED, ROLE_AGENT) */
+#define nearest_of(pl, n, pos, skip, ...) \
+	nearest_by_roles(pl, n, pos, skip, (const enum place_role[]){ \
+	    __VA_ARGS__}, sizeof((enum place_role[]){__VA_ARGS__}) / \
+	    sizeof(enum place_role))
+
 /* How far after a trigger "from" a place may stand. */
 #define VANISHED_WINDOW 8
 
@@ -836,25 +861,19 @@ void find_places(const struct assembler *a, struct span sp,
 			dest = s->origin[0] ? s->origin : (a->main_origin[0] ?
 			    a->main_origin : NULL);
 		host = nearest(pl, n, pos, ROLE_FROM, dest);
-		if (!host && there && (!dest || memcmp(there, dest, 2) != 0))
+		if (!host && there && not_dest(there, dest))
 			host = there;
 		if (!host)
-			host = nearest(pl, n, pos, ROLE_ASKED, dest);
-		if (!host)
-			host = nearest(pl, n, pos, ROLE_AGENT, dest);
-		if (!host)
-			host = nearest(pl, n, pos, ROLE_IN, dest);
+			host = nearest_of(pl, n, pos, dest, ROLE_ASKED,
+			    ROLE_AGENT, ROLE_IN);
 		if (!host && !inherited)
 			host = nearest(pl, n, pos, ROLE_NONE, dest);
-		if (!host && fallback && (!dest || memcmp(fallback, dest, 2) != 0))
+		if (!host && fallback && not_dest(fallback, dest))
 			host = fallback;
 		break;
 	case RW_INCIDENT_WARRANT:
-		dest = nearest(pl, n, pos, ROLE_REQUESTER, NULL);
-		if (!dest)
-			dest = nearest(pl, n, pos, ROLE_AGENT, NULL);
-		if (!dest)
-			dest = nearest(pl, n, pos, ROLE_NONE, NULL);
+		dest = nearest_of(pl, n, pos, NULL, ROLE_REQUESTER, ROLE_AGENT,
+		    ROLE_NONE);
 		if (!dest)
 			dest = s->origin[0] ? s->origin : NULL;
 		/* where the person is: the state asked, the state or court
@@ -862,22 +881,18 @@ void find_places(const struct assembler *a, struct span sp,
 		 * request"), the place named, else where the last
 		 * incident of the same people happened */
 		host = nearest(pl, n, pos, ROLE_ASKED, dest);
-		if (!host && there && (!dest || memcmp(there, dest, 2) != 0))
+		if (!host && there && not_dest(there, dest))
 			host = there;
+		/* ... and "a request for his arrest that Peru sent to
+		 * Quito": the state a request went to is the state asked */
 		if (!host)
-			host = nearest(pl, n, pos, ROLE_AGENT, dest);
-		if (!host)
-			host = nearest(pl, n, pos, ROLE_IN, dest);
-		/* "a request for his arrest that Peru sent to Quito": the
-		 * state a request went to is the state asked */
-		if (!host)
-			host = nearest(pl, n, pos, ROLE_TO, dest);
-		if (!host && a->last_host[0] && (inherited || s->singular_noun
-		    || last_incident_names(a, s)) && (!dest ||
-		    memcmp(a->last_host, dest, 2) != 0))
+			host = nearest_of(pl, n, pos, dest, ROLE_AGENT, ROLE_IN,
+			    ROLE_TO);
+		if (!host && a->last_host[0] && (inherited ||
+		    s->singular_noun || last_incident_names(a, s)) &&
+		    not_dest(a->last_host, dest))
 			host = a->last_host;
-		if (!host && a->main_host[0] && (!dest ||
-		    memcmp(a->main_host, dest, 2) != 0))
+		if (!host && a->main_host[0] && not_dest(a->main_host, dest))
 			host = a->main_host;
 		if (!host)
 			host = returned_from(a, s, dest);
@@ -904,11 +919,8 @@ void find_places(const struct assembler *a, struct span sp,
 			if (pl[k].role == ROLE_TO && arrived(a, sp, pl[k].m))
 				host = pl[k].m->iso;
 		if (!host)
-			host = nearest(pl, n, pos, ROLE_ASKED, NULL);
-		if (!host)
-			host = nearest(pl, n, pos, ROLE_AGENT, NULL);
-		if (!host)
-			host = nearest(pl, n, pos, ROLE_FROM, NULL);
+			host = nearest_of(pl, n, pos, NULL, ROLE_ASKED,
+			    ROLE_AGENT, ROLE_FROM);
 		if (!host && !inherited)
 			host = nearest(pl, n, pos, ROLE_NONE, NULL);
 		if (!host)
