@@ -23,6 +23,12 @@
 /* how many incidents back a roster ("the list also includes") looks */
 #define ROSTER_LOOKBACK 16
 
+/* The first of the last lookback incidents of out. */
+static size_t recent_from(const struct rw_extraction *out, size_t lookback)
+{
+	return out->n_incidents > lookback ? out->n_incidents - lookback : 0;
+}
+
 /* Keeps what the second mention adds: a finer date, a count, a place. */
 static void merge_into(struct rw_incident *keep, const struct rw_incident *dup)
 {
@@ -96,8 +102,7 @@ static bool repeats_undated(const struct rw_incident *prev,
 static bool merge_reference(struct assembler *a, const struct rw_incident *inc)
 {
 	struct rw_extraction *out = a->out;
-	size_t from = out->n_incidents > DEDUP_LOOKBACK ?
-	    out->n_incidents - DEDUP_LOOKBACK : 0;
+	size_t from = recent_from(out, DEDUP_LOOKBACK);
 
 	for (size_t k = out->n_incidents; k-- > from;) {
 		struct rw_incident *prev = &out->incidents[k];
@@ -117,8 +122,7 @@ static bool merge_reference(struct assembler *a, const struct rw_incident *inc)
 static bool type_among_last(struct assembler *a, enum rw_incident_type type)
 {
 	struct rw_extraction *out = a->out;
-	size_t from = out->n_incidents > DEDUP_LOOKBACK ?
-	    out->n_incidents - DEDUP_LOOKBACK : 0;
+	size_t from = recent_from(out, DEDUP_LOOKBACK);
 
 	for (size_t k = from; k < out->n_incidents; k++) {
 		a->t->work++;
@@ -148,8 +152,7 @@ static bool onward_return(const struct rw_incident *prev,
 static int add_incident(struct assembler *a, const struct rw_incident *inc)
 {
 	struct rw_extraction *out = a->out;
-	size_t from = out->n_incidents > DEDUP_LOOKBACK ?
-	    out->n_incidents - DEDUP_LOOKBACK : 0;
+	size_t from = recent_from(out, DEDUP_LOOKBACK);
 
 	for (size_t k = from; k < out->n_incidents; k++) {
 		struct rw_incident *prev = &out->incidents[k];
@@ -276,8 +279,7 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 	    (s - a->last_subjects_sentence <= 2 || (the_count &&
 	    s - a->last_subjects_sentence <= REFERENCE_SENTENCES))) {
 		size_t quote = out->incidents[out->n_incidents - 1].quote_start;
-		size_t from = out->n_incidents > ROSTER_LOOKBACK ?
-		    out->n_incidents - ROSTER_LOOKBACK : 0;
+		size_t from = recent_from(out, ROSTER_LOOKBACK);
 		for (size_t k = out->n_incidents; k-- > from;) {
 			struct rw_incident *inc = &out->incidents[k];
 			if (inc->quote_start != quote && !the_count)
@@ -315,8 +317,7 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 		if (m->kind != M_TRIGGER ||
 		    !parse_trigger(m->entry->value, &type, &mech))
 			continue;
-		size_t from = out->n_incidents > ROSTER_LOOKBACK ?
-		    out->n_incidents - ROSTER_LOOKBACK : 0;
+		size_t from = recent_from(out, ROSTER_LOOKBACK);
 		for (size_t k = out->n_incidents; k-- > from;) {
 			struct rw_incident *inc = &out->incidents[k];
 			/* "seven other people ..., among them A and B": the
@@ -344,8 +345,7 @@ static void released_were_held(struct assembler *a,
     const struct rw_incident *rel)
 {
 	struct rw_extraction *out = a->out;
-	size_t from = out->n_incidents > ROSTER_LOOKBACK ?
-	    out->n_incidents - ROSTER_LOOKBACK : 0;
+	size_t from = recent_from(out, ROSTER_LOOKBACK);
 
 	for (size_t k = out->n_incidents; k-- > from;) {
 		struct rw_incident *inc = &out->incidents[k];
@@ -370,8 +370,7 @@ static void the_trigger_before(const struct assembler *a,
     const struct mention *m, struct rw_incident *inc)
 {
 	const struct rw_extraction *out = a->out;
-	size_t from = out->n_incidents > TOLD_BEFORE_LOOKBACK ?
-	    out->n_incidents - TOLD_BEFORE_LOOKBACK : 0;
+	size_t from = recent_from(out, TOLD_BEFORE_LOOKBACK);
 
 	if (m->first < 2 || !token_is(a->t, m->first - 1, "the") ||
 	    !(token_is(a->t, m->first - 2, "before") ||
@@ -613,8 +612,7 @@ static void named_in_apposition(struct assembler *a, size_t s,
 			continue;
 		memcpy(name, t->data + from, len);
 		name[len] = '\0';
-		for (size_t j = out->n_incidents > ROSTER_LOOKBACK ?
-		    out->n_incidents - ROSTER_LOOKBACK : 0;
+		for (size_t j = recent_from(out, ROSTER_LOOKBACK);
 		    j < out->n_incidents; j++) {
 			struct rw_incident *inc = &out->incidents[j];
 			if (inc->quote_start < near_start || inc->n_persons ||
