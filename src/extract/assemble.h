@@ -194,6 +194,10 @@ bool trigger_recalls_event(const struct assembler *a,
 
 /* ---- subjects.c ---- */
 
+/* Adds name to the list persons[0..*n) unless it is there or full (the
+ * persons of a struct subjects or of an incident). */
+void add_name(char persons[][RW_PERSON_NAME_MAX], size_t *n,
+    const char *name);
 void add_person(struct subjects *s, const char *name);
 bool has_subject(const struct subjects *s);
 /* Who the trigger at token pos of sentence happened to: the people

@@ -42,15 +42,8 @@ static void merge_into(struct rw_incident *keep, const struct rw_incident *dup)
 		memcpy(keep->dest, dup->dest, 3);
 	if (!keep->group[0])
 		memcpy(keep->group, dup->group, sizeof(keep->group));
-	for (size_t k = 0; k < dup->n_persons; k++) {
-		bool have = false;
-		for (size_t j = 0; j < keep->n_persons; j++)
-			if (strcmp(keep->persons[j], dup->persons[k]) == 0)
-				have = true;
-		if (!have && keep->n_persons < RW_INCIDENT_PERSONS)
-			memcpy(keep->persons[keep->n_persons++], dup->persons[k],
-			    RW_PERSON_NAME_MAX);
-	}
+	for (size_t k = 0; k < dup->n_persons; k++)
+		add_name(keep->persons, &keep->n_persons, dup->persons[k]);
 	if (dup->confidence > keep->confidence)
 		keep->confidence = dup->confidence;
 }
@@ -202,16 +195,8 @@ static bool names_a_place(struct span sp)
 static void add_persons_to(struct rw_incident *inc, const struct subjects *named)
 {
 	for (size_t k = 0; k < named->n_persons &&
-	    inc->n_persons < RW_INCIDENT_PERSONS &&
-	    (long)inc->n_persons < inc->count; k++) {
-		bool have = false;
-		for (size_t j = 0; j < inc->n_persons; j++)
-			if (strcmp(inc->persons[j], named->persons[k]) == 0)
-				have = true;
-		if (!have)
-			memcpy(inc->persons[inc->n_persons++], named->persons[k],
-			    RW_PERSON_NAME_MAX);
-	}
+	    (long)inc->n_persons < inc->count; k++)
+		add_name(inc->persons, &inc->n_persons, named->persons[k]);
 }
 
 /* Rosters: a sentence that names the people of an earlier counted

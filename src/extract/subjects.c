@@ -8,13 +8,19 @@
 
 #include "extract/assemble.h"
 
+void add_name(char persons[][RW_PERSON_NAME_MAX], size_t *n,
+    const char *name)
+{
+	for (size_t k = 0; k < *n; k++)
+		if (strcmp(persons[k], name) == 0)
+			return;
+	if (*n < RW_INCIDENT_PERSONS)
+		memcpy(persons[(*n)++], name, RW_PERSON_NAME_MAX);
+}
+
 void add_person(struct subjects *s, const char *name)
 {
-	for (size_t k = 0; k < s->n_persons; k++)
-		if (strcmp(s->persons[k], name) == 0)
-			return;
-	if (s->n_persons < RW_INCIDENT_PERSONS)
-		memcpy(s->persons[s->n_persons++], name, RW_PERSON_NAME_MAX);
+	add_name(s->persons, &s->n_persons, name);
 }
 
 bool has_subject(const struct subjects *s)
