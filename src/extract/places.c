@@ -812,6 +812,16 @@ static bool left_before(const struct assembler *a, struct span sp,
 	    when->month && d->date.month && when->month > d->date.month);
 }
 
+/* The last incident of a type found so far, or NULL. */
+static const struct rw_incident *last_of_type(
+    const struct rw_extraction *out, enum rw_incident_type type)
+{
+	for (size_t k = out->n_incidents; k-- > 0;)
+		if (out->incidents[k].type == type)
+			return &out->incidents[k];
+	return NULL;
+}
+
 void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
@@ -848,6 +858,7 @@ void find_places(const struct assembler *a, struct span sp,
 			pl[k].role = ROLE_LEFT;
 	const char *host = NULL, *dest = NULL;
 	const char *there = there_place(a, sp, pos, pl, n);
+	const struct rw_incident *earlier;
 
 	switch (inc->type) {
 	case RW_INCIDENT_RETURN:
@@ -876,6 +887,15 @@ void find_places(const struct assembler *a, struct span sp,
 		    ROLE_NONE);
 		if (!dest)
 			dest = s->origin[0] ? s->origin : NULL;
+		/* "bounties had been placed on seven others" in a sentence
+		 * that names no place: the state of the last warrant asks
+		 * again, and the people are where that one left them */
+		if (!dest && !n && (earlier = last_of_type(a->out,
+		    RW_INCIDENT_WARRANT))) {
+			host = earlier->host[0] ? earlier->host : NULL;
+			dest = earlier->dest[0] ? earlier->dest : NULL;
+			break;
+		}
 		/* where the person is: the state asked, the state or court
 		 * that acts on the request ("a Madrid court granted a Chinese
 		 * request"), the place named, else where the last

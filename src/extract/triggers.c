@@ -184,6 +184,39 @@ static bool refused_after(const struct assembler *a, struct span sp,
 	return true;
 }
 
+/* A relative clause with a past verb of its own ("people on whom
+ * bounties had been placed", "those who were deported") opening between
+ * tokens from and to: what it tells happened, whatever the main clause
+ * says. (The verb may follow the trigger.) */
+static bool past_relative_between(const struct text *t, size_t from,
+    size_t to)
+{
+	static const char *const relative[] = {"who", "whom", "which",
+	    "whose", NULL};
+	static const char *const past[] = {"had", "was", "were", NULL};
+
+	for (size_t k = from; k < to; k++)
+		if (token_in(t, k, relative))
+			for (size_t v = k + 1; v <= k + 4; v++)
+				if (token_in(t, v, past))
+					return true;
+	return false;
+}
+
+/* "if he is deported", "they would revoke the passports": a conditional
+ * before the trigger, unless a past relative clause stands between. */
+static bool conditional_before(const struct assembler *a, struct span sp,
+    size_t pos)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (cue_at(m, CUE_CONDITIONAL) && m->last <= pos &&
+		    m->last + CUE_WINDOW_CALL >= pos &&
+		    !semicolon_between(a->t, m->last, pos) &&
+		    !past_relative_between(a->t, m->last, pos))
+			return true;
+	return false;
+}
+
 /* "all Kazakh students deported to China would face torture": a
  * conditional a few words after the trigger, in its clause, makes the
  * trigger a reduced relative of a hypothetical. */
@@ -417,7 +450,7 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 		}
 		return false;
 	}
-	if (cue_before(a, sp, pos, CUE_CONDITIONAL, CUE_WINDOW_CALL) ||
+	if (conditional_before(a, sp, pos) ||
 	    conditional_after(a, sp, m) ||
 	    call_before(a, sp, pos, &decided))
 		return false;

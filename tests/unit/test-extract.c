@@ -376,6 +376,36 @@ test_would_send_him_is_a_threat(void **state)
 }
 
 static void
+test_past_relative_escapes_conditional(void **state)
+{
+	/* a relative clause with its own past verb tells what happened,
+	 * even inside a hypothetical main clause */
+	expect("Minsk said it would freeze the assets of five exiles against "
+	    "whom arrest warrants had been issued, among them the Belarusian "
+	    "blogger Ihar Losik.", "2022-03-01",
+	    {.type = "warrant", .date = NULL, .host = NULL, .dest = "BY",
+	    .persons = {"Ihar Losik"}, .group = ANY, .count = ANY_COUNT});
+	/* ... not a relative clause that is itself hypothetical */
+	expect_none("Rights groups said Turkey would deport anyone who "
+	    "applied for asylum late.", "2022-03-01");
+}
+
+static void
+test_warrant_without_place_follows_last_warrant(void **state)
+{
+	/* a second warrant in a sentence that names no place: the same
+	 * state asks again, for people whose whereabouts it did not give */
+	expect("Tajik prosecutors issued warrants for four opposition figures "
+	    "living abroad on 3 May. They also said bounties had been placed "
+	    "on two other exiles, among them Sharofiddin Gadoev.",
+	    "2023-05-10",
+	    {.type = "warrant", .date = "2023-05-03", .host = NULL,
+	    .dest = "TJ", .persons = {NULL}, .group = ANY, .count = 4},
+	    {.type = "warrant", .date = ANY, .host = NULL, .dest = "TJ",
+	    .persons = {"Sharofiddin Gadoev"}, .group = ANY, .count = 2});
+}
+
+static void
 test_undated_group_repeat_merges(void **state)
 {
 	/* a group's return told again without a date of its own is the
@@ -4151,6 +4181,8 @@ main(void)
 		cmocka_unit_test(test_incident_json),
 		cmocka_unit_test(test_incident_json_nulls),
 		cmocka_unit_test(test_incident_json_invalid_quote),
+		cmocka_unit_test(test_past_relative_escapes_conditional),
+		cmocka_unit_test(test_warrant_without_place_follows_last_warrant),
 		cmocka_unit_test(test_entity_json),
 		cmocka_unit_test(test_char_offsets_back_and_forth),
 		cmocka_unit_test(test_char_offsets_go_back_locally),
