@@ -101,6 +101,16 @@ struct span {
 	const struct mention *first, *last;
 };
 
+/* ---- incidents.c ---- */
+
+/* The last incident of a type found so far, or NULL. */
+const struct rw_incident *last_of_type(const struct rw_extraction *out,
+    enum rw_incident_type type);
+/* The last threatened return, when it names one of inc's people; else
+ * NULL. */
+const struct rw_incident *threat_to_same_people(
+    const struct rw_extraction *out, const struct rw_incident *inc);
+
 /* ---- span.c ---- */
 
 /* The mentions of sentence s, which start at index *k; moves *k past

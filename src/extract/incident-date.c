@@ -468,6 +468,23 @@ static struct rw_date year_of_writing(const struct assembler *a)
 	return (struct rw_date){a->pub ? a->pub->year : 0, 0, 0};
 }
 
+/* "Officials had demanded that he be surrendered" in a report that he
+ * now faces return: a request for the return of someone whose return
+ * the document threatens is news of that threat's year. (A warrant or
+ * a bounty issued at home is older news, and stays undated.) */
+static void request_behind_threat(const struct assembler *a,
+    struct span sp, const struct mention *m, struct rw_incident *inc)
+{
+	const struct rw_incident *threat = threat_to_same_people(a->out, inc);
+	enum rw_incident_type asked;
+	enum rw_mechanism mech;
+
+	if (threat && threat->date.year &&
+	    parse_trigger(trigger_value(a, sp, m), &asked, &mech) &&
+	    asked != RW_INCIDENT_WARRANT)
+		inc->date = (struct rw_date){threat->date.year, 0, 0};
+}
+
 enum date_source date_incident(const struct assembler *a, struct span sp,
     size_t s, const struct mention *m, bool inherited, bool partitive,
     struct rw_incident *inc, struct rw_date *near)
@@ -486,8 +503,12 @@ enum date_source date_incident(const struct assembler *a, struct span sp,
 	}
 	if (find_date(a, sp, sent, m, &inc->date, near))
 		return DATE_TOLD;
-	if (inc->type == RW_INCIDENT_WARRANT)
-		return DATE_INFERRED; /* dated only by its own clause */
+	if (inc->type == RW_INCIDENT_WARRANT) {
+		/* dated only by its own clause, or by the return it
+		 * threatens */
+		request_behind_threat(a, sp, m, inc);
+		return DATE_INFERRED;
+	}
 	if (after_a_stay(a, sp, s, m, near, &inc->date) || (near->year &&
 	    time_before(a, sp, m, near, &inc->date)))
 		return DATE_TOLD;

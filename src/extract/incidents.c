@@ -29,6 +29,30 @@ static size_t recent_from(const struct rw_extraction *out, size_t lookback)
 	return out->n_incidents > lookback ? out->n_incidents - lookback : 0;
 }
 
+const struct rw_incident *last_of_type(const struct rw_extraction *out,
+    enum rw_incident_type type)
+{
+	for (size_t k = out->n_incidents; k-- > 0;)
+		if (out->incidents[k].type == type)
+			return &out->incidents[k];
+	return NULL;
+}
+
+const struct rw_incident *threat_to_same_people(
+    const struct rw_extraction *out, const struct rw_incident *inc)
+{
+	const struct rw_incident *threat = last_of_type(out,
+	    RW_INCIDENT_THREATENED_RETURN);
+
+	if (threat)
+		for (size_t i = 0; i < inc->n_persons; i++)
+			for (size_t j = 0; j < threat->n_persons; j++)
+				if (strcmp(inc->persons[i],
+				    threat->persons[j]) == 0)
+					return threat;
+	return NULL;
+}
+
 /* Keeps what the second mention adds: a finer date, a count, a place. */
 static void merge_into(struct rw_incident *keep, const struct rw_incident *dup)
 {

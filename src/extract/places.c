@@ -31,14 +31,15 @@ static bool request_word(const struct assembler *a, size_t i)
 
 /* A state that asks for a return ("China's request", "Türkiye asked",
  * "at the request of Bahrain", "a request from Beijing"), or the state
- * asked ("asked Kazakhstan to extradite him"). */
+ * asked ("asked Kazakhstan to extradite him"); a capital may stand for
+ * its state ("Baku asked Tbilisi"). */
 static enum place_role request_role(const struct assembler *a,
     const struct mention *m)
 {
 	const struct text *t = a->t;
 	size_t k = m->last;
 
-	if (m->kind != M_COUNTRY)
+	if (m->kind != M_COUNTRY && m->kind != M_PLACE)
 		return ROLE_NONE;
 	if (k < t->n_tokens && token_is(t, k, "'s"))
 		k++;
@@ -812,16 +813,6 @@ static bool left_before(const struct assembler *a, struct span sp,
 	    when->month && d->date.month && when->month > d->date.month);
 }
 
-/* The last incident of a type found so far, or NULL. */
-static const struct rw_incident *last_of_type(
-    const struct rw_extraction *out, enum rw_incident_type type)
-{
-	for (size_t k = out->n_incidents; k-- > 0;)
-		if (out->incidents[k].type == type)
-			return &out->incidents[k];
-	return NULL;
-}
-
 void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
@@ -887,6 +878,11 @@ void find_places(const struct assembler *a, struct span sp,
 		    ROLE_NONE);
 		if (!dest)
 			dest = s->origin[0] ? s->origin : NULL;
+		/* a request for people whose return is threatened asks for
+		 * them to be sent where that return would take them */
+		if (!dest && (earlier = threat_to_same_people(a->out, inc)) &&
+		    earlier->dest[0])
+			dest = earlier->dest;
 		/* "bounties had been placed on seven others" in a sentence
 		 * that names no place: the state of the last warrant asks
 		 * again, and the people are where that one left them */

@@ -184,6 +184,25 @@ static bool refused_after(const struct assembler *a, struct span sp,
 	return true;
 }
 
+/* A modal verb right before the trigger, maybe behind an adverb ("may
+ * soon deport him", "could extradite them", "will return her"): what
+ * may happen, not what did. Not the month ("deported in May"), which
+ * is capitalised. */
+static bool modal_before(const struct text *t, size_t pos)
+{
+	static const char *const modal[] = {"may", "might", "could", "will",
+	    "shall", "can", NULL};
+	static const char *const adverb[] = {"soon", "now", "yet", "still",
+	    "also", "then", "likely", "shortly", "quickly", "eventually",
+	    "easily", "even", NULL};
+	size_t k = pos;
+
+	if (k > 0 && token_in(t, k - 1, adverb))
+		k--;
+	return k > 0 && token_in(t, k - 1, modal) &&
+	    !(t->tokens[k - 1].flags & TOKEN_CAPITAL);
+}
+
 /* A relative clause with a past verb of its own ("people on whom
  * bounties had been placed", "those who were deported") opening between
  * tokens from and to: what it tells happened, whatever the main clause
@@ -475,6 +494,13 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 	    token_is(a->t, threat->first + 1, "be")))
 		/* ("was reported to be held" is no threat) */
 		return false;
+	/* (a disappearance is often told with a modal: "his family could
+	 * learn nothing of his fate") */
+	if (*type != RW_INCIDENT_DISAPPEARANCE && modal_before(a->t, pos)) {
+		if (*type != RW_INCIDENT_RETURN)
+			return false;
+		*type = RW_INCIDENT_THREATENED_RETURN;
+	}
 	if (*type == RW_INCIDENT_DETENTION && arrest_sought(a, sp, pos))
 		*type = RW_INCIDENT_WARRANT;
 	if (*type == RW_INCIDENT_RETURN || *type == RW_INCIDENT_THREATENED_RETURN) {

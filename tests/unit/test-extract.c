@@ -406,6 +406,52 @@ test_warrant_without_place_follows_last_warrant(void **state)
 }
 
 static void
+test_request_dated_by_the_return_it_threatens(void **state)
+{
+	/* a demand to hand over a man who now faces return is news of
+	 * the same year as the threat */
+	expect("Georgian police detained the Azerbaijani journalist Afgan Sadigov "
+	    "in Tbilisi and may soon deport him to Azerbaijan. Baku had "
+	    "asked Tbilisi to extradite Sadigov.", "2022-06-01",
+	    {.type = "detention", .date = "2022", .host = "GE",
+	    .persons = {"Afgan Sadigov"}, .group = ANY},
+	    {.type = "threatened_return", .date = "2022", .host = "GE",
+	    .dest = "AZ", .persons = {"Afgan Sadigov"}, .group = ANY},
+	    {.type = "warrant", .date = "2022", .host = "GE", .dest = "AZ",
+	    .persons = {"Afgan Sadigov"}, .group = ANY});
+	/* ... a warrant issued at home is older, and undated */
+	expect("Georgian police detained the Azerbaijani journalist Afgan Sadigov "
+	    "in Tbilisi and may soon deport him to Azerbaijan. Azerbaijani "
+	    "prosecutors have issued an arrest warrant for him.",
+	    "2022-06-01",
+	    {.type = "detention", .date = "2022", .host = "GE",
+	    .persons = {"Afgan Sadigov"}, .group = ANY},
+	    {.type = "threatened_return", .date = "2022", .host = "GE",
+	    .dest = "AZ", .persons = {"Afgan Sadigov"}, .group = ANY},
+	    {.type = "warrant", .date = NULL, .host = "GE", .dest = "AZ",
+	    .persons = {"Afgan Sadigov"}, .group = ANY});
+}
+
+static void
+test_modal_before_return_is_a_threat(void **state)
+{
+	/* "may soon deport", "could extradite": a return that may come */
+	expect("Serbian police detained the Bahraini activist Ahmed Jaafar "
+	    "in Belgrade, and the courts could soon extradite him to "
+	    "Bahrain.", "2022-01-20",
+	    {.type = "detention", .date = "2022", .host = "RS",
+	    .persons = {"Ahmed Jaafar"}, .group = ANY},
+	    {.type = "threatened_return", .date = "2022", .host = "RS",
+	    .dest = "BH", .persons = {"Ahmed Jaafar"}, .group = ANY});
+	/* ... a month is no modal */
+	expect("The Uzbek imam Rustam Nazarov was deported from Moscow to "
+	    "Uzbekistan in May.", "2022-08-20",
+	    {.type = "return", .mechanism = "deportation",
+	    .date = "2022-05", .host = "RU", .dest = "UZ",
+	    .persons = {"Rustam Nazarov"}, .group = ANY});
+}
+
+static void
 test_undated_group_repeat_merges(void **state)
 {
 	/* a group's return told again without a date of its own is the
@@ -4183,6 +4229,8 @@ main(void)
 		cmocka_unit_test(test_incident_json_invalid_quote),
 		cmocka_unit_test(test_past_relative_escapes_conditional),
 		cmocka_unit_test(test_warrant_without_place_follows_last_warrant),
+		cmocka_unit_test(test_request_dated_by_the_return_it_threatens),
+		cmocka_unit_test(test_modal_before_return_is_a_threat),
 		cmocka_unit_test(test_entity_json),
 		cmocka_unit_test(test_char_offsets_back_and_forth),
 		cmocka_unit_test(test_char_offsets_go_back_locally),
