@@ -160,6 +160,10 @@ bool clause_break(const struct text *t, size_t from, size_t to);
  * a bounded window. */
 bool semicolon_between(const struct text *t, size_t i, size_t j);
 
+/* The first token of sent after its dateline ("Taipei, July 2 (CNA)",
+ * "BERLIN, Aug 6, 2018 (AFP) -"), or its first token when it has none. */
+size_t after_dateline(const struct text *t, const struct sentence *sent);
+
 /* Token i stands in a relative clause ("who was deported ... last year
  * has been sentenced": "deported", not "sentenced") that no comma has
  * closed. */

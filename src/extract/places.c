@@ -218,21 +218,25 @@ static bool after_subordinator(const struct text *t, size_t pos, size_t at)
 /* "Once friends had lobbied Dutch officials ..., Li was released":
  * the place at at stands in a clause that opens the sentence with a
  * word telling when or why, and a comma closes it before the trigger at
- * pos. */
+ * pos; or the other way round ("Following a ruling to hand them over to
+ * China, Taiwan protested": the trigger in that clause, the place
+ * after it). */
 static bool fronted_clause(const struct text *t, struct span sp, size_t at,
     size_t pos)
 {
 	static const char *const words[] = {"once", "after", "when",
-		"because", "although", "while", "before", "as", "since", NULL};
-	size_t first = sp.first < sp.last ? t->sentences[
-	    sp.first->sentence].first : at;
+		"because", "although", "while", "before", "as", "since",
+		"following", NULL};
+	size_t first = sp.first < sp.last ? after_dateline(t,
+	    &t->sentences[sp.first->sentence]) : at;
+	size_t lo = at < pos ? at : pos, hi = at < pos ? pos : at;
 
 	if (!token_in(t, first, words))
 		return false;
-	for (size_t k = first; k < at; k++)
+	for (size_t k = first; k < lo; k++)
 		if (token_punct(t, k, ',') || token_punct(t, k, ';'))
 			return false;
-	for (size_t k = at; k < pos; k++)
+	for (size_t k = lo; k < hi; k++)
 		if (token_punct(t, k, ','))
 			return true;
 	return false;
@@ -321,6 +325,24 @@ static bool relative_of_kin(const struct assembler *a, struct span sp,
 	return false;
 }
 
+/* An article or a number before the place mention m ("a Czech", "the
+ * Taiwanese", "eight Taiwanese"): a determiner of a noun phrase. */
+static bool determined(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	static const char *const article[] = {"a", "an", "the", NULL};
+
+	if (m->first == 0)
+		return false;
+	if (token_in(a->t, m->first - 1, article) ||
+	    (a->t->tokens[m->first - 1].flags & TOKEN_NUMBER))
+		return true;
+	for (const struct mention *q = sp.first; q < m; q++)
+		if (q->kind == M_NUMBER && q->last == m->first)
+			return true;
+	return false;
+}
+
 static size_t collect_places(const struct assembler *a, struct span sp,
     size_t pos, struct place *out, size_t cap, char *nationality_iso)
 {
@@ -342,11 +364,8 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 				if (q->first >= m->last && q->first <=
 				    m->last + NATIONALITY_GAP && (cue_at(q,
 				    CUE_PERSON) || cue_at(q, CUE_PEOPLE)) &&
-				    (q->first == m->last || (m->first > 0 &&
-				    (token_is(a->t, m->first - 1, "a") ||
-				    token_is(a->t, m->first - 1, "an") ||
-				    token_is(a->t, m->first - 1, "the"))
-				    && modifiers_only(a->t, m->last,
+				    (q->first == m->last || ((determined(a, sp,
+				    m)) && modifiers_only(a->t, m->last,
 				    q->first))))
 					nationality = true;
 			if (nationality) {
@@ -376,9 +395,8 @@ static size_t collect_places(const struct assembler *a, struct span sp,
 		    out[n].role == ROLE_AGENT || out[n].role == ROLE_FROM) &&
 		    after_subordinator(a->t, pos, m->first))
 			out[n].role = ROLE_ASIDE;
-		if (m->first < pos && (out[n].role == ROLE_NONE ||
-		    out[n].role == ROLE_AGENT) && fronted_clause(a->t, sp,
-		    m->first, pos))
+		if ((out[n].role == ROLE_NONE || out[n].role == ROLE_AGENT)
+		    && fronted_clause(a->t, sp, m->first, pos))
 			out[n].role = ROLE_ASIDE;
 		/* "a campaigner who was deported by Cambodian authorities
 		 * last year has been sentenced": the state that acted in a

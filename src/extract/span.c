@@ -301,3 +301,23 @@ bool in_relative(const struct text *t, const struct sentence *sent,
 	}
 	return false;
 }
+
+/* How far into a sentence a dateline's closing bracket may come. */
+#define DATELINE_TOKENS 10
+
+size_t after_dateline(const struct text *t, const struct sentence *sent)
+{
+	for (size_t k = sent->first; k < sent->last &&
+	    k < sent->first + DATELINE_TOKENS; k++) {
+		if (token_punct(t, k, ')')) {
+			k++;
+			while (k < sent->last && token_punct(t, k, '-'))
+				k++;
+			return k;
+		}
+		if (!(t->tokens[k].flags & (TOKEN_CAPITAL | TOKEN_NUMBER)) &&
+		    !token_punct(t, k, ',') && !token_punct(t, k, '('))
+			break;
+	}
+	return sent->first;
+}

@@ -452,6 +452,24 @@ test_modal_before_return_is_a_threat(void **state)
 }
 
 static void
+test_place_after_fronted_trigger_clause_is_aside(void **state)
+{
+	/* the trigger in a clause that opens the sentence (behind a
+	 * dateline); the state in the main clause only reacts to it */
+	expect("Berlin, March 3 (dpa) Following a Greek court decision to "
+	    "hand six Turkish teachers over to Turkey, Germany has raised its "
+	    "concerns.", "2021-03-03",
+	    {.type = "threatened_return", .date = "2021", .host = "GR",
+	    .dest = "TR", .persons = {NULL}, .group = ANY, .count = 6});
+	/* a nationality after a number ("eight Taiwanese fraud suspects")
+	 * is who they are, not where */
+	expect("A Czech high court approved the plan to send eight "
+	    "Taiwanese fraud suspects back to China.", "2021-03-03",
+	    {.type = "threatened_return", .date = "2021", .host = "CZ",
+	    .dest = "CN", .persons = {NULL}, .group = ANY, .count = 8});
+}
+
+static void
 test_undated_group_repeat_merges(void **state)
 {
 	/* a group's return told again without a date of its own is the
@@ -4231,6 +4249,7 @@ main(void)
 		cmocka_unit_test(test_warrant_without_place_follows_last_warrant),
 		cmocka_unit_test(test_request_dated_by_the_return_it_threatens),
 		cmocka_unit_test(test_modal_before_return_is_a_threat),
+		cmocka_unit_test(test_place_after_fronted_trigger_clause_is_aside),
 		cmocka_unit_test(test_entity_json),
 		cmocka_unit_test(test_char_offsets_back_and_forth),
 		cmocka_unit_test(test_char_offsets_go_back_locally),
