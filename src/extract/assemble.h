@@ -154,7 +154,8 @@ bool is_official(const struct text *t, struct span sp,
 /* "was", "has", "been": an auxiliary verb at token k. */
 bool auxiliary(const struct text *t, size_t k);
 /* A clause boundary between tokens from and to: a semicolon, or a comma
- * followed by "and" or "but". */
+ * followed by "and", "but" or a participle of what followed ("leading",
+ * "prompting"). */
 bool clause_break(const struct text *t, size_t from, size_t to);
 /* A semicolon between tokens i and j (either order), looked for within
  * a bounded window. */

@@ -485,6 +485,20 @@ static void request_behind_threat(const struct assembler *a,
 		inc->date = (struct rw_date){threat->date.year, 0, 0};
 }
 
+/* "..., said a researcher in January 2019" in a report of 2020: what
+ * the statement tells happened before it, so the year of writing is not
+ * its date. */
+static bool stated_before_writing(const struct assembler *a,
+    struct span sp, const struct sentence *sent)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == M_DATE && m->date.year &&
+		    m->date.year < a->pub->year &&
+		    (said_on(sp, m, a->t) || attribution_date(sp, m, a->t)))
+			return true;
+	return false;
+}
+
 enum date_source date_incident(const struct assembler *a, struct span sp,
     size_t s, const struct mention *m, bool inherited, bool partitive,
     struct rw_incident *inc, struct rw_date *near)
@@ -540,7 +554,7 @@ enum date_source date_incident(const struct assembler *a, struct span sp,
 		inc->date = (struct rw_date){a->last_date.year, 0, 0};
 		return DATE_CARRIED;
 	}
-	if (have_pub) {
+	if (have_pub && !stated_before_writing(a, sp, sent)) {
 		inc->date = year_of_writing(a);
 		return DATE_CARRIED;
 	}

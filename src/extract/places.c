@@ -299,16 +299,16 @@ static bool modifiers_only(const struct text *t, size_t from, size_t to)
 static void set_iso(char out[3], const char *iso);
 
 /* "His wife, who is still in Lima with their sons, has not heard from
- * him": a place in a relative clause on a relative's noun, before the
- * trigger at pos, is where the relative is. */
+ * him", "..., leading his family, who are in Canada, to appeal": a place
+ * in a relative clause on a relative's noun, which the trigger at pos
+ * is not in, is where the relative is. */
 static bool relative_of_kin(const struct assembler *a, struct span sp,
     const struct sentence *sent, const struct mention *m, size_t pos)
 {
 	const struct text *t = a->t;
 	size_t k = m->first;
 
-	if (m->first >= pos || !in_relative(t, sent, m->first) ||
-	    in_relative(t, sent, pos))
+	if (!in_relative(t, sent, m->first) || in_relative(t, sent, pos))
 		return false;
 	while (k > sent->first && !token_is(t, k - 1, "who"))
 		k--;
@@ -317,6 +317,8 @@ static bool relative_of_kin(const struct assembler *a, struct span sp,
 	k--; /* "who" */
 	if (token_punct(t, k - 1, ','))
 		k--;
+	if (token_is(t, k - 1, "family"))
+		return true;
 	for (const struct mention *q = sp.first; q < sp.last; q++)
 		if (q->last == k && (cue_at(q, CUE_PERSON) ||
 		    cue_at(q, CUE_PEOPLE)) && (cue_value(q, "kin") ||

@@ -244,11 +244,17 @@ bool is_speaker(const struct assembler *a, struct span sp,
 
 bool clause_break(const struct text *t, size_t from, size_t to)
 {
+	/* ", and", ", but", and a clause of what followed (", leading
+	 * his family to appeal") */
+	static const char *const opener[] = {"and", "but", "leading",
+	    "prompting", "forcing", "causing", "sparking", "triggering",
+	    NULL};
+
 	for (size_t k = from; k < to; k++) {
 		if (token_punct(t, k, ';'))
 			return true;
 		if (token_punct(t, k, ',') && k + 1 < to &&
-		    (token_is(t, k + 1, "and") || token_is(t, k + 1, "but")))
+		    token_in(t, k + 1, opener))
 			return true;
 	}
 	return false;

@@ -184,6 +184,24 @@ static bool refused_after(const struct assembler *a, struct span sp,
 	return true;
 }
 
+/* "seeking to clarify his fate or whereabouts", "tried to learn where
+ * he is held": a verb of finding out right before the trigger (maybe
+ * behind "his", "her", "their" or "the") asks after someone whose fate
+ * is hidden; the trying is the news, not a threat. */
+static bool asks_after(const struct text *t, size_t pos)
+{
+	static const char *const inquiry[] = {"clarify", "establish",
+	    "ascertain", "learn", "know", "find", "determine", "disclose",
+	    "reveal", "confirm", NULL};
+	static const char *const owner[] = {"his", "her", "their", "the",
+	    NULL};
+	size_t k = pos;
+
+	if (k > 0 && token_in(t, k - 1, owner))
+		k--;
+	return k > 0 && token_in(t, k - 1, inquiry);
+}
+
 /* A modal verb right before the trigger, maybe behind an adverb ("may
  * soon deport him", "could extradite them", "will return her"): what
  * may happen, not what did. Not the month ("deported in May"), which
@@ -485,7 +503,7 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 	 * disappearance or conviction, or a promised release, did not
 	 * happen */
 	if ((*type == RW_INCIDENT_DETENTION ||
-	    *type == RW_INCIDENT_DISAPPEARANCE ||
+	    (*type == RW_INCIDENT_DISAPPEARANCE && !asks_after(a->t, pos)) ||
 	    *type == RW_INCIDENT_CONVICTION ||
 	    *type == RW_INCIDENT_RELEASE) &&
 	    (threat = cue_find(a, sp, pos, CUE_THREAT, CUE_WINDOW_THREAT)) &&

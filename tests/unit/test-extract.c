@@ -470,6 +470,39 @@ test_place_after_fronted_trigger_clause_is_aside(void **state)
 }
 
 static void
+test_asking_after_a_fate_is_no_threat(void **state)
+{
+	/* trying to learn someone's fate tells that it is hidden */
+	expect("Lawyers in Cairo have sought to clarify the fate or "
+	    "whereabouts of the Egyptian poet Ahmed Douma.", "2021-09-01",
+	    {.type = "disappearance", .date = ANY, .host = "EG",
+	    .persons = {"Ahmed Douma"}, .group = ANY});
+}
+
+static void
+test_statement_dated_before_writing_leaves_undated(void **state)
+{
+	/* what a statement of 2019 tells happened before it: a report of
+	 * 2020 does not date it 2020 */
+	expect("\"The police arrested Murat Kaya without a warrant\", his "
+	    "lawyer said in March 2019.", "2020-06-01",
+	    {.type = "detention", .date = NULL, .host = ANY,
+	    .persons = {"Murat Kaya"}, .group = ANY});
+}
+
+static void
+test_date_of_a_consequence_clause(void **state)
+{
+	/* ", leading his family to appeal on 3 May": the date of the
+	 * appeal, not of the arrest */
+	expect("The Kyrgyz blogger Bolot Temirov was detained in Bishkek, "
+	    "leading his family, who live in Almaty, to appeal to the UN on "
+	    "3 May.", "2022-06-01",
+	    {.type = "detention", .date = "2022", .host = "KG",
+	    .persons = {"Bolot Temirov"}, .group = ANY});
+}
+
+static void
 test_undated_group_repeat_merges(void **state)
 {
 	/* a group's return told again without a date of its own is the
@@ -4250,6 +4283,9 @@ main(void)
 		cmocka_unit_test(test_request_dated_by_the_return_it_threatens),
 		cmocka_unit_test(test_modal_before_return_is_a_threat),
 		cmocka_unit_test(test_place_after_fronted_trigger_clause_is_aside),
+		cmocka_unit_test(test_asking_after_a_fate_is_no_threat),
+		cmocka_unit_test(test_statement_dated_before_writing_leaves_undated),
+		cmocka_unit_test(test_date_of_a_consequence_clause),
 		cmocka_unit_test(test_entity_json),
 		cmocka_unit_test(test_char_offsets_back_and_forth),
 		cmocka_unit_test(test_char_offsets_go_back_locally),
