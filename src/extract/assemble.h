@@ -214,6 +214,12 @@ bool trigger_recalls_event(const struct assembler *a,
 void add_name(char persons[][RW_PERSON_NAME_MAX], size_t *n,
     const char *name);
 void add_person(struct subjects *s, const char *name);
+/* "He lived in Ontario with his wife, X": in a sentence about "he", a
+ * woman named as his wife, mother, daughter or sister (or, about "she",
+ * a man as her husband, father, son or brother) is not whom the next
+ * "he" (or "she") means. */
+bool relative_of_other_sex(const struct assembler *a, struct span sp,
+    const struct mention *p);
 bool has_subject(const struct subjects *s);
 /* Who the trigger at token pos of sentence happened to: the people
  * named, else a counted or named group, else whoever "he" or "they"

@@ -285,6 +285,9 @@ bool name_words_get(const struct name_words *nw, const char *word,
     uint32_t hash, size_t *ret);
 void name_words_free(struct name_words *nw);
 
+/* "X, also known as Y", "alias Y", "aka Y": the name starting at token
+ * first is another name of someone already named. */
+bool name_is_alias(const struct text *t, size_t first);
 int mentions_find(const struct lexicon *lx, struct text *t,
     const struct rw_date *published, struct mentions *ms,
     struct rw_error *err);

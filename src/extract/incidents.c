@@ -666,7 +666,8 @@ static void note_people(struct assembler *a, size_t s, struct span sp)
 	subj.count = -1;
 	for (const struct mention *m = sp.first; m < sp.last; m++)
 		if (m->kind == M_PERSON && !m->possessive &&
-		    !is_speaker(a, sp, m) && !known_official(a, m->name)) {
+		    !is_speaker(a, sp, m) && !known_official(a, m->name) &&
+		    !relative_of_other_sex(a, sp, m) && !name_is_alias(a->t, m->first)) {
 			add_person(&subj, m->name);
 			any = true;
 		}

@@ -465,6 +465,17 @@ void name_words_free(struct name_words *nw)
 	memset(nw, 0, sizeof(*nw));
 }
 
+bool name_is_alias(const struct text *t, size_t first)
+{
+	size_t k = first;
+
+	if (k > 0 && token_punct(t, k - 1, ','))
+		k--;
+	return (k >= 2 && token_is(t, k - 1, "as") && token_is(t, k - 2,
+	    "known")) || (k >= 1 && (token_is(t, k - 1, "alias") ||
+	    token_is(t, k - 1, "aka")));
+}
+
 static int remember_name(struct finder *f, size_t first, size_t last,
     size_t index)
 {
@@ -547,7 +558,9 @@ static size_t find_person(struct finder *f, size_t i, size_t last, size_t s,
 		copy_span(t, i, end, m->name, sizeof(m->name));
 		m->possessive = end < t->n_tokens &&
 		    (t->tokens[end].flags & TOKEN_POSSESSIVE);
-		if (remember_name(f, i, end, f->ms->n - 1) < 0) {
+		/* a later "Celil" is the one named first, not his alias */
+		if (!name_is_alias(t, i) &&
+		    remember_name(f, i, end, f->ms->n - 1) < 0) {
 			*failed = true;
 			return 0;
 		}

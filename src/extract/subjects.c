@@ -208,6 +208,30 @@ static bool kin_apposition(const struct assembler *a, struct span sp,
 	return pronoun;
 }
 
+bool relative_of_other_sex(const struct assembler *a, struct span sp,
+    const struct mention *p)
+{
+	static const char *const female[] = {"wife", "mother", "daughter",
+	    "sister", "grandmother", "granddaughter", "niece", "aunt",
+	    "stepmother", "fiancee", "widow", NULL};
+	static const char *const male[] = {"husband", "father", "son",
+	    "brother", "grandfather", "grandson", "nephew", "uncle",
+	    "stepfather", "fiance", "widower", NULL};
+	const struct text *t = a->t;
+	size_t k = p->first;
+	size_t first = sp.first < sp.last ?
+	    t->sentences[sp.first->sentence].first : k;
+
+	if (k > 0 && token_punct(t, k - 1, ','))
+		k--;
+	if (k < 2 || k < first + 2)
+		return false;
+	/* ... in a sentence about him ("He lived there with his wife") */
+	return (token_is(t, first, "he") && token_is(t, k - 2, "his") &&
+	    token_in(t, k - 1, female)) || (token_is(t, first, "she") &&
+	    token_is(t, k - 2, "her") && token_in(t, k - 1, male));
+}
+
 /* How many words may stand between a relative's noun and the trigger
  * ("his niece had been detained"). */
 #define KIN_TRIGGER_GAP 3

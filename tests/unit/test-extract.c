@@ -503,6 +503,28 @@ test_date_of_a_consequence_clause(void **state)
 }
 
 static void
+test_wife_named_in_passing_is_not_he(void **state)
+{
+	/* "he" after "he lived with his wife, X" is still the man */
+	expect("The Tajik opposition member Sharof Nazarov fled to Poland. He "
+	    "settled in Warsaw with his wife, Zarina Nazarova, and their "
+	    "son. He was detained at the border in 2022.", "2022-09-01",
+	    {.type = "detention", .date = "2022", .host = ANY,
+	    .persons = {"Sharof Nazarov"}, .group = ANY});
+}
+
+static void
+test_alias_is_the_same_person(void **state)
+{
+	/* "also known as Y": one person, and a later surname is the first
+	 * name given */
+	expect("Rustam Ergashev, also known as Rustamjon Ergashev, lives in "
+	    "Moscow. Ergashev was arrested there in May.", "2022-09-01",
+	    {.type = "detention", .date = "2022-05", .host = "RU",
+	    .persons = {"Rustam Ergashev"}, .group = ANY});
+}
+
+static void
 test_undated_group_repeat_merges(void **state)
 {
 	/* a group's return told again without a date of its own is the
@@ -4286,6 +4308,8 @@ main(void)
 		cmocka_unit_test(test_asking_after_a_fate_is_no_threat),
 		cmocka_unit_test(test_statement_dated_before_writing_leaves_undated),
 		cmocka_unit_test(test_date_of_a_consequence_clause),
+		cmocka_unit_test(test_wife_named_in_passing_is_not_he),
+		cmocka_unit_test(test_alias_is_the_same_person),
 		cmocka_unit_test(test_entity_json),
 		cmocka_unit_test(test_char_offsets_back_and_forth),
 		cmocka_unit_test(test_char_offsets_go_back_locally),
