@@ -253,6 +253,20 @@ static bool name_like_entity(const struct finder *f, size_t i)
 	    !is_word_cue(f, i + 1, CUE_PEOPLE);
 }
 
+/* Token i is a word of a person's name given in full before, and would
+ * otherwise be read as a one-word group or place ("Hui" after "Ted
+ * Hui"). */
+static bool surname_seen(const struct finder *f, size_t i)
+{
+	size_t person;
+
+	return (f->t->tokens[i].flags & TOKEN_CAPITAL) &&
+	    name_words_get(&f->name_words, token_norm(f->t, i),
+	    f->t->tokens[i].hash, &person) && name_like_entity(f, i) &&
+	    !(i + 1 < f->t->n_tokens &&
+	    (f->t->tokens[i + 1].flags & TOKEN_CAPITAL));
+}
+
 static bool name_particle(const struct text *t, size_t i)
 {
 	static const char *const particles[] = {"bin", "binti", "ibn", "al",
@@ -607,6 +621,15 @@ static bool scan_sentence(struct finder *f, size_t s)
 			m->date = d;
 			note_date(f, &d, s);
 			i += n;
+			continue;
+		}
+		if (lexicon_may_start(first_words, t->tokens[i].hash) &&
+		    names && surname_seen(f, i)) {
+			/* "Hui said" after "Ted Hui": him, not the Hui */
+			n = find_person(f, i, sent->last, s, &failed);
+			if (failed)
+				return false;
+			i += n ? n : 1;
 			continue;
 		}
 		if (lexicon_may_start(first_words, t->tokens[i].hash) &&

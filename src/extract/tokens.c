@@ -647,8 +647,14 @@ static size_t count_plain_words(const struct text *t, size_t i, size_t first,
 static int push_sentence(struct text *t, size_t first, size_t last,
     bool paragraph, struct headline *h, struct rw_error *err)
 {
+	/* (a headline is a line of its own: a sentence with another one
+	 * before or after it on its line is prose, "They include A, B and
+	 * C.") */
 	bool title = h->long_words >= 3 && h->capital * 4 >= h->long_words * 3 &&
-	    !ends_as_prose(t, first, last, h);
+	    !ends_as_prose(t, first, last, h) && (first == 0 ||
+	    (first < t->n_tokens && (t->tokens[first].flags &
+	    (TOKEN_NEWLINE | TOKEN_PARAGRAPH)))) && (last >= t->n_tokens ||
+	    (t->tokens[last].flags & (TOKEN_NEWLINE | TOKEN_PARAGRAPH)));
 
 	*h = (struct headline){0, 0};
 	if (last <= first)

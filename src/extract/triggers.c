@@ -427,6 +427,33 @@ static bool refused_something_else(const struct assembler *a,
 	    token_is(a->t, pos - 1, "and");
 }
 
+/* How far before an arrest a reward for it may be offered. */
+#define REWARD_WINDOW 10
+
+/* "a reward for information leading to the arrest of each of them",
+ * "bounties for tips resulting in their capture": an arrest a reward
+ * is offered for has not happened. */
+static bool arrest_rewarded(const struct text *t, size_t pos)
+{
+	static const char *const reward[] = {"reward", "rewards", "bounty",
+	    "bounties", NULL};
+	static const char *const leading[] = {"leading", "resulting",
+	    "leads", "lead", NULL};
+	bool led = false;
+
+	for (size_t k = pos; k-- > 0 && k + REWARD_WINDOW >= pos;) {
+		if (token_punct(t, k, ';') || token_punct(t, k, '.'))
+			return false;
+		/* not "information about their arrest" */
+		if (token_in(t, k, leading))
+			led = true;
+		if (token_in(t, k, reward) || (led && (token_is(t, k,
+		    "information") || token_is(t, k, "tips"))))
+			return true;
+	}
+	return false;
+}
+
 /* "Kenya had sought his arrest", "Peru requested the arrest of two
  * journalists": a detention a state asks for (a request cue followed
  * by nothing but "the" or a possessive before the trigger) has not
@@ -445,7 +472,7 @@ static bool arrest_sought(const struct assembler *a, struct span sp,
 		if (m->last == pos || token_in(a->t, m->last, fillers))
 			return true;
 	}
-	return false;
+	return arrest_rewarded(a->t, pos);
 }
 
 static bool trigger_type(const struct assembler *a, struct span sp,

@@ -525,6 +525,49 @@ test_alias_is_the_same_person(void **state)
 }
 
 static void
+test_roster_line_of_names_is_no_heading(void **state)
+{
+	/* "They are A, B and C." after the count, on the same line or a
+	 * line of its own with more prose after it, is no headline */
+	expect("Police in Astana detained three Karakalpak activists on 2 "
+	    "July. They are Dauletmurat Tazhimuratov, Lolagul Kallykhanova "
+	    "and Aziz Abdumuratov.", "2022-07-10",
+	    {.type = "detention", .date = "2022-07-02", .host = "KZ",
+	    .persons = {"Dauletmurat Tazhimuratov", "Lolagul Kallykhanova",
+	    "Aziz Abdumuratov"}, .group = ANY, .count = 3});
+	expect("Police in Astana detained three Karakalpak activists on 2 "
+	    "July.\nThe three are Dauletmurat Tazhimuratov, Lolagul "
+	    "Kallykhanova and Aziz Abdumuratov. All of them deny the charges.",
+	    "2022-07-10",
+	    {.type = "detention", .date = "2022-07-02", .host = "KZ",
+	    .persons = {"Dauletmurat Tazhimuratov", "Lolagul Kallykhanova",
+	    "Aziz Abdumuratov"}, .group = ANY, .count = 3});
+}
+
+static void
+test_reward_for_an_arrest_is_a_warrant(void **state)
+{
+	/* a reward for information leading to an arrest: the arrest has
+	 * not happened */
+	expect("Police in Minsk offered a reward for information leading to "
+	    "the arrest of the exiled blogger Anton Motolko on 4 May.",
+	    "2022-07-10",
+	    {.type = "warrant", .date = "2022-05-04", .host = ANY,
+	    .dest = "BY", .persons = {"Anton Motolko"}, .group = ANY});
+}
+
+static void
+test_surname_that_is_a_group_word(void **state)
+{
+	/* "Hui" after "Ted Hui" is the man, not the Hui people */
+	expect("Police in Hong Kong issued an arrest warrant for the former "
+	    "lawmaker Ted Hui on 3 July. Hui said the case was political.",
+	    "2023-07-10",
+	    {.type = "warrant", .date = "2023-07-03", .host = ANY,
+	    .dest = ANY, .persons = {"Ted Hui"}, .group = NULL});
+}
+
+static void
 test_undated_group_repeat_merges(void **state)
 {
 	/* a group's return told again without a date of its own is the
@@ -1874,8 +1917,11 @@ test_call_for_action(void **state)
 	expect_none("We urge Malaysia not to deport them.", "2021-03-10");
 	expect_none("Rights groups urged Thailand not to deport the eleven "
 	    "Uyghur men to China.", "2021-03-10");
-	expect_none("Eleven Uyghur men are held in Bangkok. We urge Thailand "
-	    "not to deport them.", "2021-03-10");
+	/* (the detention stated first is one, the call adds nothing) */
+	expect("Eleven Uyghur men are held in Bangkok. We urge Thailand "
+	    "not to deport them.", "2021-03-10",
+	    {.type = "detention", .date = "2021", .host = "TH",
+	    .group = "Uyghur", .count = 11});
 }
 
 static void
@@ -4310,6 +4356,9 @@ main(void)
 		cmocka_unit_test(test_date_of_a_consequence_clause),
 		cmocka_unit_test(test_wife_named_in_passing_is_not_he),
 		cmocka_unit_test(test_alias_is_the_same_person),
+		cmocka_unit_test(test_roster_line_of_names_is_no_heading),
+		cmocka_unit_test(test_reward_for_an_arrest_is_a_warrant),
+		cmocka_unit_test(test_surname_that_is_a_group_word),
 		cmocka_unit_test(test_entity_json),
 		cmocka_unit_test(test_char_offsets_back_and_forth),
 		cmocka_unit_test(test_char_offsets_go_back_locally),
