@@ -308,6 +308,48 @@ static bool surname_orgword(const struct finder *f, size_t i)
 	return false;
 }
 
+/* How many words may stand between the article of an apposition and
+ * its noun ("X, a small Hong Kong publishing house"). */
+#define APPOSITION_WORDS 5
+
+/* A noun phrase ends before token k: punctuation, or a word that opens
+ * what follows it ("a publishing house known for", "a firm based in"). */
+static bool phrase_ends(const struct text *t, size_t k)
+{
+	static const char *const openers[] = {"known", "based", "that",
+	    "which", "whose", "in", "run", "owned", "founded", "with", "and",
+	    "for", "from", "selling", NULL};
+
+	return k >= t->n_tokens || !(t->tokens[k].flags & TOKEN_WORD) ||
+	    token_in(t, k, openers);
+}
+
+/* "Mighty Current, a Hong Kong publishing house": the name run ending
+ * before token end has a firm's noun (cues.tsv `orgword firm`) in
+ * apposition, before any "of" ("a member of the party" is a person). */
+static bool firm_apposition(struct finder *f, size_t end)
+{
+	const struct text *t = f->t;
+	const struct lex_entry *e;
+
+	if (!token_punct(t, end, ',') || !(token_is(t, end + 1, "a") ||
+	    token_is(t, end + 1, "an") || token_is(t, end + 1, "the")))
+		return false;
+	for (size_t k = end + 2; k < t->n_tokens && k <= end + 2 +
+	    APPOSITION_WORDS; k++) {
+		if (!(t->tokens[k].flags & TOKEN_WORD) || token_is(t, k, "of"))
+			return false;
+		size_t n = lexicon_match(f->lx, f->t, k, &e);
+		if (n > 0 && phrase_ends(t, k + n))
+			for (; e; e = lexicon_next(f->lx, e))
+				if (e->kind == LEX_CUE &&
+				    e->cue == CUE_ORGWORD &&
+				    strcmp(e->value, "firm") == 0)
+					return true;
+	}
+	return false;
+}
+
 /* "Nathan Law": an organisation word that is also a family name ends a
  * two-word name after a given name, unless the run sits where an
  * organisation would: after "the" or a place preposition, before "of" or
@@ -554,7 +596,7 @@ static size_t find_person(struct finder *f, size_t i, size_t last, size_t s,
 	if (words >= 2 || titled) {
 		if (run_has_orgword(f, i, end) ||
 		    (i > 0 && token_is(t, i - 1, "the") && !titled) ||
-		    org_continues(f, i))
+		    org_continues(f, i) || firm_apposition(f, end))
 			return end - i;
 		/* "held in Abu Simbel", "in Aswan and Abu Simbel", "near
 		 * Raja Bazaar": a place the gazetteer lacks, not a person

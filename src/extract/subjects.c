@@ -348,16 +348,47 @@ static bool with_companion(const struct assembler *a, struct span sp,
 
 /* "Ana Ruiz was freed at once; Tomas Ruiz is still held": a person named
  * across a semicolon from the trigger at pos is of the other clause
- * when the trigger's own clause names someone. */
+ * when the trigger's own clause names someone. "... deported 109
+ * Uyghurs, and in November it sent back two dissidents, A and B": so is
+ * one across a clause break with a trigger of its own on that side. */
 static bool other_clause_person(const struct assembler *a, struct span sp,
     const struct mention *p, size_t pos)
 {
-	if (!semicolon_between(a->t, p->first, pos))
+	if (semicolon_between(a->t, p->first, pos)) {
+		for (const struct mention *m = sp.first; m < sp.last; m++)
+			if (m->kind == M_PERSON && !semicolon_between(a->t,
+			    m->first, pos))
+				return true;
 		return false;
-	for (const struct mention *m = sp.first; m < sp.last; m++)
-		if (m->kind == M_PERSON && !semicolon_between(a->t,
-		    m->first, pos))
+	}
+	bool after = p->first > pos, own = false;
+	size_t from = after ? pos : p->last, to = after ? p->first : pos;
+
+	if (!clause_break(a->t, from, to))
+		return false;
+	/* the trigger's clause has a subject of its own (not "..., and
+	 * later re-emerged in custody") */
+	for (const struct mention *q = sp.first; q < sp.last && !own; q++)
+		if ((q->kind == M_PERSON || q->kind == M_COUNT ||
+		    cue_at(q, CUE_HE) || cue_at(q, CUE_THEY)) &&
+		    q->first != p->first && !clause_break(a->t,
+		    q->first < pos ? q->last : pos,
+		    q->first < pos ? pos : q->first))
+			own = true;
+	if (!own)
+		return false;
+	for (const struct mention *q = sp.first; q < sp.last; q++) {
+		if (q->first == pos || !trigger_value(a, sp, q) ||
+		    (q->first > pos) != after)
+			continue;
+		/* q is across the break from pos, in p's clause */
+		size_t lo = q->first < p->first ? q->last : p->last;
+		size_t hi = q->first < p->first ? p->first : q->first;
+		if ((after ? clause_break(a->t, pos, q->first) :
+		    clause_break(a->t, q->last, pos)) &&
+		    !clause_break(a->t, lo, hi))
 			return true;
+	}
 	return false;
 }
 

@@ -601,9 +601,10 @@ struct headline {
 };
 
 /* A headline has no full stop; a sentence that ends with one and has a
- * few long words in lower case ("• 3 January — Police in Rawalpindi
- * arrest three Uyghur men, Abdusalam Tohti, ... at a guesthouse near
- * Raja Bazaar.") is body text full of names. */
+ * long word in lower case ("• 3 January — Police in Rawalpindi arrest
+ * three Uyghur men, Abdusalam Tohti, ... at a guesthouse near Raja
+ * Bazaar.", "Police in Bangkok released Somchai Wongsa on 8 March.") is
+ * body text full of names. */
 static bool ends_as_prose(const struct text *t, size_t first, size_t last,
     const struct headline *h)
 {
@@ -612,7 +613,7 @@ static bool ends_as_prose(const struct text *t, size_t first, size_t last,
 	while (k > first && is_closer(t, k - 1))
 		k--;
 	return k > first && token_punct(t, k - 1, '.') &&
-	    h->long_words - h->capital >= 3;
+	    h->long_words - h->capital >= 1;
 }
 
 static void headline_count(struct headline *h, const struct token *tok)

@@ -352,6 +352,24 @@ static bool no_subject(const struct assembler *a, struct span sp, size_t pos)
 	return false;
 }
 
+/* "used in China against detained lawyers and activists": a trigger
+ * used as an adjective before a plural people noun, with no article,
+ * possessive or count before it, speaks of such people in general. */
+static bool general_adjective(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	static const char *const general_before[] = {"against", "on", "of",
+	    "for", "with", "about", "to", "including", "like", "as", NULL};
+	const struct mention *q;
+
+	if (m->last != m->first + 1 || m->first == 0 ||
+	    !token_in(a->t, m->first - 1, general_before))
+		return false;
+	for (q = m + 1; q < sp.last && q->first < m->last; q++)
+		;
+	return q < sp.last && q->first == m->last && cue_at(q, CUE_PEOPLE);
+}
+
 /* "the court ruled that he cannot be extradited", "decided they may
  * not be deported": a decision that a return must not happen halts it,
  * a release. (Only a negated passive: "ordered Ukraine not to extradite
@@ -486,7 +504,7 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 	*granted = false;
 	if (!parse_trigger(trigger_value(a, sp, m), type, mech))
 		return false;
-	if (no_subject(a, sp, pos))
+	if (no_subject(a, sp, pos) || general_adjective(a, sp, m))
 		return false;
 	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION)) {
 		negation = cue_find(a, sp, pos, CUE_NEGATION,
