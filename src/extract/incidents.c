@@ -486,6 +486,26 @@ static void remember_incident(struct assembler *a, size_t s,
 	}
 }
 
+/* "The two youngest were not put on trial. Police handed them over":
+ * a counted group of people named as the subject of a trigger that
+ * states no incident is still whom "they" means next. */
+static void counted_without_incident(struct assembler *a, struct span sp,
+    size_t s, const struct mention *m)
+{
+	struct subjects subj;
+	bool inherited;
+
+	if (m->kind != M_TRIGGER)
+		return;
+	find_subjects(a, sp, m->first, s, &subj, &inherited);
+	if (inherited || subj.n_persons || subj.count < 2 ||
+	    subj.count >= AGGREGATE_COUNT)
+		return;
+	a->last_subjects = subj;
+	a->last_subjects_sentence = s;
+	a->have_subjects = true;
+}
+
 static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 {
 	const struct sentence *sent = &a->t->sentences[s];
@@ -506,8 +526,10 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 
 		memset(&inc, 0, sizeof(inc));
 		if (!read_trigger(a, sp, m, &inc.type, &inc.mechanism,
-		    &granted))
+		    &granted)) {
+			counted_without_incident(a, sp, s, m);
 			continue;
+		}
 		if (rostered & (1u << inc.type))
 			continue;
 		find_subjects(a, sp, m->first, s, &subj, &inherited);

@@ -592,6 +592,21 @@ test_trigger_as_adjective_is_general(void **state)
 }
 
 static void
+test_they_after_a_counted_group_not_tried(void **state)
+{
+	/* "them" is the two of the sentence that told no incident, not
+	 * the man named before */
+	expect("A court in Minsk convicted the activist Ales Bialiatski on 3 "
+	    "March. Two other defendants were not put on trial. Police "
+	    "handed them over to Russian officers on 9 March.", "2023-04-01",
+	    {.type = "conviction", .date = "2023-03-03", .host = "BY",
+	    .persons = {"Ales Bialiatski"}, .group = ANY},
+	    {.type = "return", .mechanism = ANY, .date = "2023-03-09",
+	    .host = "BY", .dest = "RU", .persons = {NULL}, .group = ANY,
+	    .count = 2});
+}
+
+static void
 test_undated_group_repeat_merges(void **state)
 {
 	/* a group's return told again without a date of its own is the
@@ -4384,6 +4399,7 @@ main(void)
 		cmocka_unit_test(test_names_of_the_other_clause),
 		cmocka_unit_test(test_firm_in_apposition_is_no_person),
 		cmocka_unit_test(test_trigger_as_adjective_is_general),
+		cmocka_unit_test(test_they_after_a_counted_group_not_tried),
 		cmocka_unit_test(test_entity_json),
 		cmocka_unit_test(test_char_offsets_back_and_forth),
 		cmocka_unit_test(test_char_offsets_go_back_locally),
