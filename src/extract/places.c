@@ -833,6 +833,16 @@ static bool left_before(const struct assembler *a, struct span sp,
 	    when->month && d->date.month && when->month > d->date.month);
 }
 
+/* "sentenced in absentia", "jailed in absentia": within a few words
+ * after the trigger at pos. */
+static bool in_absentia(const struct text *t, size_t pos)
+{
+	for (size_t k = pos + 1; k <= pos + 3; k++)
+		if (token_is(t, k, "absentia"))
+			return true;
+	return false;
+}
+
 void find_places(const struct assembler *a, struct span sp,
     size_t pos, struct rw_incident *inc, const struct subjects *s,
     bool inherited)
@@ -935,6 +945,11 @@ void find_places(const struct assembler *a, struct span sp,
 		break;
 	default:
 		host = there;
+		/* "sentenced in absentia": by the state that wants them */
+		if (!host && inc->type == RW_INCIDENT_CONVICTION &&
+		    in_absentia(a->t, pos))
+			host = s->origin[0] ? s->origin : (nationality[0] ?
+			    nationality : NULL);
 		/* "made their way into neighbouring Malaysia, where they
 		 * were captured": the place the clause of the trigger is
 		 * about, whatever word comes before it */

@@ -370,6 +370,25 @@ static bool general_adjective(const struct assembler *a, struct span sp,
 	return q < sp.last && q->first == m->last && cue_at(q, CUE_PEOPLE);
 }
 
+/* A negation within a few words before the trigger at pos, in its
+ * clause: no comma between ("sentenced for spreading false news, was
+ * put on a flight" is no denial of the flight). */
+static bool negated(const struct assembler *a, struct span sp, size_t pos)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++) {
+		bool broken = false;
+		if (!cue_at(m, CUE_NEGATION) || m->last > pos ||
+		    m->last + CUE_WINDOW_NEGATION < pos)
+			continue;
+		for (size_t k = m->last; k < pos && !broken; k++)
+			broken = token_punct(a->t, k, ',') ||
+			    token_punct(a->t, k, ';');
+		if (!broken)
+			return true;
+	}
+	return false;
+}
+
 /* "the court ruled that he cannot be extradited", "decided they may
  * not be deported": a decision that a return must not happen halts it,
  * a release. (Only a negated passive: "ordered Ukraine not to extradite
@@ -506,7 +525,7 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 		return false;
 	if (no_subject(a, sp, pos) || general_adjective(a, sp, m))
 		return false;
-	if (cue_before(a, sp, pos, CUE_NEGATION, CUE_WINDOW_NEGATION)) {
+	if (negated(a, sp, pos)) {
 		negation = cue_find(a, sp, pos, CUE_NEGATION,
 		    CUE_WINDOW_NEGATION);
 		if (!negation || !decided_against(a, sp, negation, *type))

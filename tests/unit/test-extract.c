@@ -607,6 +607,21 @@ test_they_after_a_counted_group_not_tried(void **state)
 }
 
 static void
+test_negation_stops_at_a_comma(void **state)
+{
+	/* "false" in a charge, a comma before the trigger: no denial */
+	expect("The Saudi blogger Omar Harbi, jailed in absentia for "
+	    "spreading false news, was put on a flight from Amman to Riyadh "
+	    "on 4 May.", "2023-06-01",
+	    /* (in absentia: by the state that wants him) */
+	    {.type = "conviction", .date = ANY, .host = "SA",
+	    .persons = {"Omar Harbi"}, .group = ANY},
+	    {.type = "return", .mechanism = ANY, .date = "2023-05-04",
+	    .host = "JO", .dest = "SA", .persons = {"Omar Harbi"},
+	    .group = ANY});
+}
+
+static void
 test_undated_group_repeat_merges(void **state)
 {
 	/* a group's return told again without a date of its own is the
@@ -4400,6 +4415,7 @@ main(void)
 		cmocka_unit_test(test_firm_in_apposition_is_no_person),
 		cmocka_unit_test(test_trigger_as_adjective_is_general),
 		cmocka_unit_test(test_they_after_a_counted_group_not_tried),
+		cmocka_unit_test(test_negation_stops_at_a_comma),
 		cmocka_unit_test(test_entity_json),
 		cmocka_unit_test(test_char_offsets_back_and_forth),
 		cmocka_unit_test(test_char_offsets_go_back_locally),
