@@ -945,11 +945,6 @@ void find_places(const struct assembler *a, struct span sp,
 		break;
 	default:
 		host = there;
-		/* "sentenced in absentia": by the state that wants them */
-		if (!host && inc->type == RW_INCIDENT_CONVICTION &&
-		    in_absentia(a->t, pos))
-			host = s->origin[0] ? s->origin : (nationality[0] ?
-			    nationality : NULL);
 		/* "made their way into neighbouring Malaysia, where they
 		 * were captured": the place the clause of the trigger is
 		 * about, whatever word comes before it */
@@ -960,6 +955,11 @@ void find_places(const struct assembler *a, struct span sp,
 			if (pl[k].role == ROLE_TO && (pl[k].after_where ||
 			    after_return(a, sp, pl[k].m, pos)))
 				host = pl[k].m->iso;
+		/* "the Saudi blogger, sentenced in absentia": by the state
+		 * of the nationality named (a group, "Kurdish", names none) */
+		if (!host && inc->type == RW_INCIDENT_CONVICTION &&
+		    nationality[0] && in_absentia(a->t, pos))
+			host = nationality;
 		if (!host && inc->type == RW_INCIDENT_DISAPPEARANCE)
 			host = vanished_from(a, pl, n, pos);
 		if (!host)
