@@ -393,15 +393,24 @@ static bool other_clause_person(const struct assembler *a, struct span sp,
 }
 
 /* "His wife, who is still in Lima with their two sons, has not heard
- * from him": a count in a relative clause before the trigger at pos
- * counts other people. */
+ * from him": a count in a relative clause before the trigger at pos, or
+ * in one that a comma opens after it, counts other people. */
 static bool relative_count(const struct assembler *a,
     const struct mention *m, size_t pos)
 {
+	static const char *const opener[] = {"where", "which", "who", "whom",
+	    "whose", NULL};
 	const struct sentence *sent = &a->t->sentences[m->sentence];
 
-	return m->first < pos && in_relative(a->t, sent, m->first) &&
-	    !in_relative(a->t, sent, pos);
+	if (m->first < pos)
+		return in_relative(a->t, sent, m->first) &&
+		    !in_relative(a->t, sent, pos);
+	/* "..., where the war has forced millions of people to flee":
+	 * after the trigger, behind a comma and a relative word */
+	for (size_t k = pos + 1; k + 1 < m->first; k++)
+		if (token_punct(a->t, k, ',') && token_in(a->t, k + 1, opener))
+			return true;
+	return false;
 }
 
 void find_subjects(struct assembler *a, struct span sp, size_t pos,

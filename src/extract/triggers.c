@@ -944,19 +944,64 @@ static bool quoted(const struct assembler *a, const struct sentence *sent,
 	return inside;
 }
 
-/* A pattern cue; "since" counts only before a year ("since 2009"), and
- * none inside quotation marks (the name of a charge: "undermining
- * national unity policy"). */
+/* A pattern cue at m; "since" counts only before a year ("since
+ * 2009", not "held since March"). */
+static bool pattern_word(const struct assembler *a, const struct mention *m)
+{
+	return cue_at(m, CUE_PATTERN) && (!cue_value(m, "since") ||
+	    (m->last < a->t->n_tokens &&
+	    (a->t->tokens[m->last].flags & TOKEN_NUMBER)));
+}
+
+/* Token i stands in a relative clause a comma opens (", where the war
+ * has forced millions to flee"): background to the sentence. */
+static bool comma_relative(const struct text *t, const struct sentence *sent,
+    size_t i)
+{
+	static const char *const opener[] = {"where", "which", "who",
+	    "whose", NULL};
+
+	for (size_t k = i; k-- > sent->first;)
+		if (token_punct(t, k, ',') || token_punct(t, k, ';'))
+			return token_in(t, k + 1, opener);
+	return false;
+}
+
+/* "..., where officials have locked up many Uyghurs": a trigger in a
+ * relative clause a comma opens, with a pattern cue in that clause,
+ * tells the background in general. */
+static bool general_background(const struct assembler *a, struct span sp,
+    const struct mention *m)
+{
+	const struct text *t = a->t;
+	const struct sentence *sent = &t->sentences[m->sentence];
+
+	if (!comma_relative(t, sent, m->first))
+		return false;
+	for (const struct mention *q = sp.first; q < sp.last; q++) {
+		size_t lo = q->first < m->first ? q->first : m->first;
+		size_t hi = q->first < m->first ? m->first : q->first;
+		bool comma = false;
+		if (!pattern_word(a, q))
+			continue;
+		for (size_t k = lo; k < hi && !comma; k++)
+			comma = token_punct(t, k, ',') || token_punct(t, k, ';');
+		if (!comma)
+			return true;
+	}
+	return false;
+}
+
+/* A pattern cue in the sentence, none inside quotation marks (the name
+ * of a charge: "undermining national unity policy") or in a relative
+ * clause a comma opens. */
 static bool pattern_cue(const struct assembler *a, struct span sp,
     const struct sentence *sent)
 {
-	for (const struct mention *m = sp.first; m < sp.last; m++) {
-		if (!cue_at(m, CUE_PATTERN) || quoted(a, sent, m->first))
-			continue;
-		if (!cue_value(m, "since") || (m->last < a->t->n_tokens &&
-		    (a->t->tokens[m->last].flags & TOKEN_NUMBER)))
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (pattern_word(a, m) && !quoted(a, sent, m->first) &&
+		    !comma_relative(a->t, sent, m->first))
 			return true;
-	}
 	return false;
 }
 
@@ -1137,7 +1182,7 @@ bool read_trigger(const struct assembler *a, struct span sp,
 	    accused_or_compound(a, sp, m) || state_relative(a, sp, m) ||
 	    event_held(a, sp, m) || general_subject(a, sp, m) ||
 	    present_tally(a, sp, m) || unowned_kin(a, sp, m) ||
-	    recalled_events(a, sp, m))
+	    recalled_events(a, sp, m) || general_background(a, sp, m))
 		return false;
 	return trigger_type(a, sp, m, type, mech, granted);
 }

@@ -622,6 +622,18 @@ test_negation_stops_at_a_comma(void **state)
 }
 
 static void
+test_background_clause_is_not_the_sentence(void **state)
+{
+	/* a tally in a relative clause a comma opens is background: the
+	 * sentence still tells its arrest */
+	expect("The 30 had been arrested in Edirne in May after crossing the "
+	    "border from Greece, where the crackdown has driven thousands of "
+	    "people to flee.", "2024-06-12",
+	    {.type = "detention", .date = "2024-05", .host = "TR",
+	    .persons = {NULL}, .group = ANY, .count = 30});
+}
+
+static void
 test_undated_group_repeat_merges(void **state)
 {
 	/* a group's return told again without a date of its own is the
@@ -4416,6 +4428,7 @@ main(void)
 		cmocka_unit_test(test_trigger_as_adjective_is_general),
 		cmocka_unit_test(test_they_after_a_counted_group_not_tried),
 		cmocka_unit_test(test_negation_stops_at_a_comma),
+		cmocka_unit_test(test_background_clause_is_not_the_sentence),
 		cmocka_unit_test(test_entity_json),
 		cmocka_unit_test(test_char_offsets_back_and_forth),
 		cmocka_unit_test(test_char_offsets_go_back_locally),
