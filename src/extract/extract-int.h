@@ -253,9 +253,11 @@ struct mention {
 	long number;            /* M_NUMBER, M_COUNT */
 	struct rw_date date;    /* M_DATE */
 	char iso[3];            /* M_COUNTRY, M_PLACE */
-	char name[RW_PERSON_NAME_MAX]; /* M_PERSON: full name as written */
 	bool possessive;        /* M_PERSON followed by 's: a relation */
 	size_t sentence;        /* index of its sentence */
+	/* M_PERSON: full name as written, zero-padded; last, as only
+	 * person mentions write it (the others leave it unset) */
+	char name[RW_PERSON_NAME_MAX];
 };
 
 struct mentions {
