@@ -637,11 +637,12 @@ static bool ends_as_prose(const struct text *t, size_t first, size_t last,
 
 static void headline_count(struct headline *h, const struct token *tok)
 {
-	if (!(tok->flags & TOKEN_WORD) || tok->norm_len < 4 ||
-	    (tok->flags & TOKEN_NUMBER))
-		return;
-	h->long_words++;
-	h->capital += (tok->flags & TOKEN_CAPITAL) != 0;
+	/* without branches: long words and short ones alternate at random */
+	bool long_word = (tok->flags & (TOKEN_WORD | TOKEN_NUMBER)) ==
+	    TOKEN_WORD && tok->norm_len >= 4;
+
+	h->long_words += long_word;
+	h->capital += long_word & ((tok->flags & TOKEN_CAPITAL) != 0);
 }
 
 /* Counts into h the words inside a line from token i on, while the
