@@ -48,14 +48,13 @@ static void merge_into(struct rw_incident *keep, const struct rw_incident *dup)
 		keep->confidence = dup->confidence;
 }
 
-/* prev and inc are one incident but for their dates. */
+/* prev and inc are one incident but for their dates: rw_incidents_same
+ * without the dates. */
 static bool same_but_date(const struct rw_incident *prev,
     const struct rw_incident *inc)
 {
-	struct rw_incident redated = *inc;
-
-	redated.date = prev->date;
-	return rw_incidents_same(prev, &redated, NULL, NULL);
+	return prev->type == inc->type && strcmp(prev->host, inc->host) == 0 &&
+	    rw_incidents_same_subjects(prev, inc, NULL, NULL);
 }
 
 /* "ignoring Ankara's request that it hand over the group" and "Turkey
@@ -131,13 +130,14 @@ static bool type_among_last(struct assembler *a, enum rw_incident_type type)
 static bool onward_return(const struct rw_incident *prev,
     const struct rw_incident *inc)
 {
-	struct rw_incident from_start = *inc;
+	struct rw_incident from_start;
 
 	if (prev->quote_start != inc->quote_start ||
 	    prev->type != RW_INCIDENT_RETURN || !prev->dest[0] ||
 	    !inc->dest[0] || strcmp(prev->dest, inc->host) != 0 ||
 	    strcmp(prev->host, inc->dest) == 0)
 		return false;
+	from_start = *inc; /* copied only now: the tests above mostly fail */
 	memcpy(from_start.host, prev->host, 3);
 	return same_but_date(prev, &from_start);
 }
