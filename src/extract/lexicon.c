@@ -29,6 +29,7 @@ struct edge {
 struct node {
 	uint32_t first_entry;   /* 0 when no phrase ends here */
 	uint32_t last_entry;
+	bool leaf;              /* no longer phrase goes on from here */
 };
 
 struct lexicon {
@@ -129,7 +130,7 @@ static int new_node(struct lexicon *lx, uint32_t *ret)
 {
 	if (rw_array_room(lx->nodes, lx->n_nodes, lx->cap_nodes, 1024) < 0)
 		return RW_ENOMEM;
-	memset(&lx->nodes[lx->n_nodes], 0, sizeof(struct node));
+	lx->nodes[lx->n_nodes] = (struct node){0, 0, true};
 	*ret = (uint32_t)lx->n_nodes++;
 	return 0;
 }
@@ -175,6 +176,7 @@ static int child_of(struct lexicon *lx, uint32_t parent, const char *w,
 		return RW_ENOMEM;
 	if ((rc = new_node(lx, &e->child)) < 0)
 		return rc;
+	lx->nodes[parent].leaf = false;
 	lx->n_edges++;
 	*ret = e->child;
 	return 0;
@@ -431,6 +433,8 @@ size_t lexicon_match(const struct lexicon *lx, struct text *t, size_t i,
 			best = k - i + 1;
 			*ret = &lx->entries[lx->nodes[node].first_entry];
 		}
+		if (lx->nodes[node].leaf)
+			break; /* without probing for the next token */
 	}
 	return best;
 }
