@@ -306,12 +306,14 @@ static inline uint64_t fold_chunk(uint64_t x, uint64_t *folded)
 
 /* Lower-cases the run of ASCII letters and digits at pos into out
  * (indexed like s, with room for eight bytes past the run) and hashes
- * it into *hash, eight bytes at a time; returns where the run ends. The
- * text's last bytes are read from a zero-padded copy, and a zero ends
- * the run. */
+ * it (word_hash) into *ret_hash, eight bytes at a time; returns where
+ * the run ends. The text's last bytes are read from a zero-padded copy,
+ * and a zero ends the run. */
 static size_t fold_ascii_run(const unsigned char *s, size_t len, size_t pos,
-    unsigned char *restrict out, uint64_t *hash)
+    unsigned char *restrict out, uint32_t *ret_hash)
 {
+	uint64_t h = WORD_HASH_SEED;
+
 	for (;;) {
 		uint64_t x, folded, ends;
 		size_t n;
@@ -326,14 +328,15 @@ static size_t fold_ascii_run(const unsigned char *s, size_t len, size_t pos,
 		ends = ~fold_chunk(x, &folded) & RW_SWAR_ONES * 0x80;
 		memcpy(out + pos, &folded, 8);
 		if (!ends) {
-			*hash = word_hash_step(*hash, folded);
+			h = word_hash_step(h, folded);
 			pos += 8;
 			continue;
 		}
 		n = (size_t)__builtin_ctzll(ends) / 8; /* bytes before the end */
 		if (n)
-			*hash = word_hash_step(*hash,
-			    folded & (~(uint64_t)0 >> (64 - 8 * n)));
+			h = word_hash_step(h, folded &
+			    (~(uint64_t)0 >> (64 - 8 * n)));
+		*ret_hash = word_hash_end(h);
 		return pos + n;
 	}
 }
@@ -348,7 +351,7 @@ static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
 {
 	const unsigned char *s = (const unsigned char *)t->data;
 	size_t pos, n;
-	uint64_t hash = WORD_HASH_SEED;
+	uint32_t hash;
 	unsigned char *out;
 
 	if (rw_array_room(t->tokens, t->n_tokens, t->cap_tokens, 256) < 0) {
@@ -371,7 +374,7 @@ static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
 	out[pos] = '\0';
 	flags |= ascii_case_flags(s + start, n);
 	t->tokens[t->n_tokens++] = (struct token){start, pos,
-	    (uint32_t)t->norm.len, word_hash_end(hash), (uint16_t)n, flags};
+	    (uint32_t)t->norm.len, hash, (uint16_t)n, flags};
 	t->norm.len += n + 1;
 	t->norm.data[t->norm.len] = '\0';
 	return pos;
