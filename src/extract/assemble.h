@@ -106,6 +106,8 @@ struct span {
 /* The mentions of sentence s, which start at index *k; moves *k past
  * them. Mentions are grouped by sentence, in order. */
 struct span next_span(const struct mentions *ms, size_t s, size_t *k);
+/* The sentence has a mention of this kind. */
+bool span_has(struct span sp, enum mention_kind kind);
 /* A cue c (shared by the small tests below, inline for speed). */
 static inline bool cue_at(const struct mention *m, enum cue c)
 {
@@ -115,6 +117,13 @@ static inline bool cue_at(const struct mention *m, enum cue c)
  * sentence-internal boundary (";") in between. */
 bool cue_before(const struct assembler *a, struct span sp, size_t pos,
     enum cue c, size_t window);
+/* The mention's rule is a trigger of this type (any mechanism of a
+ * return): an integer compare, the value read when the rules loaded. */
+static inline bool trigger_is(const struct mention *m,
+    enum rw_incident_type type)
+{
+	return m->entry && m->entry->trigger == (int)type;
+}
 /* The cue's rule value is value ("refusal", "modal", ...). */
 static inline bool cue_value(const struct mention *m, const char *value)
 {

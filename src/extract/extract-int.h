@@ -206,6 +206,8 @@ struct lex_entry {
 	char value[40];
 	char origin[3];        /* LEX_GROUP: the group's country of origin */
 	int relation;          /* LEX_RELDATE: which relative date */
+	int trigger;           /* LEX_TRIGGER: the type its value names (enum
+	                        * rw_incident_type), read once; else -1 */
 	uint32_t next;         /* next entry of the same phrase, or 0 */
 };
 

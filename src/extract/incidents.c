@@ -181,15 +181,6 @@ static int add_incident(struct assembler *a, const struct rw_incident *inc)
 	return 0;
 }
 
-/* The sentence has a mention of kind k. */
-static bool span_has(struct span sp, enum mention_kind k)
-{
-	for (const struct mention *m = sp.first; m < sp.last; m++)
-		if (m->kind == k)
-			return true;
-	return false;
-}
-
 /* The sentence names a country or a place. */
 static bool names_a_place(struct span sp)
 {

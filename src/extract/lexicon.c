@@ -230,11 +230,24 @@ out:
 	return rc;
 }
 
+/* The incident type a trigger's value ("return/deportation") names, or
+ * -1. */
+static int trigger_of(const char *value)
+{
+	char name[sizeof(((struct lex_entry *)0)->value)];
+	enum rw_incident_type type;
+
+	memcpy(name, value, sizeof(name));
+	name[strcspn(name, "/")] = '\0';
+	return rw_incident_type_parse(name, &type) < 0 ? -1 : (int)type;
+}
+
 /* Reads a rule's KIND and VALUE into e; on a bad rule, says why. */
 static int parse_entry(const char *kind, size_t kind_len, const char *value,
     size_t value_len, struct lex_entry *e, struct rw_error *err)
 {
 	memset(e, 0, sizeof(*e));
+	e->trigger = -1;
 	if (value_len >= sizeof(e->value))
 		return rw_error_set(err, RW_EINVAL, "the value \"%.*s\" is "
 		    "longer than %zu bytes", (int)value_len, value,
@@ -263,6 +276,8 @@ static int parse_entry(const char *kind, size_t kind_len, const char *value,
 				e->origin[0] = '\0';
 			*colon = '\0';
 		}
+		if (k == LEX_TRIGGER)
+			e->trigger = trigger_of(e->value);
 		if (k == LEX_RELDATE &&
 		    (e->relation = reldate_parse(e->value)) < 0)
 			return rw_error_set(err, RW_EINVAL, "no relative date "
