@@ -37,7 +37,9 @@ enum place_role {
 };
 
 struct subjects {
-	char persons[RW_INCIDENT_PERSONS][RW_PERSON_NAME_MAX];
+	/* the names of person mentions (which outlive assembly): a
+	 * subjects is copied often, and names are long */
+	const char *persons[RW_INCIDENT_PERSONS];
 	size_t n_persons;
 	char group[RW_GROUP_NAME_MAX];
 	char origin[3];
@@ -203,10 +205,11 @@ bool trigger_recalls_event(const struct assembler *a,
 
 /* ---- subjects.c ---- */
 
-/* Adds name to the list persons[0..*n) unless it is there or full (the
- * persons of a struct subjects or of an incident). */
+/* Adds name (RW_PERSON_NAME_MAX bytes, zero-padded) to the list
+ * persons[0..*n) of an incident unless it is there or full. */
 void add_name(char persons[][RW_PERSON_NAME_MAX], size_t *n,
     const char *name);
+/* The same for a struct subjects, keeping name itself (a mention's). */
 void add_person(struct subjects *s, const char *name);
 bool has_subject(const struct subjects *s);
 /* Who the trigger at token pos of sentence happened to: the people

@@ -501,8 +501,8 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		memset(&inc, 0, sizeof(inc));
 		inc.type = type;
 		inc.mechanism = mech;
-		memcpy(inc.persons, subj.persons, sizeof(inc.persons));
-		inc.n_persons = subj.n_persons;
+		for (size_t k = 0; k < subj.n_persons; k++)
+			add_name(inc.persons, &inc.n_persons, subj.persons[k]);
 		inc.count = subj.count;
 		if (subj.group[0])
 			memcpy(inc.group, subj.group, sizeof(inc.group));
