@@ -30,15 +30,22 @@ enum token_flag {
 	TOKEN_POSSESSIVE = 1 << 7, /* the 's split off a word */
 };
 
+/* 28 bytes: texts are at most RW_EXTRACT_TEXT_MAX bytes, so offsets
+ * fit 32 bits. */
 struct token {
-	size_t start, end;    /* bytes in the text */
+	uint32_t start, end;  /* bytes in the text */
 	uint32_t norm;        /* offset of the normalised form in norm pool */
 	uint32_t hash;        /* word_hash of the normalised form */
 	uint16_t norm_len;
 	uint16_t flags;
 	char punct;           /* a one-character punctuation token's normal
 	                       * form (. , " -), else 0 */
+	/* the single-word cues it is (bit c for cue c), filled in by
+	 * lexicon_word_is as rules ask; 0 until then */
+	uint32_t cue_bits;
 };
+_Static_assert(RW_EXTRACT_TEXT_MAX <= UINT32_MAX,
+    "token offsets are 32 bits");
 
 /* The hash of a normalised word: computed once per token by the
  * tokeniser, and the key of the lexicon's trie edges. It takes the word
@@ -97,9 +104,6 @@ struct text {
 	struct sentence *sentences;
 	size_t n_sentences, cap_sentences;
 	struct rw_buf norm;   /* normalised token forms, NUL-separated */
-	/* Per token, the single-word cues it is (bit c for cue c), filled in
-	 * by lexicon_word_is as rules ask; NULL until text_split. */
-	uint32_t *cue_bits;
 	size_t work;
 };
 
@@ -245,12 +249,12 @@ size_t lexicon_match(const struct lexicon *lx, struct text *t, size_t i,
     const struct lex_entry **ret);
 const struct lex_entry *lexicon_next(const struct lexicon *lx,
     const struct lex_entry *e);
-/* In struct text's cue_bits: the token's cues have been looked up. */
+/* In a token's cue_bits: its cues have been looked up. */
 #define CUE_BITS_KNOWN ((uint32_t)1 << 31)
 _Static_assert(CUE_COUNT <= 31, "cue_bits has a bit per cue and one more");
 
 /* Looks up the cues token i is as a single word (bit c for cue c, and
- * CUE_BITS_KNOWN), and keeps them in cue_bits when the text has them. */
+ * CUE_BITS_KNOWN), and keeps them in the token's cue_bits. */
 uint32_t lexicon_cue_bits(const struct lexicon *lx, const struct text *t,
     size_t i);
 
@@ -263,7 +267,7 @@ static inline bool lexicon_word_is(const struct lexicon *lx,
 
 	if (i >= t->n_tokens)
 		return false;
-	if (t->cue_bits == NULL || !((bits = t->cue_bits[i]) & CUE_BITS_KNOWN))
+	if (!((bits = t->tokens[i].cue_bits) & CUE_BITS_KNOWN))
 		bits = lexicon_cue_bits(lx, t, i);
 	return (bits >> c) & 1;
 }

@@ -480,7 +480,5 @@ static uint32_t cue_bits_of(const struct lexicon *lx, const struct text *t,
 uint32_t lexicon_cue_bits(const struct lexicon *lx, const struct text *t,
     size_t i)
 {
-	if (t->cue_bits == NULL)
-		return cue_bits_of(lx, t, i);
-	return t->cue_bits[i] = cue_bits_of(lx, t, i);
+	return t->tokens[i].cue_bits = cue_bits_of(lx, t, i);
 }

@@ -214,8 +214,8 @@ static int push_token(struct text *t, size_t start, size_t end,
 	if (letters >= 2 && upper == letters)
 		flags |= TOKEN_UPPER;
 	tok = &t->tokens[t->n_tokens++];
-	tok->start = start;
-	tok->end = end;
+	tok->start = (uint32_t)start;
+	tok->end = (uint32_t)end;
 	tok->norm = (uint32_t)norm_start;
 	tok->norm_len = (uint16_t)(t->norm.len - 1 - norm_start > 0xFFFF ?
 	    0xFFFF : t->norm.len - 1 - norm_start);
@@ -223,6 +223,7 @@ static int push_token(struct text *t, size_t start, size_t end,
 	tok->flags = flags;
 	tok->punct = !(flags & TOKEN_WORD) && tok->norm_len == 1 ?
 	    t->norm.data[norm_start] : 0;
+	tok->cue_bits = 0;
 	return 0;
 }
 
@@ -373,8 +374,8 @@ static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
 	}
 	out[pos] = '\0';
 	flags |= ascii_case_flags(s + start, n);
-	t->tokens[t->n_tokens++] = (struct token){start, pos,
-	    (uint32_t)t->norm.len, hash, (uint16_t)n, flags};
+	t->tokens[t->n_tokens++] = (struct token){(uint32_t)start,
+	    (uint32_t)pos, (uint32_t)t->norm.len, hash, (uint16_t)n, flags};
 	t->norm.len += n + 1;
 	t->norm.data[t->norm.len] = '\0';
 	return pos;
@@ -390,8 +391,9 @@ static int push_ascii_mark(struct text *t, size_t pos, uint16_t flags,
 		return rw_error_set(err, RW_ENOMEM, "out of memory");
 	if (rw_buf_reserve(&t->norm, 2) < 0)
 		return rw_error_set(err, RW_ETOOBIG, "text too large to read");
-	t->tokens[t->n_tokens++] = (struct token){pos, pos + 1,
-	    (uint32_t)t->norm.len, word_hash(&mark, 1), 1, flags, mark};
+	t->tokens[t->n_tokens++] = (struct token){(uint32_t)pos,
+	    (uint32_t)pos + 1, (uint32_t)t->norm.len, word_hash(&mark, 1), 1,
+	    flags, mark};
 	t->norm.data[t->norm.len++] = mark;
 	t->norm.data[t->norm.len++] = '\0';
 	t->norm.data[t->norm.len] = '\0';
@@ -565,7 +567,6 @@ void text_free(struct text *t)
 {
 	free(t->tokens);
 	free(t->sentences);
-	free(t->cue_bits);
 	rw_buf_free(&t->norm);
 	memset(t, 0, sizeof(*t));
 }
@@ -691,9 +692,6 @@ int text_split(struct text *t, const struct lexicon *lx, struct rw_error *err)
 	size_t first = 0;
 	bool paragraph = true;
 	int rc;
-
-	if (!(t->cue_bits = calloc(t->n_tokens + 1, sizeof(*t->cue_bits))))
-		return rw_error_set(err, RW_ENOMEM, "out of memory");
 
 	for (size_t i = 0; i < t->n_tokens; i++) {
 		size_t next = count_plain_words(t, i, first, &h);
