@@ -39,6 +39,14 @@ static inline uint64_t rw_swar_below_each(uint64_t x, unsigned n)
 	return ~(at_least_n | x) & (RW_SWAR_ONES * 0x80);
 }
 
+/* 0x80 in each byte of x from lo to hi (0 < lo <= hi < 128), 0 in the
+ * others. */
+static inline uint64_t rw_swar_between_each(uint64_t x, unsigned lo,
+    unsigned hi)
+{
+	return rw_swar_below_each(x, hi + 1) & ~rw_swar_below_each(x, lo);
+}
+
 /* True when all eight bytes are printable ASCII (0x20 to 0x7E). A byte
  * below 0x20 sets its top bit in x - 0x20 (the borrows it makes past
  * itself only add to a result that is already false), one of 0x7F to

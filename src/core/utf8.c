@@ -116,10 +116,19 @@ rw_utf8_clean(struct rw_buf *out, const char *in, size_t len,
     size_t *ret_replaced)
 {
 	const unsigned char *p = (const unsigned char *)in;
-	size_t i = 0, used, replaced = 0, run;
+	size_t i = 0, used, replaced = 0, run, room = out->max - out->len;
 	uint32_t cp;
 	int r;
 
+	/* The output is about as long as the input: room for it at once,
+	 * as far as the cap allows, instead of growing run by run (and
+	 * NUL-terminated, should nothing be appended). */
+	if (len > 0) {
+		if ((r = rw_buf_reserve(out, len < room ? len : room)) < 0)
+			return r;
+		if (out->data != NULL)
+			out->data[out->len] = '\0';
+	}
 	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
 		i = 3;
 	while (i < len) {

@@ -37,7 +37,9 @@ enum place_role {
 };
 
 struct subjects {
-	char persons[RW_INCIDENT_PERSONS][RW_PERSON_NAME_MAX];
+	/* the names of person mentions (which outlive assembly): a
+	 * subjects is copied often, and names are long */
+	const char *persons[RW_INCIDENT_PERSONS];
 	size_t n_persons;
 	char group[RW_GROUP_NAME_MAX];
 	char origin[3];
@@ -116,6 +118,8 @@ const struct rw_incident *threat_to_same_people(
 /* The mentions of sentence s, which start at index *k; moves *k past
  * them. Mentions are grouped by sentence, in order. */
 struct span next_span(const struct mentions *ms, size_t s, size_t *k);
+/* The sentence has a mention of this kind. */
+bool span_has(struct span sp, enum mention_kind kind);
 /* A cue c (shared by the small tests below, inline for speed). */
 static inline bool cue_at(const struct mention *m, enum cue c)
 {
@@ -125,6 +129,13 @@ static inline bool cue_at(const struct mention *m, enum cue c)
  * sentence-internal boundary (";") in between. */
 bool cue_before(const struct assembler *a, struct span sp, size_t pos,
     enum cue c, size_t window);
+/* The mention's rule is a trigger of this type (any mechanism of a
+ * return): an integer compare, the value read when the rules loaded. */
+static inline bool trigger_is(const struct mention *m,
+    enum rw_incident_type type)
+{
+	return m->entry && m->entry->trigger == (int)type;
+}
 /* The cue's rule value is value ("refusal", "modal", ...). */
 static inline bool cue_value(const struct mention *m, const char *value)
 {
@@ -209,10 +220,11 @@ bool trigger_recalls_event(const struct assembler *a,
 
 /* ---- subjects.c ---- */
 
-/* Adds name to the list persons[0..*n) unless it is there or full (the
- * persons of a struct subjects or of an incident). */
+/* Adds name (RW_PERSON_NAME_MAX bytes, zero-padded) to the list
+ * persons[0..*n) of an incident unless it is there or full. */
 void add_name(char persons[][RW_PERSON_NAME_MAX], size_t *n,
     const char *name);
+/* The same for a struct subjects, keeping name itself (a mention's). */
 void add_person(struct subjects *s, const char *name);
 /* "He lived in Ontario with his wife, X": in a sentence about "he", a
  * woman named as his wife, mother, daughter or sister (or, about "she",

@@ -30,25 +30,60 @@ enum token_flag {
 	TOKEN_POSSESSIVE = 1 << 7, /* the 's split off a word */
 };
 
+/* 28 bytes: texts are at most RW_EXTRACT_TEXT_MAX bytes, so offsets
+ * fit 32 bits. */
 struct token {
-	size_t start, end;    /* bytes in the text */
+	uint32_t start, end;  /* bytes in the text */
 	uint32_t norm;        /* offset of the normalised form in norm pool */
 	uint32_t hash;        /* word_hash of the normalised form */
 	uint16_t norm_len;
 	uint16_t flags;
 	char punct;           /* a one-character punctuation token's normal
 	                       * form (. , " -), else 0 */
+	/* the single-word cues it is (bit c for cue c), filled in by
+	 * lexicon_word_is as rules ask; 0 until then */
+	uint32_t cue_bits;
 };
+_Static_assert(RW_EXTRACT_TEXT_MAX <= UINT32_MAX,
+    "token offsets are 32 bits");
 
-/* FNV-1a of a normalised word: computed once per token by the tokeniser,
- * and the key of the lexicon's trie edges. */
+/* The hash of a normalised word: computed once per token by the
+ * tokeniser, and the key of the lexicon's trie edges. It takes the word
+ * eight bytes at a time (read in memory order into a little-endian
+ * word, the last chunk zero-padded), so that the tokeniser hashes the
+ * chunks it folds: word_hash_step per chunk from WORD_HASH_SEED, then
+ * word_hash_end. */
+#define WORD_HASH_SEED 0x243F6A8885A308D3u
+
+static inline uint64_t word_hash_step(uint64_t h, uint64_t chunk)
+{
+	return (h ^ chunk) * 0x9E3779B97F4A7C15u;
+}
+
+/* Mixes the high bits down: the lexicon and the name table index by
+ * the low ones. */
+static inline uint32_t word_hash_end(uint64_t h)
+{
+	h ^= h >> 32;
+	h *= 0xD6E8FEB86659FD93u;
+	return (uint32_t)(h ^ h >> 32);
+}
+
 static inline uint32_t word_hash(const char *w, size_t len)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = WORD_HASH_SEED, chunk;
 
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
+	for (; len >= 8; w += 8, len -= 8) {
+		memcpy(&chunk, w, 8);
+		h = word_hash_step(h, chunk);
+	}
+	if (len) {
+		chunk = 0;
+		for (size_t i = 0; i < len; i++)
+			chunk |= (uint64_t)(unsigned char)w[i] << (8 * i);
+		h = word_hash_step(h, chunk);
+	}
+	return word_hash_end(h);
 }
 
 /* Longest sentence, in tokens: longer runs are cut, so the work per
@@ -69,9 +104,6 @@ struct text {
 	struct sentence *sentences;
 	size_t n_sentences, cap_sentences;
 	struct rw_buf norm;   /* normalised token forms, NUL-separated */
-	/* Per token, the single-word cues it is (bit c for cue c), filled in
-	 * by lexicon_word_is as rules ask; NULL until text_split. */
-	uint32_t *cue_bits;
 	size_t work;
 };
 
@@ -178,6 +210,8 @@ struct lex_entry {
 	char value[40];
 	char origin[3];        /* LEX_GROUP: the group's country of origin */
 	int relation;          /* LEX_RELDATE: which relative date */
+	int trigger;           /* LEX_TRIGGER: the type its value names (enum
+	                        * rw_incident_type), read once; else -1 */
 	uint32_t next;         /* next entry of the same phrase, or 0 */
 };
 
@@ -215,12 +249,12 @@ size_t lexicon_match(const struct lexicon *lx, struct text *t, size_t i,
     const struct lex_entry **ret);
 const struct lex_entry *lexicon_next(const struct lexicon *lx,
     const struct lex_entry *e);
-/* In struct text's cue_bits: the token's cues have been looked up. */
+/* In a token's cue_bits: its cues have been looked up. */
 #define CUE_BITS_KNOWN ((uint32_t)1 << 31)
 _Static_assert(CUE_COUNT <= 31, "cue_bits has a bit per cue and one more");
 
 /* Looks up the cues token i is as a single word (bit c for cue c, and
- * CUE_BITS_KNOWN), and keeps them in cue_bits when the text has them. */
+ * CUE_BITS_KNOWN), and keeps them in the token's cue_bits. */
 uint32_t lexicon_cue_bits(const struct lexicon *lx, const struct text *t,
     size_t i);
 
@@ -233,7 +267,7 @@ static inline bool lexicon_word_is(const struct lexicon *lx,
 
 	if (i >= t->n_tokens)
 		return false;
-	if (t->cue_bits == NULL || !((bits = t->cue_bits[i]) & CUE_BITS_KNOWN))
+	if (!((bits = t->tokens[i].cue_bits) & CUE_BITS_KNOWN))
 		bits = lexicon_cue_bits(lx, t, i);
 	return (bits >> c) & 1;
 }
@@ -253,9 +287,11 @@ struct mention {
 	long number;            /* M_NUMBER, M_COUNT */
 	struct rw_date date;    /* M_DATE */
 	char iso[3];            /* M_COUNTRY, M_PLACE */
-	char name[RW_PERSON_NAME_MAX]; /* M_PERSON: full name as written */
 	bool possessive;        /* M_PERSON followed by 's: a relation */
 	size_t sentence;        /* index of its sentence */
+	/* M_PERSON: full name as written, zero-padded; last, as only
+	 * person mentions write it (the others leave it unset) */
+	char name[RW_PERSON_NAME_MAX];
 };
 
 struct mentions {

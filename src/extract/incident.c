@@ -78,9 +78,9 @@ rw_counts_close(long a, long b)
 	return (double)(hi - lo) <= 0.2 * (double)hi;
 }
 
-static bool
-subjects_overlap(const struct rw_incident *a, const struct rw_incident *b,
-    rw_same_person_fn same_person, void *ctx)
+bool
+rw_incidents_same_subjects(const struct rw_incident *a,
+    const struct rw_incident *b, rw_same_person_fn same_person, void *ctx)
 {
 	if (a->n_persons > 0 || b->n_persons > 0) {
 		for (size_t i = 0; i < a->n_persons; i++)
@@ -104,7 +104,7 @@ rw_incidents_same(const struct rw_incident *a, const struct rw_incident *b,
 {
 	return a->type == b->type && strcmp(a->host, b->host) == 0 &&
 	    rw_dates_compatible(&a->date, &b->date) &&
-	    subjects_overlap(a, b, same_person, ctx);
+	    rw_incidents_same_subjects(a, b, same_person, ctx);
 }
 
 size_t rw_char_offset(struct rw_char_counter *cc, size_t byte)

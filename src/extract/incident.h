@@ -103,6 +103,9 @@ typedef bool (*rw_same_person_fn)(const char *a, const char *b, void *ctx);
  * same group and counts within 20% (a group or a count must be known). */
 bool rw_incidents_same(const struct rw_incident *a,
     const struct rw_incident *b, rw_same_person_fn same_person, void *ctx);
+/* The subjects part of rw_incidents_same alone. */
+bool rw_incidents_same_subjects(const struct rw_incident *a,
+    const struct rw_incident *b, rw_same_person_fn same_person, void *ctx);
 
 /* Counts characters (code points) up to byte offsets that mostly grow, so
  * offsets for a whole document cost one pass. */

@@ -72,14 +72,13 @@ static void merge_into(struct rw_incident *keep, const struct rw_incident *dup)
 		keep->confidence = dup->confidence;
 }
 
-/* prev and inc are one incident but for their dates. */
+/* prev and inc are one incident but for their dates: rw_incidents_same
+ * without the dates. */
 static bool same_but_date(const struct rw_incident *prev,
     const struct rw_incident *inc)
 {
-	struct rw_incident redated = *inc;
-
-	redated.date = prev->date;
-	return rw_incidents_same(prev, &redated, NULL, NULL);
+	return prev->type == inc->type && strcmp(prev->host, inc->host) == 0 &&
+	    rw_incidents_same_subjects(prev, inc, NULL, NULL);
 }
 
 /* "ignoring Ankara's request that it hand over the group" and "Turkey
@@ -155,13 +154,14 @@ static bool type_among_last(struct assembler *a, enum rw_incident_type type)
 static bool onward_return(const struct rw_incident *prev,
     const struct rw_incident *inc)
 {
-	struct rw_incident from_start = *inc;
+	struct rw_incident from_start;
 
 	if (prev->quote_start != inc->quote_start ||
 	    prev->type != RW_INCIDENT_RETURN || !prev->dest[0] ||
 	    !inc->dest[0] || strcmp(prev->dest, inc->host) != 0 ||
 	    strcmp(prev->host, inc->dest) == 0)
 		return false;
+	from_start = *inc; /* copied only now: the tests above mostly fail */
 	memcpy(from_start.host, prev->host, 3);
 	return same_but_date(prev, &from_start);
 }
@@ -208,10 +208,7 @@ static int add_incident(struct assembler *a, const struct rw_incident *inc)
 /* The sentence names a country or a place. */
 static bool names_a_place(struct span sp)
 {
-	for (const struct mention *m = sp.first; m < sp.last; m++)
-		if (m->kind == M_COUNTRY || m->kind == M_PLACE)
-			return true;
-	return false;
+	return span_has(sp, M_COUNTRY) || span_has(sp, M_PLACE);
 }
 
 /* ---- rosters ---- */
@@ -239,7 +236,9 @@ static unsigned roster(struct assembler *a, size_t s, struct span sp)
 	unsigned filled = 0;
 	bool list, listed = false, before = false, trigger_since_list = false;
 
-	if (!out->n_incidents)
+	/* a roster names someone (checked first: most sentences name no
+	 * one, and named is large to clear) */
+	if (!out->n_incidents || !span_has(sp, M_PERSON))
 		return 0;
 	memset(&named, 0, sizeof(named));
 	for (const struct mention *m = sp.first; m < sp.last; m++) {
@@ -522,15 +521,15 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 		struct subjects subj;
 		struct rw_date near;
 		enum date_source src;
+		enum rw_incident_type type;
+		enum rw_mechanism mech;
 		bool inherited, granted;
 
-		memset(&inc, 0, sizeof(inc));
-		if (!read_trigger(a, sp, m, &inc.type, &inc.mechanism,
-		    &granted)) {
+		if (!read_trigger(a, sp, m, &type, &mech, &granted)) {
 			counted_without_incident(a, sp, s, m);
 			continue;
 		}
-		if (rostered & (1u << inc.type))
+		if (rostered & (1u << type))
 			continue;
 		find_subjects(a, sp, m->first, s, &subj, &inherited);
 		if (!has_subject(&subj))
@@ -544,8 +543,12 @@ static int sentence_incidents(struct assembler *a, size_t s, struct span sp)
 			a->have_subjects = true;
 			continue;
 		}
-		memcpy(inc.persons, subj.persons, sizeof(inc.persons));
-		inc.n_persons = subj.n_persons;
+		/* cleared only here: most mentions are no incident */
+		memset(&inc, 0, sizeof(inc));
+		inc.type = type;
+		inc.mechanism = mech;
+		for (size_t k = 0; k < subj.n_persons; k++)
+			add_name(inc.persons, &inc.n_persons, subj.persons[k]);
 		inc.count = subj.count;
 		if (subj.group[0])
 			memcpy(inc.group, subj.group, sizeof(inc.group));
@@ -684,6 +687,8 @@ static void note_people(struct assembler *a, size_t s, struct span sp)
 	struct subjects subj;
 	bool any = false;
 
+	if (!span_has(sp, M_PERSON))
+		return; /* most sentences: subj is large to clear */
 	memset(&subj, 0, sizeof(subj));
 	subj.count = -1;
 	for (const struct mention *m = sp.first; m < sp.last; m++)
@@ -693,37 +698,45 @@ static void note_people(struct assembler *a, size_t s, struct span sp)
 			add_person(&subj, m->name);
 			any = true;
 		}
-	if (a->have_unnamed && s > a->unnamed_sentence) {
-		/* "... an ethnic Kazakh man ... . Erlan Bekov, a trader, ..."
-		 * the next sentences name who the lede left unnamed */
-		const struct mention *first = NULL;
-		for (const struct mention *m = sp.first; m < sp.last && !first;
-		    m++)
-			if (m->kind == M_PERSON && !m->possessive &&
-			    m->last - m->first >= 2 && !is_speaker(a, sp, m))
-				first = m;
-		if (first) {
-			for (size_t k = a->unnamed_from; k < a->out->n_incidents;
-			    k++) {
-				struct rw_incident *inc = &a->out->incidents[k];
-				if (inc->quote_start == a->unnamed_quote &&
-				    !inc->n_persons && inc->count == 1) {
-					memcpy(inc->persons[inc->n_persons++],
-					    first->name, RW_PERSON_NAME_MAX);
-					merge_later(a, k);
-				}
-			}
-			a->have_unnamed = false;
-		} else if (s - a->unnamed_sentence >= UNNAMED_SENTENCES) {
-			a->have_unnamed = false;
-		}
-	}
 	if (any && (!a->have_person || a->last_person_sentence != s)) {
 		a->person_host[0] = '\0';
 		a->last_person = subj;
 		a->last_person_sentence = s;
 		a->have_person = true;
 	}
+}
+
+/* "... an ethnic Kazakh man ... . Erlan Bekov, a trader, ...": the next
+ * sentences name who the lede left unnamed. */
+static void name_the_unnamed(struct assembler *a, size_t s, struct span sp)
+{
+	const struct mention *first = NULL;
+
+	if (!a->have_unnamed || s <= a->unnamed_sentence)
+		return;
+	for (const struct mention *m = sp.first; m < sp.last && !first; m++)
+		if (m->kind == M_PERSON && !m->possessive &&
+		    m->last - m->first >= 2 && !is_speaker(a, sp, m))
+			first = m;
+	if (first) {
+		for (size_t k = a->unnamed_from; k < a->out->n_incidents; k++) {
+			struct rw_incident *inc = &a->out->incidents[k];
+			if (inc->quote_start == a->unnamed_quote &&
+			    !inc->n_persons && inc->count == 1) {
+				memcpy(inc->persons[inc->n_persons++],
+				    first->name, RW_PERSON_NAME_MAX);
+				merge_later(a, k);
+			}
+		}
+		a->have_unnamed = false;
+	} else if (s - a->unnamed_sentence >= UNNAMED_SENTENCES) {
+		a->have_unnamed = false;
+	}
+}
+
+/* The last date a sentence gives. */
+static void note_date(struct assembler *a, size_t s, struct span sp)
+{
 	for (const struct mention *m = sp.first; m < sp.last; m++)
 		if (m->kind == M_DATE && m->date.year) {
 			a->last_date = m->date;
@@ -850,6 +863,8 @@ static int assemble_sentences(struct assembler *a)
 		named_in_apposition(a, s, sp);
 		note_officials(a, sp);
 		note_people(a, s, sp);
+		name_the_unnamed(a, s, sp);
+		note_date(a, s, sp);
 		note_place(a, s, sp, a->out->n_incidents > before ||
 		    (a->have_subjects && a->last_subjects_sentence == s));
 		if (sent->last > sent->first &&

@@ -29,6 +29,7 @@ struct edge {
 struct node {
 	uint32_t first_entry;   /* 0 when no phrase ends here */
 	uint32_t last_entry;
+	bool leaf;              /* no longer phrase goes on from here */
 };
 
 struct lexicon {
@@ -129,7 +130,7 @@ static int new_node(struct lexicon *lx, uint32_t *ret)
 {
 	if (rw_array_room(lx->nodes, lx->n_nodes, lx->cap_nodes, 1024) < 0)
 		return RW_ENOMEM;
-	memset(&lx->nodes[lx->n_nodes], 0, sizeof(struct node));
+	lx->nodes[lx->n_nodes] = (struct node){0, 0, true};
 	*ret = (uint32_t)lx->n_nodes++;
 	return 0;
 }
@@ -175,6 +176,7 @@ static int child_of(struct lexicon *lx, uint32_t parent, const char *w,
 		return RW_ENOMEM;
 	if ((rc = new_node(lx, &e->child)) < 0)
 		return rc;
+	lx->nodes[parent].leaf = false;
 	lx->n_edges++;
 	*ret = e->child;
 	return 0;
@@ -228,11 +230,24 @@ out:
 	return rc;
 }
 
+/* The incident type a trigger's value ("return/deportation") names, or
+ * -1. */
+static int trigger_of(const char *value)
+{
+	char name[sizeof(((struct lex_entry *)0)->value)];
+	enum rw_incident_type type;
+
+	memcpy(name, value, sizeof(name));
+	name[strcspn(name, "/")] = '\0';
+	return rw_incident_type_parse(name, &type) < 0 ? -1 : (int)type;
+}
+
 /* Reads a rule's KIND and VALUE into e; on a bad rule, says why. */
 static int parse_entry(const char *kind, size_t kind_len, const char *value,
     size_t value_len, struct lex_entry *e, struct rw_error *err)
 {
 	memset(e, 0, sizeof(*e));
+	e->trigger = -1;
 	if (value_len >= sizeof(e->value))
 		return rw_error_set(err, RW_EINVAL, "the value \"%.*s\" is "
 		    "longer than %zu bytes", (int)value_len, value,
@@ -261,6 +276,8 @@ static int parse_entry(const char *kind, size_t kind_len, const char *value,
 				e->origin[0] = '\0';
 			*colon = '\0';
 		}
+		if (k == LEX_TRIGGER)
+			e->trigger = trigger_of(e->value);
 		if (k == LEX_RELDATE &&
 		    (e->relation = reldate_parse(e->value)) < 0)
 			return rw_error_set(err, RW_EINVAL, "no relative date "
@@ -431,6 +448,8 @@ size_t lexicon_match(const struct lexicon *lx, struct text *t, size_t i,
 			best = k - i + 1;
 			*ret = &lx->entries[lx->nodes[node].first_entry];
 		}
+		if (lx->nodes[node].leaf)
+			break; /* without probing for the next token */
 	}
 	return best;
 }
@@ -461,7 +480,5 @@ static uint32_t cue_bits_of(const struct lexicon *lx, const struct text *t,
 uint32_t lexicon_cue_bits(const struct lexicon *lx, const struct text *t,
     size_t i)
 {
-	if (t->cue_bits == NULL)
-		return cue_bits_of(lx, t, i);
-	return t->cue_bits[i] = cue_bits_of(lx, t, i);
+	return t->tokens[i].cue_bits = cue_bits_of(lx, t, i);
 }

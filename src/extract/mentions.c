@@ -8,6 +8,7 @@
  * capitalised word that repeats part of a name seen earlier ("Rozi" after
  * "Nurmemet Rozi") is that person. Each step looks at a bounded number of
  * tokens, so the pass is linear. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,7 +80,8 @@ static struct mention *push(struct finder *f, enum mention_kind kind,
 		return NULL;
 	}
 	m = &ms->items[ms->n++];
-	memset(m, 0, sizeof(*m));
+	/* all but the name, which most mentions have none of */
+	memset(m, 0, offsetof(struct mention, name));
 	m->kind = kind;
 	m->first = first;
 	m->last = last;
@@ -424,6 +426,7 @@ static bool run_has_orgword(const struct finder *f, size_t first, size_t last)
 	return false;
 }
 
+/* The words of tokens [first, last) into out, zero-padded to cap. */
 static void copy_span(const struct text *t, size_t first, size_t last,
     char *out, size_t cap)
 {
@@ -454,7 +457,7 @@ static void copy_span(const struct text *t, size_t first, size_t last,
 	}
 	while (o > 0 && out[o - 1] == ' ')
 		o--;
-	out[o] = '\0';
+	memset(out + o, 0, cap - o);
 }
 
 /* Slots of a new name_words table; it doubles before half of them are

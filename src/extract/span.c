@@ -16,6 +16,14 @@ struct span next_span(const struct mentions *ms, size_t s, size_t *k)
 	return sp;
 }
 
+bool span_has(struct span sp, enum mention_kind kind)
+{
+	for (const struct mention *m = sp.first; m < sp.last; m++)
+		if (m->kind == kind)
+			return true;
+	return false;
+}
+
 bool cue_before(const struct assembler *a, struct span sp, size_t pos,
     enum cue c, size_t window)
 {

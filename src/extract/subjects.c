@@ -20,7 +20,11 @@ void add_name(char persons[][RW_PERSON_NAME_MAX], size_t *n,
 
 void add_person(struct subjects *s, const char *name)
 {
-	add_name(s->persons, &s->n_persons, name);
+	for (size_t k = 0; k < s->n_persons; k++)
+		if (strcmp(s->persons[k], name) == 0)
+			return;
+	if (s->n_persons < RW_INCIDENT_PERSONS)
+		s->persons[s->n_persons++] = name;
 }
 
 bool has_subject(const struct subjects *s)

@@ -10,8 +10,13 @@
 #include <glib.h>
 
 #include "core/array.h"
+#include "core/swar.h"
 #include "core/utf8.h"
 #include "extract/extract-int.h"
+
+/* The word paths read eight bytes at a time, first byte lowest. */
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+    "the tokeniser reads text in little-endian words");
 
 /* Bytes of text whose tokens are allocated before reading them. */
 #define TOKENIZE_UPFRONT_MAX ((size_t)4 << 20)
@@ -209,8 +214,8 @@ static int push_token(struct text *t, size_t start, size_t end,
 	if (letters >= 2 && upper == letters)
 		flags |= TOKEN_UPPER;
 	tok = &t->tokens[t->n_tokens++];
-	tok->start = start;
-	tok->end = end;
+	tok->start = (uint32_t)start;
+	tok->end = (uint32_t)end;
 	tok->norm = (uint32_t)norm_start;
 	tok->norm_len = (uint16_t)(t->norm.len - 1 - norm_start > 0xFFFF ?
 	    0xFFFF : t->norm.len - 1 - norm_start);
@@ -218,6 +223,7 @@ static int push_token(struct text *t, size_t start, size_t end,
 	tok->flags = flags;
 	tok->punct = !(flags & TOKEN_WORD) && tok->norm_len == 1 ?
 	    t->norm.data[norm_start] : 0;
+	tok->cue_bits = 0;
 	return 0;
 }
 
@@ -287,50 +293,79 @@ static uint16_t ascii_case_flags(const unsigned char *w, size_t n)
 	return letters >= 2 ? TOKEN_CAPITAL | TOKEN_UPPER : TOKEN_CAPITAL;
 }
 
-/* Lower-cases the ASCII letters and digits from pos on into out (indexed
- * like s) and hashes them into *hash; returns where they end. Bounded, it
- * reads no further than end; else a byte that is neither must end them. */
-static inline size_t fold_ascii_run(const unsigned char *s, size_t pos,
-    size_t end, bool bounded, unsigned char *restrict out, uint32_t *hash)
+/* The ASCII letters and digits of the eight bytes x (0x80 in each such
+ * byte, 0 in the others), and x with its letters lower-cased in
+ * *folded: the case bit 0x20 is the letter mark shifted down by two. */
+static inline uint64_t fold_chunk(uint64_t x, uint64_t *folded)
 {
-	uint32_t h = *hash;
-	unsigned char word;
+	uint64_t letters = rw_swar_between_each(x | RW_SWAR_ONES * 0x20,
+	    'a', 'z');
 
-	for (; (!bounded || pos < end) && (word = ascii_word[s[pos]]) != 0;
-	    pos++) {
-		out[pos] = word;
-		h = (h ^ word) * 16777619u;
+	*folded = x | letters >> 2;
+	return letters | rw_swar_between_each(x, '0', '9');
+}
+
+/* Lower-cases the run of ASCII letters and digits at pos into out
+ * (indexed like s, with room for eight bytes past the run) and hashes
+ * it (word_hash) into *ret_hash, eight bytes at a time; returns where
+ * the run ends. The text's last bytes are read from a zero-padded copy,
+ * and a zero ends the run. */
+static size_t fold_ascii_run(const unsigned char *s, size_t len, size_t pos,
+    unsigned char *restrict out, uint32_t *ret_hash)
+{
+	uint64_t h = WORD_HASH_SEED;
+
+	for (;;) {
+		uint64_t x, folded, ends;
+		size_t n;
+
+		if (pos + 8 <= len) {
+			x = rw_swar_load(s + pos);
+		} else {
+			unsigned char last[8] = {0};
+			memcpy(last, s + pos, len - pos);
+			x = rw_swar_load(last);
+		}
+		ends = ~fold_chunk(x, &folded) & RW_SWAR_ONES * 0x80;
+		memcpy(out + pos, &folded, 8);
+		if (!ends) {
+			h = word_hash_step(h, folded);
+			pos += 8;
+			continue;
+		}
+		n = (size_t)__builtin_ctzll(ends) / 8; /* bytes before the end */
+		if (n)
+			h = word_hash_step(h, folded &
+			    (~(uint64_t)0 >> (64 - 8 * n)));
+		*ret_hash = word_hash_end(h);
+		return pos + n;
 	}
-	*hash = h;
-	return pos;
 }
 
 /* The common word: ASCII letters and digits up to a byte that cannot
  * continue it (word_end's apostrophes, initialisms and digit groups, and
  * every non-ASCII letter, go the general way). Lower-cases and hashes it
- * in one pass, without a bound when it starts before stop (a byte there
- * ends it). Returns its end, or 0 when the word needs word_end and
+ * in one pass. Returns its end, or 0 when the word needs word_end and
  * push_token. */
-static size_t push_ascii_word(struct text *t, size_t start, size_t stop,
-    uint16_t flags, int *rc, struct rw_error *err)
+static size_t push_ascii_word(struct text *t, size_t start, uint16_t flags,
+    int *rc, struct rw_error *err)
 {
 	const unsigned char *s = (const unsigned char *)t->data;
-	const bool last = start >= stop;
 	size_t pos, n;
-	uint32_t hash = 2166136261u;
+	uint32_t hash;
 	unsigned char *out;
 
 	if (rw_array_room(t->tokens, t->n_tokens, t->cap_tokens, 256) < 0) {
 		*rc = rw_error_set(err, RW_ENOMEM, "out of memory");
 		return 0;
 	}
-	if (rw_buf_reserve(&t->norm, (last ? t->len : stop) - start + 1) < 0) {
+	/* the rest of the text, eight bytes of overrun and the NUL */
+	if (rw_buf_reserve(&t->norm, t->len - start + 9) < 0) {
 		*rc = rw_error_set(err, RW_ETOOBIG, "text too large to read");
 		return 0;
 	}
 	out = (unsigned char *)t->norm.data + t->norm.len - start;
-	pos = last ? fold_ascii_run(s, start, t->len, true, out, &hash) :
-	    fold_ascii_run(s, start, 0, false, out, &hash);
+	pos = fold_ascii_run(s, t->len, start, out, &hash);
 	n = pos - start;
 	if (n >= 0xFFFF || (pos < t->len &&
 	    ascii_word_continues(s, t->len, pos))) {
@@ -339,20 +374,11 @@ static size_t push_ascii_word(struct text *t, size_t start, size_t stop,
 	}
 	out[pos] = '\0';
 	flags |= ascii_case_flags(s + start, n);
-	t->tokens[t->n_tokens++] = (struct token){start, pos,
-	    (uint32_t)t->norm.len, hash, (uint16_t)n, flags};
+	t->tokens[t->n_tokens++] = (struct token){(uint32_t)start,
+	    (uint32_t)pos, (uint32_t)t->norm.len, hash, (uint16_t)n, flags};
 	t->norm.len += n + 1;
 	t->norm.data[t->norm.len] = '\0';
 	return pos;
-}
-
-/* Where push_ascii_word may read without a bound: up to the text's last
- * byte that is no ASCII letter or digit, which ends every word before it. */
-static size_t ascii_word_stop(const unsigned char *s, size_t len)
-{
-	while (len > 0 && ascii_word[s[len - 1]] != 0)
-		len--;
-	return len > 0 ? len - 1 : 0;
 }
 
 /* A one-byte ASCII punctuation token: its normal form is itself. */
@@ -365,8 +391,9 @@ static int push_ascii_mark(struct text *t, size_t pos, uint16_t flags,
 		return rw_error_set(err, RW_ENOMEM, "out of memory");
 	if (rw_buf_reserve(&t->norm, 2) < 0)
 		return rw_error_set(err, RW_ETOOBIG, "text too large to read");
-	t->tokens[t->n_tokens++] = (struct token){pos, pos + 1,
-	    (uint32_t)t->norm.len, word_hash(&mark, 1), 1, flags, mark};
+	t->tokens[t->n_tokens++] = (struct token){(uint32_t)pos,
+	    (uint32_t)pos + 1, (uint32_t)t->norm.len, word_hash(&mark, 1), 1,
+	    flags, mark};
 	t->norm.data[t->norm.len++] = mark;
 	t->norm.data[t->norm.len++] = '\0';
 	t->norm.data[t->norm.len] = '\0';
@@ -426,7 +453,6 @@ int text_tokenize(struct text *t, const char *data, size_t len,
     struct rw_error *err)
 {
 	struct cursor c = {(const unsigned char *)data, len, 0};
-	const size_t stop = ascii_word_stop(c.s, len);
 	uint16_t pending = 0;
 	int newlines = 0;
 	size_t upfront;
@@ -460,8 +486,7 @@ int text_tokenize(struct text *t, const char *data, size_t len,
 		if (ascii_word[(unsigned char)data[c.pos]]) {
 			size_t end;
 			rc = 0;
-			end = push_ascii_word(t, c.pos, stop,
-			    pending | TOKEN_WORD |
+			end = push_ascii_word(t, c.pos, pending | TOKEN_WORD |
 			    (ascii_is_letter((unsigned char)data[c.pos]) ?
 			    0 : TOKEN_NUMBER), &rc, err);
 			if (rc < 0)
@@ -542,7 +567,6 @@ void text_free(struct text *t)
 {
 	free(t->tokens);
 	free(t->sentences);
-	free(t->cue_bits);
 	rw_buf_free(&t->norm);
 	memset(t, 0, sizeof(*t));
 }
@@ -618,11 +642,12 @@ static bool ends_as_prose(const struct text *t, size_t first, size_t last,
 
 static void headline_count(struct headline *h, const struct token *tok)
 {
-	if (!(tok->flags & TOKEN_WORD) || tok->norm_len < 4 ||
-	    (tok->flags & TOKEN_NUMBER))
-		return;
-	h->long_words++;
-	h->capital += (tok->flags & TOKEN_CAPITAL) != 0;
+	/* without branches: long words and short ones alternate at random */
+	bool long_word = (tok->flags & (TOKEN_WORD | TOKEN_NUMBER)) ==
+	    TOKEN_WORD && tok->norm_len >= 4;
+
+	h->long_words += long_word;
+	h->capital += long_word & ((tok->flags & TOKEN_CAPITAL) != 0);
 }
 
 /* Counts into h the words inside a line from token i on, while the
@@ -674,9 +699,6 @@ int text_split(struct text *t, const struct lexicon *lx, struct rw_error *err)
 	size_t first = 0;
 	bool paragraph = true;
 	int rc;
-
-	if (!(t->cue_bits = calloc(t->n_tokens + 1, sizeof(*t->cue_bits))))
-		return rw_error_set(err, RW_ENOMEM, "out of memory");
 
 	for (size_t i = 0; i < t->n_tokens; i++) {
 		size_t next = count_plain_words(t, i, first, &h);

@@ -618,14 +618,13 @@ static bool trigger_type(const struct assembler *a, struct span sp,
 static bool object_of_release(const struct assembler *a, struct span sp,
     const struct mention *m)
 {
-	const char *v = m->entry->value;
-
-	if (strncmp(v, "return", 6) != 0 && strcmp(v, "threatened_return") != 0)
+	if (!trigger_is(m, RW_INCIDENT_RETURN) &&
+	    !trigger_is(m, RW_INCIDENT_THREATENED_RETURN))
 		return false;
 	for (const struct mention *q = sp.first; q < m; q++)
 		if (q->kind == M_TRIGGER && q->last <= m->first &&
 		    q->last + CUE_WINDOW_THREAT >= m->first &&
-		    strcmp(q->entry->value, "release") == 0 &&
+		    trigger_is(q, RW_INCIDENT_RELEASE) &&
 		    !clause_break(a->t, q->last, m->first))
 			return true;
 	return false;
@@ -649,23 +648,15 @@ static size_t distinct_countries(struct span sp)
 	return n;
 }
 
-static bool has_kind(struct span sp, enum mention_kind kind)
-{
-	for (const struct mention *m = sp.first; m < sp.last; m++)
-		if (m->kind == kind)
-			return true;
-	return false;
-}
-
 /* "a warrant for the arrest of": the arrest is the warrant's. */
 static bool after_warrant(struct span sp, const struct mention *m)
 {
-	if (strcmp(m->entry->value, "detention") != 0)
+	if (!trigger_is(m, RW_INCIDENT_DETENTION))
 		return false;
 	for (const struct mention *q = sp.first; q < m; q++)
 		if (q->kind == M_TRIGGER && q->last <= m->first &&
 		    q->last + 4 >= m->first &&
-		    strcmp(q->entry->value, "warrant") == 0)
+		    trigger_is(q, RW_INCIDENT_WARRANT))
 			return true;
 	return false;
 }
@@ -679,7 +670,7 @@ static bool left_detention(const struct assembler *a, const struct mention *m)
 	const struct text *t = a->t;
 	size_t k = m->first;
 
-	if (strcmp(m->entry->value, "detention") != 0)
+	if (!trigger_is(m, RW_INCIDENT_DETENTION))
 		return false;
 	if (k >= 2 && (t->tokens[k - 1].flags & TOKEN_WORD) &&
 	    !token_is(t, k - 1, "from") && !token_is(t, k - 1, "of"))
@@ -705,7 +696,7 @@ static bool names_someone(const struct mention *m)
 static bool vanished_into_return(const struct assembler *a, struct span sp,
     const struct mention *m)
 {
-	if (strcmp(m->entry->value, "disappearance") != 0)
+	if (!trigger_is(m, RW_INCIDENT_DISAPPEARANCE))
 		return false;
 	for (const struct mention *q = m + 1; q < sp.last; q++) {
 		/* someone else between them ("she disappeared in 2019, and
@@ -713,7 +704,7 @@ static bool vanished_into_return(const struct assembler *a, struct span sp,
 		if (names_someone(q))
 			return false;
 		if (q->kind == M_TRIGGER && q->first >= m->last &&
-		    strncmp(q->entry->value, "return", 6) == 0 &&
+		    trigger_is(q, RW_INCIDENT_RETURN) &&
 		    !trigger_recalls_event(a, q)) {
 			for (size_t k = m->last; k < q->first; k++)
 				if (token_punct(a->t, k, ';'))
@@ -737,7 +728,7 @@ static bool held_before_return(const struct assembler *a, struct span sp,
 	size_t who = m->first, end = m->last;
 	bool returned = false;
 
-	if (strcmp(m->entry->value, "detention") != 0)
+	if (!trigger_is(m, RW_INCIDENT_DETENTION))
 		return false;
 	for (size_t back = 1; back <= 6 && back <= m->first &&
 	    (t->tokens[m->first - back].flags & TOKEN_WORD); back++)
@@ -758,7 +749,7 @@ static bool held_before_return(const struct assembler *a, struct span sp,
 		if (q->kind == M_DATE && q->first > who && q->first < end)
 			return false;
 		if (q->kind == M_TRIGGER && q != m &&
-		    strncmp(q->entry->value, "return", 6) == 0)
+		    trigger_is(q, RW_INCIDENT_RETURN))
 			returned = true;
 	}
 	return returned;
@@ -776,7 +767,7 @@ static bool thing_handed_over(const struct assembler *a, struct span sp,
 	const struct text *t = a->t;
 	size_t k = m->last;
 
-	if (strncmp(m->entry->value, "return", 6) != 0 ||
+	if (!trigger_is(m, RW_INCIDENT_RETURN) ||
 	    !token_is(t, k - 1, "over"))
 		return false;
 	if (token_punct(t, k, '"') || token_punct(t, k, '\''))
@@ -802,7 +793,7 @@ static bool listed_with_abuse(const struct assembler *a, struct span sp,
 		NULL};
 	const struct text *t = a->t;
 
-	if (strcmp(m->entry->value, "detention") != 0)
+	if (!trigger_is(m, RW_INCIDENT_DETENTION))
 		return false;
 	for (const struct mention *q = sp.first; q < sp.last; q++) {
 		size_t from, to;
@@ -827,13 +818,13 @@ static bool listed_with_abuse(const struct assembler *a, struct span sp,
 static bool prison_term(const struct assembler *a, struct span sp,
     const struct mention *m)
 {
-	if (strcmp(m->entry->value, "detention") != 0 || m->first == 0 ||
+	if (!trigger_is(m, RW_INCIDENT_DETENTION) || m->first == 0 ||
 	    !(token_is(a->t, m->first - 1, "years") ||
 	    token_is(a->t, m->first - 1, "months")))
 		return false;
 	for (const struct mention *q = sp.first; q < m; q++)
 		if (q->kind == M_TRIGGER && q->last <= m->first &&
-		    strcmp(q->entry->value, "conviction") == 0)
+		    trigger_is(q, RW_INCIDENT_CONVICTION))
 			return true;
 	return false;
 }
@@ -846,13 +837,13 @@ static bool held_for_conviction(const struct assembler *a, struct span sp,
 {
 	const struct text *t = a->t;
 
-	if (strcmp(m->entry->value, "detention") != 0 ||
+	if (!trigger_is(m, RW_INCIDENT_DETENTION) ||
 	    !token_is(t, m->last, "who"))
 		return false;
 	for (const struct mention *q = m + 1; q < sp.last; q++)
 		if (q->kind == M_TRIGGER && q->first > m->last &&
 		    q->first <= m->last + 4 &&
-		    strcmp(q->entry->value, "conviction") == 0)
+		    trigger_is(q, RW_INCIDENT_CONVICTION))
 			return true;
 	return false;
 }
@@ -864,7 +855,7 @@ static bool served_term(const struct assembler *a, const struct mention *m)
 	static const char *const words[] = {"served", "serving", "serve",
 		"completed", "completing", "finished", "finishing", NULL};
 
-	if (strcmp(m->entry->value, "conviction") != 0)
+	if (!trigger_is(m, RW_INCIDENT_CONVICTION))
 		return false;
 	for (size_t back = 1; back <= 5 && back <= m->first; back++) {
 		size_t k = m->first - back;
@@ -1034,7 +1025,7 @@ static bool present_tally(const struct assembler *a, struct span sp,
 	const struct mention *more;
 
 	if (!value || strcmp(value, "detention") != 0 ||
-	    has_kind(sp, M_PERSON) ||
+	    span_has(sp, M_PERSON) ||
 	    !cue_before(a, sp, m->first, CUE_PRESENT, CUE_WINDOW_THREAT))
 		return false;
 	more = cue_find(a, sp, m->first, CUE_APPROX_MORE, CUE_WINDOW_CALL);
@@ -1078,7 +1069,7 @@ static bool unowned_kin(const struct assembler *a, struct span sp,
 		"whose", NULL};
 	const struct text *t = a->t;
 
-	if (has_kind(sp, M_PERSON))
+	if (span_has(sp, M_PERSON))
 		return false;
 	for (const struct mention *q = sp.first; q < m; q++) {
 		if (!cue_at(q, CUE_PEOPLE) || !cue_value(q, "kin") ||
@@ -1137,7 +1128,7 @@ bool pattern_sentence(const struct assembler *a, struct span sp,
 {
 	if (distinct_countries(sp) >= 4)
 		return true;
-	return pattern_cue(a, sp, sent) && !has_kind(sp, M_PERSON);
+	return pattern_cue(a, sp, sent) && !span_has(sp, M_PERSON);
 }
 
 /* "These latest expulsions show a pattern", "recent arrests of
@@ -1152,7 +1143,7 @@ static bool recalled_events(const struct assembler *a, struct span sp,
 	size_t n = strlen(last);
 
 	if (n < 4 || last[n - 1] != 's' || m->last != m->first + 1 ||
-	    has_kind(sp, M_PERSON) || has_kind(sp, M_DATE))
+	    span_has(sp, M_PERSON) || span_has(sp, M_DATE))
 		return false;
 	for (const struct mention *q = sp.first; q < m; q++)
 		if (q->last == m->first && cue_at(q, CUE_BLOCK) &&
