@@ -1,0 +1,80 @@
+/* seal.h: sealed fields and blind indexes (libsodium).
+ *
+ * A store's sensitive values (case names, aliases, contacts, locations,
+ * notes, and the change history of all of them) are sealed with
+ * XChaCha20-Poly1305 (IETF) under a key that is never stored in the
+ * database: a 32-byte key file created by `refuge init` with mode 0600
+ * beside the data directory (DIR.key), or a key derived from a passphrase
+ * with argon2id (the salt, which is not secret, is kept in the store).
+ *
+ * Subkeys are derived from the master key for sealing and for the blind
+ * index, so neither reveals the other. Every sealed value is bound to its
+ * place by associated data (the context, e.g. "case:12:contact"), so a
+ * value copied to another row or field does not open. A value sealed
+ * under another key, tampered with or truncated fails to open with
+ * RW_ECORRUPT ("wrong key or damaged value"), never with garbage.
+ *
+ * Names stay findable through a keyed blind index: the BLAKE2b MAC of
+ * the name's comparison key (people/name-match.h: case, diacritics,
+ * hyphens and spacing folded, other scripts transliterated), so equal
+ * normalised names give equal indexes and nothing else can be learnt
+ * from them without the key. */
+#ifndef RW_CRYPTO_SEAL_H
+#define RW_CRYPTO_SEAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+
+#define RW_KEY_BYTES 32
+#define RW_SALT_BYTES 16
+#define RW_BLIND_INDEX_HEX 33   /* 16-byte MAC as hex, and a NUL */
+#define RW_KEY_ID_HEX 17        /* 8-byte fingerprint as hex, and a NUL */
+
+struct rw_keyring;
+
+/* Creates a new random key file at path with mode 0600 (O_EXCL: refuses
+ * to overwrite; RW_EEXIST). */
+int rw_key_file_create(const char *path, struct rw_error *err);
+
+/* Reads a key file: RW_ENOTFOUND when missing, RW_EINVAL when it is not a
+ * key file or is readable by others than its owner (mode not 0600 or
+ * 0400: say so, and how to fix it). */
+int rw_keyring_from_file(const char *path, struct rw_keyring **ret,
+    struct rw_error *err);
+
+/* Derives the key from a passphrase and a salt with argon2id (moderate
+ * limits); RW_EINVAL for an empty passphrase. */
+int rw_keyring_from_passphrase(const char *passphrase,
+    const unsigned char salt[RW_SALT_BYTES], struct rw_keyring **ret,
+    struct rw_error *err);
+
+/* A new random salt for rw_keyring_from_passphrase. */
+void rw_salt_new(unsigned char salt[RW_SALT_BYTES]);
+
+/* Wipes and frees the keyring; NULL is fine. */
+void rw_keyring_free(struct rw_keyring *k);
+
+/* A fingerprint of the key (not the key): lets a store tell "wrong key"
+ * from "damaged value". */
+void rw_keyring_id(const struct rw_keyring *k, char hex[RW_KEY_ID_HEX]);
+
+/* Seals len bytes of plain for context into a new NUL-terminated text
+ * (base64 of version, nonce, ciphertext and tag) in *ret (free()). */
+int rw_seal(const struct rw_keyring *k, const char *context,
+    const void *plain, size_t len, char **ret, struct rw_error *err);
+
+/* Opens a sealed text made by rw_seal for the same context: *ret is a
+ * new NUL-terminated buffer (free(), wiped by the caller if it wishes)
+ * and *ret_len its length. When the key, the context or the
+ * bytes differ: RW_ECORRUPT. */
+int rw_unseal(const struct rw_keyring *k, const char *context,
+    const char *sealed, char **ret, size_t *ret_len, struct rw_error *err);
+
+/* The blind index of a name (see above) as hex; RW_EINVAL when the name
+ * has no letter or digit (it could not be found anyway). */
+int rw_blind_index(const struct rw_keyring *k, const char *name,
+    char hex[RW_BLIND_INDEX_HEX], struct rw_error *err);
+
+#endif
