@@ -312,6 +312,86 @@ rw_store_person_decide(struct rw_store *store, const char *name_a,
 	    same != 0, who, err);
 }
 
+int
+rw_store_key_get(struct rw_store *store, char **ret_key_id, char **ret_salt,
+    struct rw_error *err)
+{
+	assert(ret_key_id != NULL && ret_salt != NULL);
+	return store->ops->key_get(store->backend, ret_key_id, ret_salt, err);
+}
+
+int
+rw_store_key_set(struct rw_store *store, const char *key_id,
+    const char *salt, struct rw_error *err)
+{
+	assert(key_id != NULL);
+	return store->ops->key_set(store->backend, key_id, salt, err);
+}
+
+int
+rw_store_case_write(struct rw_store *store, const struct rw_case_write *w,
+    int64_t *ret_id, struct rw_error *err)
+{
+	assert(w != NULL && w->row != NULL && w->who != NULL &&
+	    w->change_sealed != NULL && w->row->uid != NULL &&
+	    w->row->sealed != NULL);
+	return store->ops->case_write(store->backend, w, ret_id, err);
+}
+
+int
+rw_store_case_get(struct rw_store *store, int64_t id, rw_case_row_cb cb,
+    void *ctx, struct rw_error *err)
+{
+	return store->ops->case_get(store->backend, id, cb, ctx, err);
+}
+
+int
+rw_store_case_list(struct rw_store *store, const char *blind,
+    rw_case_row_cb cb, void *ctx, struct rw_error *err)
+{
+	return store->ops->case_list(store->backend, blind, cb, ctx, err);
+}
+
+int
+rw_store_case_links(struct rw_store *store, int64_t id,
+    int64_t **ret_incidents, size_t *ret_n_incidents, int64_t **ret_sources,
+    size_t *ret_n_sources, struct rw_error *err)
+{
+	return store->ops->case_links(store->backend, id, ret_incidents,
+	    ret_n_incidents, ret_sources, ret_n_sources, err);
+}
+
+int
+rw_store_case_link(struct rw_store *store, int64_t id, int64_t incident_id,
+    int64_t source_id, struct rw_error *err)
+{
+	return store->ops->case_link(store->backend, id, incident_id,
+	    source_id, err);
+}
+
+int
+rw_store_case_history(struct rw_store *store, int64_t id,
+    rw_case_change_cb cb, void *ctx, struct rw_error *err)
+{
+	return store->ops->case_history(store->backend, id, cb, ctx, err);
+}
+
+int
+rw_store_case_screened(struct rw_store *store, int64_t id, const char *level,
+    int score, struct rw_error *err)
+{
+	return store->ops->case_screened(store->backend, id, level, score, err);
+}
+
+int
+rw_store_reseal(struct rw_store *store, const struct rw_reseal *r,
+    struct rw_error *err)
+{
+	assert(r != NULL && r->reseal_case != NULL && r->reseal_change != NULL
+	    && r->key_id != NULL);
+	return store->ops->reseal(store->backend, r, err);
+}
+
 void
 rw_source_free(struct rw_source *src)
 {

@@ -251,7 +251,56 @@ typedef int (*rw_incident_cb)(const struct rw_incident_record *inc,
 typedef int (*rw_entity_cb)(const struct rw_entity_record *e, void *ctx);
 typedef int (*rw_person_cb)(const struct rw_person *p, void *ctx);
 
-#define RW_STORE_OPS_VERSION 2
+/* A case as the store holds it: the sealed part (crypto/seal.h; the
+ * store never sees a key or a plaintext name) and the plain fields
+ * screening and statistics use. Strings NULL when none; JSON fields are
+ * arrays. See cases/case-store.h for the case in plaintext. */
+struct rw_case_row {
+	int64_t id;
+	const char *uid;           /* random; the sealing context's id */
+	const char *sealed;
+	const char *status, *legal_status;
+	const char *host, *dest, *nationality, *group;
+	long count;
+	const char *tags_json, *deadlines_json, *requests_json;
+	int closed;
+	const char *level;         /* last screening, or NULL */
+	int score;
+	const char *created_at, *updated_at;
+};
+
+/* A case's blind indexes (one per name and alias) and, for a change, the
+ * sealed record of what changed and who made it. */
+struct rw_case_write {
+	const struct rw_case_row *row;
+	const char *const *blinds;
+	size_t n_blinds;
+	const char *who;
+	const char *change_sealed; /* the change record, sealed */
+};
+
+/* One change of a case's history. */
+struct rw_case_change {
+	int64_t id, case_id;
+	const char *at, *who, *sealed;
+};
+
+typedef int (*rw_case_row_cb)(const struct rw_case_row *row, void *ctx);
+typedef int (*rw_case_change_cb)(const struct rw_case_change *c, void *ctx);
+
+/* Re-sealing for a new key: given a case's row, the new sealed value
+ * and its new blind indexes (allocated, freed by the caller); given a
+ * change, its new sealed value. */
+struct rw_reseal {
+	int (*reseal_case)(const struct rw_case_row *row, char **ret_sealed,
+	    char ***ret_blinds, size_t *ret_n, void *ctx);
+	int (*reseal_change)(const struct rw_case_row *row,
+	    const struct rw_case_change *c, char **ret_sealed, void *ctx);
+	void *ctx;
+	const char *key_id, *salt;  /* the new key's fingerprint and salt */
+};
+
+#define RW_STORE_OPS_VERSION 3
 
 struct rw_store_backend;
 
@@ -308,6 +357,30 @@ struct rw_store_ops {
 	    void *ctx, struct rw_error *err);
 	int (*person_decide)(struct rw_store_backend *b, const char *name_a,
 	    const char *name_b, int same, const char *who,
+	    struct rw_error *err);
+	/* Version 3: cases, the key's fingerprint, re-sealing. */
+	int (*key_get)(struct rw_store_backend *b, char **ret_key_id,
+	    char **ret_salt, struct rw_error *err);
+	int (*key_set)(struct rw_store_backend *b, const char *key_id,
+	    const char *salt, struct rw_error *err);
+	int (*case_write)(struct rw_store_backend *b,
+	    const struct rw_case_write *w, int64_t *ret_id,
+	    struct rw_error *err);
+	int (*case_get)(struct rw_store_backend *b, int64_t id,
+	    rw_case_row_cb cb, void *ctx, struct rw_error *err);
+	int (*case_list)(struct rw_store_backend *b, const char *blind,
+	    rw_case_row_cb cb, void *ctx, struct rw_error *err);
+	int (*case_links)(struct rw_store_backend *b, int64_t id,
+	    int64_t **ret_incidents, size_t *ret_n_incidents,
+	    int64_t **ret_sources, size_t *ret_n_sources,
+	    struct rw_error *err);
+	int (*case_link)(struct rw_store_backend *b, int64_t id,
+	    int64_t incident_id, int64_t source_id, struct rw_error *err);
+	int (*case_history)(struct rw_store_backend *b, int64_t id,
+	    rw_case_change_cb cb, void *ctx, struct rw_error *err);
+	int (*case_screened)(struct rw_store_backend *b, int64_t id,
+	    const char *level, int score, struct rw_error *err);
+	int (*reseal)(struct rw_store_backend *b, const struct rw_reseal *r,
 	    struct rw_error *err);
 };
 
@@ -434,6 +507,47 @@ int rw_store_people_list(struct rw_store *store, rw_person_cb cb, void *ctx,
  * RW_EINVAL when the names cannot be compared or have the same key. */
 int rw_store_person_decide(struct rw_store *store, const char *name_a,
     const char *name_b, int same, const char *who, struct rw_error *err);
+
+/* The store's key fingerprint and passphrase salt (NULL when the key is
+ * a file); RW_ENOTFOUND before one is set. Strings are malloc'd. */
+int rw_store_key_get(struct rw_store *store, char **ret_key_id,
+    char **ret_salt, struct rw_error *err);
+/* Records the key's fingerprint and salt; once only (RW_EEXIST). */
+int rw_store_key_set(struct rw_store *store, const char *key_id,
+    const char *salt, struct rw_error *err);
+
+/* Saves a case in one transaction: a new one (row->id 0; *ret_id gets its
+ * id) or an update of every field of an existing one (RW_ENOTFOUND when
+ * there is none), its blind indexes replaced and the change record
+ * appended to its history. */
+int rw_store_case_write(struct rw_store *store, const struct rw_case_write *w,
+    int64_t *ret_id, struct rw_error *err);
+/* Calls cb with case id; RW_ENOTFOUND when there is none. */
+int rw_store_case_get(struct rw_store *store, int64_t id, rw_case_row_cb cb,
+    void *ctx, struct rw_error *err);
+/* Calls cb for each case in id order, or, with blind, each case with a
+ * name or alias of that blind index. */
+int rw_store_case_list(struct rw_store *store, const char *blind,
+    rw_case_row_cb cb, void *ctx, struct rw_error *err);
+/* The incidents and sources linked to a case (malloc'd arrays). */
+int rw_store_case_links(struct rw_store *store, int64_t id,
+    int64_t **ret_incidents, size_t *ret_n_incidents, int64_t **ret_sources,
+    size_t *ret_n_sources, struct rw_error *err);
+/* Links an incident (and/or a source: 0 for none) to a case; linking
+ * twice changes nothing; RW_ENOTFOUND for an unknown case, incident or
+ * source. */
+int rw_store_case_link(struct rw_store *store, int64_t id,
+    int64_t incident_id, int64_t source_id, struct rw_error *err);
+/* Calls cb for each change of a case, oldest first. */
+int rw_store_case_history(struct rw_store *store, int64_t id,
+    rw_case_change_cb cb, void *ctx, struct rw_error *err);
+/* Records a case's latest screening. */
+int rw_store_case_screened(struct rw_store *store, int64_t id,
+    const char *level, int score, struct rw_error *err);
+/* Re-seals every case, blind index and change under a new key, and
+ * records its fingerprint, in one transaction: all or nothing. */
+int rw_store_reseal(struct rw_store *store, const struct rw_reseal *r,
+    struct rw_error *err);
 
 /* "proposed", "accepted", "rejected"; NULL when out of range. */
 const char *rw_incident_status_name(enum rw_incident_status status);

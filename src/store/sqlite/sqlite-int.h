@@ -93,6 +93,26 @@ enum stmt {
 	ST_DECISION_INSERT,
 	ST_DECISION_GET,
 	ST_DECISIONS_SAME,
+	/* cases (sqlite-cases.c) */
+	ST_KEY_GET,
+	ST_KEY_SET,
+	ST_CASE_INSERT,
+	ST_CASE_UPDATE,
+	ST_CASE_GET,
+	ST_CASE_LIST,
+	ST_CASE_BY_BLIND,
+	ST_CASE_NAMES_DELETE,
+	ST_CASE_NAME_INSERT,
+	ST_CASE_CHANGE_INSERT,
+	ST_CASE_CHANGES,
+	ST_CASE_CHANGE_RESEAL,
+	ST_CASE_RESEAL,
+	ST_CASE_LINK_INCIDENT,
+	ST_CASE_LINK_SOURCE,
+	ST_CASE_INCIDENTS,
+	ST_CASE_SOURCES,
+	ST_CASE_SCREENED,
+	ST_INCIDENT_EXISTS,
 	ST__MAX
 };
 
@@ -145,6 +165,29 @@ int sq_people_list(struct rw_store_backend *b, rw_person_cb cb, void *ctx,
     struct rw_error *err);
 int sq_person_decide(struct rw_store_backend *b, const char *name_a,
     const char *name_b, int same, const char *who, struct rw_error *err);
+
+/* Version 3 operations, in sqlite-cases.c. */
+int sq_key_get(struct rw_store_backend *b, char **ret_key_id,
+    char **ret_salt, struct rw_error *err);
+int sq_key_set(struct rw_store_backend *b, const char *key_id,
+    const char *salt, struct rw_error *err);
+int sq_case_write(struct rw_store_backend *b, const struct rw_case_write *w,
+    int64_t *ret_id, struct rw_error *err);
+int sq_case_get(struct rw_store_backend *b, int64_t id, rw_case_row_cb cb,
+    void *ctx, struct rw_error *err);
+int sq_case_list(struct rw_store_backend *b, const char *blind,
+    rw_case_row_cb cb, void *ctx, struct rw_error *err);
+int sq_case_links(struct rw_store_backend *b, int64_t id,
+    int64_t **ret_incidents, size_t *ret_n_incidents, int64_t **ret_sources,
+    size_t *ret_n_sources, struct rw_error *err);
+int sq_case_link(struct rw_store_backend *b, int64_t id, int64_t incident_id,
+    int64_t source_id, struct rw_error *err);
+int sq_case_history(struct rw_store_backend *b, int64_t id,
+    rw_case_change_cb cb, void *ctx, struct rw_error *err);
+int sq_case_screened(struct rw_store_backend *b, int64_t id,
+    const char *level, int score, struct rw_error *err);
+int sq_reseal(struct rw_store_backend *b, const struct rw_reseal *r,
+    struct rw_error *err);
 
 /* Reports incidents without a source to cb (for check); returns how many. */
 int sq_check_incidents(struct rw_store_backend *b, rw_problem_cb cb,

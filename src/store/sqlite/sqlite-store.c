@@ -261,6 +261,50 @@ static const char *const statements[ST__MAX] = {
 	    "(PARTITION BY key_a, key_b ORDER BY id DESC) AS latest "
 	    "FROM person_decision WHERE key_a = ?1 OR key_b = ?1) "
 	    "WHERE latest = 1 AND same = 1",
+	/* cases */
+	[ST_KEY_GET] = "SELECT key_id, salt FROM store_key WHERE id = 1",
+	[ST_KEY_SET] = "INSERT INTO store_key (id, key_id, salt) VALUES (1, ?, ?) "
+	    "ON CONFLICT (id) DO UPDATE SET key_id = excluded.key_id, "
+	    "salt = excluded.salt",
+	[ST_CASE_INSERT] =
+	    "INSERT INTO case_file (uid, sealed, status, legal_status, host, "
+	    "dest, nationality, grp, count, tags, deadlines, requests, closed, "
+	    "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+	    "?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+	[ST_CASE_UPDATE] =
+	    "UPDATE case_file SET sealed = ?2, status = ?3, legal_status = ?4, "
+	    "host = ?5, dest = ?6, nationality = ?7, grp = ?8, count = ?9, "
+	    "tags = ?10, deadlines = ?11, requests = ?12, closed = ?13, "
+	    "updated_at = ?14 WHERE id = ?15 AND uid = ?1",
+#define CASE_COLUMNS "id, uid, sealed, status, legal_status, host, dest, " \
+	"nationality, grp, count, tags, deadlines, requests, closed, level, " \
+	"score, created_at, updated_at"
+	[ST_CASE_GET] = "SELECT " CASE_COLUMNS " FROM case_file WHERE id = ?",
+	[ST_CASE_LIST] = "SELECT " CASE_COLUMNS " FROM case_file ORDER BY id",
+	[ST_CASE_BY_BLIND] = "SELECT " CASE_COLUMNS " FROM case_file WHERE id IN "
+	    "(SELECT case_id FROM case_name WHERE blind = ?) ORDER BY id",
+	[ST_CASE_NAMES_DELETE] = "DELETE FROM case_name WHERE case_id = ?",
+	[ST_CASE_NAME_INSERT] =
+	    "INSERT OR IGNORE INTO case_name (case_id, blind) VALUES (?, ?)",
+	[ST_CASE_CHANGE_INSERT] =
+	    "INSERT INTO case_change (case_id, at, who, sealed) "
+	    "VALUES (?, ?, ?, ?)",
+	[ST_CASE_CHANGES] = "SELECT id, case_id, at, who, sealed FROM "
+	    "case_change WHERE case_id = ? ORDER BY id",
+	[ST_CASE_CHANGE_RESEAL] = "UPDATE case_change SET sealed = ? WHERE id = ?",
+	[ST_CASE_RESEAL] = "UPDATE case_file SET sealed = ? WHERE id = ?",
+	[ST_CASE_LINK_INCIDENT] = "INSERT OR IGNORE INTO case_incident "
+	    "(case_id, incident_id) VALUES (?, ?)",
+	[ST_CASE_LINK_SOURCE] = "INSERT OR IGNORE INTO case_source "
+	    "(case_id, source_id) VALUES (?, ?)",
+	[ST_CASE_INCIDENTS] = "SELECT incident_id FROM case_incident "
+	    "WHERE case_id = ? ORDER BY incident_id",
+	[ST_CASE_SOURCES] = "SELECT source_id FROM case_source "
+	    "WHERE case_id = ? ORDER BY source_id",
+	[ST_CASE_SCREENED] = "UPDATE case_file SET level = ?, score = ? "
+	    "WHERE id = ?",
+	[ST_INCIDENT_EXISTS] = "SELECT 1 FROM incident WHERE id = ?",
+#undef CASE_COLUMNS
 };
 
 
@@ -1195,4 +1239,14 @@ const struct rw_store_ops rw_sqlite_ops = {
 	.incident_split = sq_incident_split,
 	.people_list = sq_people_list,
 	.person_decide = sq_person_decide,
+	.key_get = sq_key_get,
+	.key_set = sq_key_set,
+	.case_write = sq_case_write,
+	.case_get = sq_case_get,
+	.case_list = sq_case_list,
+	.case_links = sq_case_links,
+	.case_link = sq_case_link,
+	.case_history = sq_case_history,
+	.case_screened = sq_case_screened,
+	.reseal = sq_reseal,
 };
