@@ -39,11 +39,24 @@ int cmd_incidents(struct cli *cli, int argc, char **argv);
 int cmd_incident(struct cli *cli, int argc, char **argv);
 int cmd_entities(struct cli *cli, int argc, char **argv);
 int cmd_people(struct cli *cli, int argc, char **argv);
+int cmd_case(struct cli *cli, int argc, char **argv);
+int cmd_key(struct cli *cli, int argc, char **argv);
 
 /* `refuge extract --all`: reads every stored source again (args are what
  * follows the options; published is --published, which --all refuses). */
 int cmd_extract_all(struct cli *cli, int argc, char **argv,
     const char *published);
+
+struct rw_keyring;
+
+/* Where the store's key file is: REFUGE_KEY, else DIR.key beside the
+ * data directory (malloc'd). */
+char *cli_key_path(const struct cli *cli);
+/* The store's key (see cli-key.c), checked against the store's
+ * fingerprint; with create, a store without a key gets one (a new key
+ * file, or the passphrase's salt). NULL after printing why. */
+struct rw_keyring *cli_open_key(const struct cli *cli, struct rw_store *store,
+    int create);
 
 /* Prints "refuge VERB: message" on standard error. */
 void cli_error(const struct cli *cli, const char *fmt, ...)

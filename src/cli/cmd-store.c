@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "crypto/seal.h"
 
 static const struct option help_only[] = {
 	{"help", no_argument, NULL, 'h'},
@@ -27,6 +28,7 @@ int
 cmd_init(struct cli *cli, int argc, char **argv)
 {
 	struct rw_store *store;
+	struct rw_keyring *key;
 	int64_t count = 0;
 	int version = 0, r = parse_help_only(cli, argc, argv);
 
@@ -35,6 +37,13 @@ cmd_init(struct cli *cli, int argc, char **argv)
 	store = cli_open_store(cli, 1);
 	if (store == NULL)
 		return 1;
+	/* the key that seals case names and sensitive fields: a key file
+	 * beside the data directory, made once (or a passphrase) */
+	if ((key = cli_open_key(cli, store, 1)) == NULL) {
+		rw_store_close(store);
+		return 1;
+	}
+	rw_keyring_free(key);
 	rw_store_schema_version(store, &version);
 	rw_store_source_count(store, &count);
 	printf("store ready in %s (%s, schema %d, %lld sources)\n", cli->data_dir,

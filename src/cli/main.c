@@ -27,6 +27,8 @@ static const struct verb verbs[] = {
 	{"incident", cmd_incident, "accept, reject, edit, show or split one"},
 	{"entities", cmd_entities, "what extraction found in one source"},
 	{"people", cmd_people, "people named across spellings; same/different"},
+	{"case", cmd_case, "people at risk: add, show, list, update, link, close, history"},
+	{"key", cmd_key, "the store's key: show its fingerprint, rotate it"},
 };
 
 static void
