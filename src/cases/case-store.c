@@ -569,6 +569,104 @@ rw_case_history(struct rw_store *store, const struct rw_keyring *k,
 	return rw_store_case_history(store, id, each_change, &h, err);
 }
 
+/* ---- incidents that name a case's person ---- */
+
+/* An incident and the blind index of one of its people. Listing and
+ * linking are kept apart: no write runs while a listing walks a table. */
+struct named_pair {
+	int64_t incident;
+	char blind[RW_BLIND_INDEX_HEX];
+};
+
+struct named {
+	const struct rw_keyring *k;
+	struct named_pair *pairs;
+	size_t n;
+	int64_t *cases;
+	size_t n_cases;
+};
+
+static int
+note_pair(const struct rw_incident_record *inc, void *ctx)
+{
+	struct named *n = ctx;
+
+	if (inc->status == RW_STATUS_REJECTED)
+		return RW_OK;
+	for (size_t k = 0; k < inc->fields.n_persons; k++) {
+		struct named_pair *more = realloc(n->pairs, (n->n + 1) *
+		    sizeof(*more));
+		if (more == NULL)
+			return RW_ENOMEM;
+		n->pairs = more;
+		more[n->n].incident = inc->id;
+		if (rw_blind_index(n->k, inc->fields.persons[k],
+		    more[n->n].blind, NULL) == RW_OK)
+			n->n++;
+	}
+	return RW_OK;
+}
+
+static int
+note_case(const struct rw_case_row *row, void *ctx)
+{
+	struct named *n = ctx;
+	int64_t *more = realloc(n->cases, (n->n_cases + 1) * sizeof(*more));
+
+	if (more == NULL)
+		return RW_ENOMEM;
+	n->cases = more;
+	n->cases[n->n_cases++] = row->id;
+	return RW_OK;
+}
+
+/* Whether incident is among the case's links already. */
+static int
+linked(struct rw_store *store, int64_t case_id, int64_t incident,
+    struct rw_error *err)
+{
+	int64_t *incidents = NULL, *sources = NULL;
+	size_t n_incidents = 0, n_sources = 0, k;
+	int r = rw_store_case_links(store, case_id, &incidents, &n_incidents,
+	    &sources, &n_sources, err);
+
+	if (r < 0)
+		return r;
+	for (k = 0; k < n_incidents && incidents[k] != incident; k++)
+		;
+	free(incidents);
+	free(sources);
+	return k < n_incidents;
+}
+
+int
+rw_case_link_named(struct rw_store *store, const struct rw_keyring *k,
+    long *ret_linked, struct rw_error *err)
+{
+	struct named n = {k, NULL, 0, NULL, 0};
+	long made = 0;
+	int r = rw_store_incident_list(store, -1, note_pair, &n, err);
+
+	for (size_t p = 0; r >= 0 && p < n.n; p++) {
+		n.n_cases = 0;
+		r = rw_store_case_list(store, n.pairs[p].blind, note_case, &n,
+		    err);
+		for (size_t c = 0; r >= 0 && c < n.n_cases; c++) {
+			r = linked(store, n.cases[c], n.pairs[p].incident, err);
+			if (r == 0 && (r = rw_store_case_link(store, n.cases[c],
+			    n.pairs[p].incident, 0, err)) == RW_OK)
+				made++;
+		}
+	}
+	free(n.pairs);
+	free(n.cases);
+	if (r == RW_ENOMEM)
+		rw_error_set(err, r, "out of memory");
+	if (ret_linked != NULL)
+		*ret_linked = made;
+	return r < 0 ? r : RW_OK;
+}
+
 /* ---- a new key ---- */
 
 struct rekey {

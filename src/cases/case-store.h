@@ -51,6 +51,12 @@ typedef int (*rw_case_change_view_cb)(const char *at, const char *who,
 int rw_case_history(struct rw_store *store, const struct rw_keyring *k,
     int64_t id, rw_case_change_view_cb cb, void *ctx, struct rw_error *err);
 
+/* Links every incident (not rejected) that names a case's person or
+ * alias to that case, whichever was stored first; *ret_linked (may be
+ * NULL) counts the links made now. */
+int rw_case_link_named(struct rw_store *store, const struct rw_keyring *k,
+    long *ret_linked, struct rw_error *err);
+
 /* Re-seals every case and change under next (and records its
  * fingerprint and salt) in one transaction. */
 int rw_case_rekey(struct rw_store *store, const struct rw_keyring *old,

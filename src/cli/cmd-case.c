@@ -474,8 +474,10 @@ save(struct session *s, int report_id)
 		cli_error(s->cli, "%s", err.message);
 		return 1;
 	}
-	if (s->w.from_incident && rw_store_case_link(s->store, s->c.id,
-	    s->w.from_incident, 0, &err) < 0) {
+	/* the incident it came from, and every incident naming its people */
+	if ((s->w.from_incident && rw_store_case_link(s->store, s->c.id,
+	    s->w.from_incident, 0, &err) < 0) ||
+	    rw_case_link_named(s->store, s->key, NULL, &err) < 0) {
 		cli_error(s->cli, "%s", err.message);
 		return 1;
 	}
