@@ -44,8 +44,16 @@ int rw_key_file_create(const char *path, struct rw_error *err);
 int rw_keyring_from_file(const char *path, struct rw_keyring **ret,
     struct rw_error *err);
 
-/* Derives the key from a passphrase and a salt with argon2id (moderate
- * limits); RW_EINVAL for an empty passphrase. */
+/* Longest passphrase accepted, in bytes of UTF-8. */
+#define RW_PASSPHRASE_MAX 1024
+
+/* Largest value rw_seal accepts, in bytes (RW_ETOOBIG above). */
+#define RW_SEAL_PLAIN_MAX (16 * 1024 * 1024)
+
+/* Derives the key from a passphrase and a salt with argon2id (libsodium's
+ * interactive limits: docs/internals/sealing.md says why); RW_EINVAL for
+ * an empty passphrase or one that is not UTF-8, RW_ETOOBIG over
+ * RW_PASSPHRASE_MAX bytes. */
 int rw_keyring_from_passphrase(const char *passphrase,
     const unsigned char salt[RW_SALT_BYTES], struct rw_keyring **ret,
     struct rw_error *err);
@@ -71,6 +79,13 @@ int rw_seal(const struct rw_keyring *k, const char *context,
  * bytes differ: RW_ECORRUPT. */
 int rw_unseal(const struct rw_keyring *k, const char *context,
     const char *sealed, char **ret, size_t *ret_len, struct rw_error *err);
+
+/* Opens sealed (a value for context under from) and seals it again
+ * under to, for key rotation: *ret as for rw_seal; the plaintext is
+ * wiped before this returns. Errors as for rw_unseal and rw_seal. */
+int rw_reseal(const struct rw_keyring *from, const struct rw_keyring *to,
+    const char *context, const char *sealed, char **ret,
+    struct rw_error *err);
 
 /* The blind index of a name (see above) as hex; RW_EINVAL when the name
  * has no letter or digit (it could not be found anyway). */

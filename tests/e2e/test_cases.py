@@ -192,6 +192,7 @@ def a_store_without_its_key_reveals_nothing(tmp):
 def a_wrong_key_is_refused(tmp):
     data = new_store(tmp)
     full_case(data)
+    os.mkdir(os.path.join(tmp, 'other'))
     other = new_store(os.path.join(tmp, 'other'))
     r = refuge('case', 'show', '1', data=data,
                env={'REFUGE_KEY': other + '.key'})
