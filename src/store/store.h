@@ -285,6 +285,15 @@ struct rw_case_change {
 	const char *at, *who, *sealed;
 };
 
+/* What the store records of a host state's returns (incidents not
+ * rejected, with that host). */
+struct rw_host_tally {
+	long returns_to_dest;      /* returns to the destination asked about */
+	long returns_total;        /* returns to anywhere */
+	long threatened_to_dest;   /* threatened returns to that destination */
+	int last_return_year;      /* of a return to it; 0 when none */
+};
+
 typedef int (*rw_case_row_cb)(const struct rw_case_row *row, void *ctx);
 typedef int (*rw_case_change_cb)(const struct rw_case_change *c, void *ctx);
 
@@ -382,6 +391,8 @@ struct rw_store_ops {
 	    const char *level, int score, struct rw_error *err);
 	int (*reseal)(struct rw_store_backend *b, const struct rw_reseal *r,
 	    struct rw_error *err);
+	int (*host_tally)(struct rw_store_backend *b, const char *host,
+	    const char *dest, struct rw_host_tally *ret, struct rw_error *err);
 };
 
 /* Opens the store at location (a data directory for SQLite). With create,
@@ -548,6 +559,11 @@ int rw_store_case_screened(struct rw_store *store, int64_t id,
  * records its fingerprint, in one transaction: all or nothing. */
 int rw_store_reseal(struct rw_store *store, const struct rw_reseal *r,
     struct rw_error *err);
+
+/* The returns the store records from host (to dest, which may be NULL,
+ * and in all). */
+int rw_store_host_tally(struct rw_store *store, const char *host,
+    const char *dest, struct rw_host_tally *ret, struct rw_error *err);
 
 /* "proposed", "accepted", "rejected"; NULL when out of range. */
 const char *rw_incident_status_name(enum rw_incident_status status);

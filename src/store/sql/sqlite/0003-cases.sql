@@ -74,3 +74,7 @@ CREATE TABLE case_change (
 	sealed TEXT NOT NULL
 );
 CREATE INDEX case_change_case ON case_change(case_id, id);
+
+-- Screening asks, for each case, what the host state has done: returns
+-- (and threatened returns) from it, to the case's destination and in all.
+CREATE INDEX incident_host ON incident(host, type, dest);
