@@ -480,6 +480,7 @@ unseal_bin(const struct rw_keyring *k, const char *context,
 	/* Authentic, so padded by rw_seal: a bad pad means another writer. */
 	if (sodium_unpad(&plain_len, (unsigned char *)plain,
 	    (size_t)padded_len, SEAL_PAD_BLOCK) != 0) {
+		sodium_memzero(plain, (size_t)padded_len);
 		free(plain);
 		return unseal_failed(err, context, "bad padding");
 	}
