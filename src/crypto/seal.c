@@ -15,7 +15,9 @@
  *   version (1 byte, = 1) | nonce (24 random bytes) | ciphertext | tag (16)
  *
  * sealed with associated data version | context, so neither can be changed
- * without the value failing to open. */
+ * without the value failing to open. The plaintext is padded (ISO/IEC
+ * 7816-4, sodium_pad) to a multiple of 32 bytes first, so a sealed name
+ * shows its length in steps of 32 bytes only. */
 #include "crypto/seal.h"
 
 #include <errno.h>
@@ -42,10 +44,12 @@ enum { SUBKEY_SEAL = 1, SUBKEY_INDEX = 2, SUBKEY_ID = 3 };
 #define NONCE_BYTES crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
 #define TAG_BYTES crypto_aead_xchacha20poly1305_ietf_ABYTES
 #define SEAL_OVERHEAD (1 + NONCE_BYTES + TAG_BYTES)
+#define SEAL_PAD_BLOCK 32
 #define SEAL_B64 sodium_base64_VARIANT_URLSAFE_NO_PADDING
 /* The longest text rw_seal can produce; anything longer is not ours. */
 #define SEALED_TEXT_MAX \
-	(sodium_base64_ENCODED_LEN(SEAL_OVERHEAD + RW_SEAL_PLAIN_MAX, \
+	(sodium_base64_ENCODED_LEN(SEAL_OVERHEAD + RW_SEAL_PLAIN_MAX + \
+	    SEAL_PAD_BLOCK, \
 	    SEAL_B64) - 1)
 
 /* libsodium 1.0.18 compares characters on their low 8 bits only after
@@ -400,8 +404,8 @@ int
 rw_seal(const struct rw_keyring *k, const char *context, const void *plain,
     size_t len, char **ret, struct rw_error *err)
 {
-	unsigned char ad[1 + CONTEXT_MAX], *bin;
-	size_t ad_len, bin_len, text_len;
+	unsigned char ad[1 + CONTEXT_MAX], *bin, *body;
+	size_t ad_len, bin_len, text_len, padded;
 	char *text;
 	int rc;
 
@@ -415,7 +419,8 @@ rw_seal(const struct rw_keyring *k, const char *context, const void *plain,
 		return rw_error_set(err, RW_ETOOBIG, "value for %s is %zu "
 		    "bytes, over the %d bytes a sealed value may hold",
 		    context, len, RW_SEAL_PLAIN_MAX);
-	bin_len = SEAL_OVERHEAD + len;
+	padded = (len / SEAL_PAD_BLOCK + 1) * SEAL_PAD_BLOCK;
+	bin_len = SEAL_OVERHEAD + padded;
 	text_len = sodium_base64_ENCODED_LEN(bin_len, SEAL_B64);
 	bin = malloc(bin_len);
 	text = malloc(text_len);
@@ -427,9 +432,13 @@ rw_seal(const struct rw_keyring *k, const char *context, const void *plain,
 	}
 	bin[0] = SEAL_VERSION;
 	randombytes_buf(bin + 1, NONCE_BYTES);
-	crypto_aead_xchacha20poly1305_ietf_encrypt(bin + 1 + NONCE_BYTES,
-	    NULL, plain != NULL ? plain : (const void *)"", len, ad, ad_len,
-	    NULL, bin + 1, k->seal);
+	/* Padded in place, then encrypted in place. */
+	body = bin + 1 + NONCE_BYTES;
+	if (len > 0)
+		memcpy(body, plain, len);
+	sodium_pad(NULL, body, len, SEAL_PAD_BLOCK, padded);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(body, NULL, body, padded,
+	    ad, ad_len, NULL, bin + 1, k->seal);
 	sodium_bin2base64(text, text_len, bin, bin_len, SEAL_B64);
 	free(bin);
 	*ret = text;
@@ -449,7 +458,8 @@ unseal_bin(const struct rw_keyring *k, const char *context,
     const unsigned char *ad, size_t ad_len, const unsigned char *bin,
     size_t bin_len, char **ret, size_t *ret_len, struct rw_error *err)
 {
-	unsigned long long plain_len;
+	unsigned long long padded_len;
+	size_t plain_len;
 	char *plain;
 
 	if (bin_len < SEAL_OVERHEAD)
@@ -461,15 +471,22 @@ unseal_bin(const struct rw_keyring *k, const char *context,
 		return rw_error_set(err, RW_ENOMEM,
 		    "no memory to open a sealed value for %s", context);
 	if (crypto_aead_xchacha20poly1305_ietf_decrypt((unsigned char *)plain,
-	    &plain_len, NULL, bin + 1 + NONCE_BYTES,
+	    &padded_len, NULL, bin + 1 + NONCE_BYTES,
 	    bin_len - 1 - NONCE_BYTES, ad, ad_len, bin + 1, k->seal) != 0) {
 		free(plain);
 		return unseal_failed(err, context, "wrong key or damaged "
 		    "value (is this the store's key file or passphrase?)");
 	}
+	/* Authentic, so padded by rw_seal: a bad pad means another writer. */
+	if (sodium_unpad(&plain_len, (unsigned char *)plain,
+	    (size_t)padded_len, SEAL_PAD_BLOCK) != 0) {
+		sodium_memzero(plain, (size_t)padded_len);
+		free(plain);
+		return unseal_failed(err, context, "bad padding");
+	}
 	plain[plain_len] = '\0';
 	*ret = plain;
-	*ret_len = (size_t)plain_len;
+	*ret_len = plain_len;
 	return RW_OK;
 }
 

@@ -168,6 +168,35 @@ test_sealed_text_hides_plaintext(void **state)
 	free(again);
 }
 
+static size_t
+sealed_length(const struct rw_keyring *k, size_t len)
+{
+	char *plain = calloc(1, len + 1), *sealed;
+	size_t n;
+
+	assert_non_null(plain);
+	sealed = seal_ok(k, "case:1:name", plain, len);
+	n = strlen(sealed);
+	free(sealed);
+	free(plain);
+	return n;
+}
+
+/* Padding to 32 bytes: lengths show in steps of 32 only. */
+static void
+test_sealed_length_in_steps(void **state)
+{
+	struct fixture *f = *state;
+	size_t step = sealed_length(f->a, 0);
+
+	assert_int_equal(sealed_length(f->a, 1), step);
+	assert_int_equal(sealed_length(f->a, 31), step);
+	assert_true(sealed_length(f->a, 32) > step);
+	assert_int_equal(sealed_length(f->a, 32), sealed_length(f->a, 63));
+	/* base64 of version, nonce, 32 padded bytes and tag */
+	assert_int_equal(step, (1 + 24 + 32 + 16) * 4 / 3 + 1);
+}
+
 static void
 test_wrong_key_and_context(void **state)
 {
@@ -706,6 +735,7 @@ main(void)
 		cmocka_unit_test(test_round_trips),
 		cmocka_unit_test(test_null_plain_with_zero_length),
 		cmocka_unit_test(test_sealed_text_hides_plaintext),
+		cmocka_unit_test(test_sealed_length_in_steps),
 		cmocka_unit_test(test_wrong_key_and_context),
 		cmocka_unit_test(test_every_bit_flip_fails),
 		cmocka_unit_test(test_every_truncation_fails),
