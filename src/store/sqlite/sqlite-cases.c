@@ -470,6 +470,10 @@ sq_reseal(struct rw_store_backend *b, const struct rw_reseal *r,
 	int rc;
 
 	rw_error_clear(err);
+	/* the old values are overwritten with zeros, not left in free
+	 * pages, and the write-ahead log is emptied after the commit: what
+	 * the old key sealed does not outlive the rotation on disk */
+	sqlite3_exec(b->db, "PRAGMA secure_delete = ON", NULL, NULL, NULL);
 	if (sq_begin(b, err) < 0)
 		return RW_ESTORE;
 	/* the ids first: a statement that walks case_file must not run
@@ -491,5 +495,9 @@ sq_reseal(struct rw_store_backend *b, const struct rw_reseal *r,
 		sq_rollback(b);
 		return rc;
 	}
-	return sq_commit(b, err);
+	if ((rc = sq_commit(b, err)) == RW_OK)
+		sqlite3_exec(b->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,
+		    NULL);
+	sqlite3_exec(b->db, "PRAGMA secure_delete = OFF", NULL, NULL, NULL);
+	return rc;
 }
