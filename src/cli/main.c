@@ -27,6 +27,7 @@ static const struct verb verbs[] = {
 	{"incident", cmd_incident, "accept, reject, edit, show or split one"},
 	{"entities", cmd_entities, "what extraction found in one source"},
 	{"people", cmd_people, "people named across spellings; same/different"},
+	{"country", cmd_country, "a country's law, treaties and record"},
 };
 
 static void

@@ -202,9 +202,8 @@ each_entry(const struct parser *p, enum column col, char *cell,
 		if (depth > 0)
 			return bad(p, "column %s: a '(' is not closed",
 			    column_names[col]);
-		if (*s == '\0') {
+		if (*s == '\0')
 			return each(p, row, trim(start));
-		}
 		*s = '\0';
 		if ((r = each(p, row, trim(start))) < 0)
 			return r;

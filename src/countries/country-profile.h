@@ -28,7 +28,9 @@ enum rw_rsd {              /* who decides refugee status */
 	RW_RSD_NONE,
 };
 
-/* An extradition treaty, or a security pact, with another state. */
+/* An extradition treaty, or a security pact, with another state. For a
+ * pact, status is "in force" and note is the pact's name ("SCO"): a bloc
+ * in the table becomes one link to each other member. */
 struct rw_country_link {
 	char state[3];
 	const char *status;    /* "in force", "signed not in force", "none" */
