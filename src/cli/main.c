@@ -29,6 +29,7 @@ static const struct verb verbs[] = {
 	{"people", cmd_people, "people named across spellings; same/different"},
 	{"case", cmd_case, "people at risk: add, show, list, update, link, close, history"},
 	{"key", cmd_key, "the store's key: show its fingerprint, rotate it"},
+	{"country", cmd_country, "a country's law, treaties and record"},
 };
 
 static void

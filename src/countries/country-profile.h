@@ -28,7 +28,9 @@ enum rw_rsd {              /* who decides refugee status */
 	RW_RSD_NONE,
 };
 
-/* An extradition treaty, or a security pact, with another state. */
+/* An extradition treaty, or a security pact, with another state. For a
+ * pact, status is "in force" and note is the pact's name ("SCO"): a bloc
+ * in the table becomes one link to each other member. */
 struct rw_country_link {
 	char state[3];
 	const char *status;    /* "in force", "signed not in force", "none" */
@@ -72,6 +74,32 @@ const struct rw_country_link *rw_country_extradition(
 /* A security pact both c and state belong to, or NULL. */
 const struct rw_country_link *rw_country_pact(const struct rw_country *c,
     const char *state);
+
+/* A parsed country table. The built-in one (above) is parsed once, on
+ * first use; these calls parse any text, for tests and for a table an
+ * expert is editing. */
+struct rw_country_table;
+
+/* Parses text (len bytes; `name` is used in messages) in the format of
+ * data/countries.md. On a malformed table returns RW_EFORMAT (RW_ETOOBIG
+ * over 1 MiB) with a message naming the file, the line and the problem
+ * ("countries.tsv:12: column cat: 'partly' is not one of ..."). Extradition
+ * treaties are bilateral: a treaty one row records is added to the other
+ * state's row, and two rows that disagree are an error. Security pacts
+ * are named blocs in the table and become a link to each other member. */
+int rw_country_table_parse(const char *name, const char *text, size_t len,
+    struct rw_country_table **ret, struct rw_error *err);
+
+/* Frees a table (NULL is accepted); its rows go with it. Returns NULL. */
+struct rw_country_table *rw_country_table_free(struct rw_country_table *t);
+
+/* The row for iso, or NULL. */
+const struct rw_country *rw_country_table_find(
+    const struct rw_country_table *t, const char *iso);
+
+/* Every row, in table order: *ret_n rows. */
+const struct rw_country *rw_country_table_rows(
+    const struct rw_country_table *t, size_t *ret_n);
 
 const char *rw_treaty_status_name(enum rw_treaty_status s);
 const char *rw_rsd_name(enum rw_rsd r);

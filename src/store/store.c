@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/country.h"
 #include "crypto/digest.h"
 #include "store/incident-record.h"
 #include "store/store-int.h"
@@ -241,6 +242,17 @@ rw_store_incident_list(struct rw_store *store, int status, rw_incident_cb cb,
 {
 	assert(cb != NULL && status >= -1 && status < RW_STATUS_COUNT);
 	return store->ops->incident_list(store->backend, status, cb, ctx, err);
+}
+
+int
+rw_store_incident_counts(struct rw_store *store, const char *host,
+    rw_count_cb cb, void *ctx, struct rw_error *err)
+{
+	assert(cb != NULL);
+	if (!rw_country_code_valid(host))
+		return rw_error_set(err, RW_EINVAL, "a host country must be an "
+		    "ISO 3166-1 alpha-2 code, such as TH");
+	return store->ops->incident_counts(store->backend, host, cb, ctx, err);
 }
 
 int

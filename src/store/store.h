@@ -246,8 +246,21 @@ struct rw_person {
 	size_t n_incidents;
 };
 
+/* Incidents hosted in one country that share a type, a year and a
+ * destination (rw_store_incident_counts): a country's record. */
+struct rw_incident_count {
+	enum rw_incident_type type;
+	int year;           /* of the incident's date; 0 when undated */
+	char dest[3];       /* destination country, "" when none */
+	int64_t incidents;  /* incidents not rejected */
+	int64_t accepted;   /* of which a person accepted */
+	int64_t people;     /* their count, or their named persons when no
+	                     * count is given (per-person totals) */
+};
+
 typedef int (*rw_incident_cb)(const struct rw_incident_record *inc,
     void *ctx);
+typedef int (*rw_count_cb)(const struct rw_incident_count *c, void *ctx);
 typedef int (*rw_entity_cb)(const struct rw_entity_record *e, void *ctx);
 typedef int (*rw_person_cb)(const struct rw_person *p, void *ctx);
 
@@ -367,7 +380,8 @@ struct rw_store_ops {
 	int (*person_decide)(struct rw_store_backend *b, const char *name_a,
 	    const char *name_b, int same, const char *who,
 	    struct rw_error *err);
-	/* Version 3: cases, the key's fingerprint, re-sealing. */
+	/* Version 3: cases, the key's fingerprint, re-sealing, a country's
+	 * record. */
 	int (*key_get)(struct rw_store_backend *b, char **ret_key_id,
 	    char **ret_salt, struct rw_error *err);
 	int (*key_set)(struct rw_store_backend *b, const char *key_id,
@@ -393,6 +407,9 @@ struct rw_store_ops {
 	    struct rw_error *err);
 	int (*host_tally)(struct rw_store_backend *b, const char *host,
 	    const char *dest, struct rw_host_tally *ret, struct rw_error *err);
+	/* a country's record */
+	int (*incident_counts)(struct rw_store_backend *b, const char *host,
+	    rw_count_cb cb, void *ctx, struct rw_error *err);
 };
 
 /* Opens the store at location (a data directory for SQLite). With create,
@@ -564,6 +581,12 @@ int rw_store_reseal(struct rw_store *store, const struct rw_reseal *r,
  * and in all). */
 int rw_store_host_tally(struct rw_store *store, const char *host,
     const char *dest, struct rw_host_tally *ret, struct rw_error *err);
+/* Calls cb for each group of incidents (not rejected) whose host is
+ * host (an ISO 3166-1 alpha-2 code), grouped by type, year and
+ * destination, ordered by type name, year and destination. RW_EINVAL when
+ * host is not a valid code. */
+int rw_store_incident_counts(struct rw_store *store, const char *host,
+    rw_count_cb cb, void *ctx, struct rw_error *err);
 
 /* "proposed", "accepted", "rejected"; NULL when out of range. */
 const char *rw_incident_status_name(enum rw_incident_status status);

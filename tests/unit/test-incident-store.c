@@ -824,6 +824,112 @@ test_names(void **state)
 	assert_null(rw_incident_field_name(0x100));
 }
 
+/* "type/year/dest:incidents,accepted,people;..." */
+static int
+summarise_count(const struct rw_incident_count *c, void *ctx)
+{
+	struct summary *s = ctx;
+
+	s->len += (size_t)snprintf(s->text + s->len, sizeof(s->text) - s->len,
+	    "%s%s/%d/%s:%lld,%lld,%lld", s->len ? ";" : "",
+	    rw_incident_type_name(c->type), c->year, c->dest[0] ? c->dest : "-",
+	    (long long)c->incidents, (long long)c->accepted,
+	    (long long)c->people);
+	return 0;
+}
+
+static const char *
+counts(struct fixture *f, const char *host)
+{
+	static struct summary s;
+	struct rw_error err;
+
+	memset(&s, 0, sizeof(s));
+	if (rw_store_incident_counts(f->store, host, summarise_count, &s,
+	    &err) != 0)
+		fail_msg("counts %s: %s", host, err.message);
+	return s.text;
+}
+
+static const char TEXT_C[] =
+    "In 2019 Thai officers deported 12 Uyghurs to China. "
+    "In 2021 Thailand sent two Kazakhs to Kazakhstan. "
+    "A detention in Bangkok was also reported. "
+    "Malaysia deported 3 people to China in 2020.";
+
+static void
+test_incident_counts(void **state)
+{
+	struct fixture *f = *state;
+	struct rw_extraction x;
+	struct rw_error err;
+	int64_t a = add_source(f, "a.txt", TEXT_A), c;
+	int changed;
+
+	extraction_a(&x);
+	save(f, a, TEXT_A, &x);
+	rw_extraction_free(&x);
+	c = add_source(f, "c.txt", TEXT_C);
+	memset(&x, 0, sizeof(x));
+	add_incident(&x, TEXT_C, RW_INCIDENT_RETURN, "2019", "TH", "CN", "",
+	    "Uyghur", 12, "In 2019 Thai officers deported 12 Uyghurs to China.");
+	add_incident(&x, TEXT_C, RW_INCIDENT_RETURN, "2021", "TH", "KZ",
+	    "Aibek Nurlan;Dana Serik", "", -1,
+	    "In 2021 Thailand sent two Kazakhs to Kazakhstan.");
+	add_incident(&x, TEXT_C, RW_INCIDENT_DETENTION, "", "TH", "", "", "", -1,
+	    "A detention in Bangkok was also reported.");
+	add_incident(&x, TEXT_C, RW_INCIDENT_RETURN, "2020", "MY", "CN", "", "",
+	    3, "Malaysia deported 3 people to China in 2020.");
+	save(f, c, TEXT_C, &x);
+	rw_extraction_free(&x);
+	/* Grouped by type, year and destination; undated is year 0; people
+	 * are the count, else the named persons. */
+	assert_string_equal(counts(f, "TH"),
+	    "detention/0/-:1,0,0;detention/2023/-:1,0,1;"
+	    "return/2019/CN:1,0,12;return/2021/KZ:1,0,2;"
+	    "threatened_return/2023/CN:1,0,1");
+	assert_string_equal(counts(f, "MY"), "return/2020/CN:1,0,3");
+	assert_string_equal(counts(f, "KZ"), "");
+	/* Accepted ones are told apart; rejected ones are left out. */
+	assert_int_equal(rw_store_incident_review(f->store, 3, RW_REVIEW_ACCEPT,
+	    "alice", NULL, &changed, NULL), RW_OK);
+	assert_int_equal(rw_store_incident_review(f->store, 2, RW_REVIEW_REJECT,
+	    "alice", NULL, &changed, NULL), RW_OK);
+	assert_string_equal(counts(f, "TH"),
+	    "detention/0/-:1,0,0;detention/2023/-:1,0,1;"
+	    "return/2019/CN:1,1,12;return/2021/KZ:1,0,2");
+	/* Bad hosts are refused before the backend sees them. */
+	assert_int_equal(rw_store_incident_counts(f->store, "ZZ", summarise_count,
+	    NULL, &err), RW_EINVAL);
+	assert_int_equal(rw_store_incident_counts(f->store, "' OR 1=1 --",
+	    summarise_count, NULL, &err), RW_EINVAL);
+	assert_int_equal(rw_store_incident_counts(f->store, "th",
+	    summarise_count, NULL, &err), RW_EINVAL);
+}
+
+static int
+stop_at_first(const struct rw_incident_count *c, void *ctx)
+{
+	(*(int *)ctx)++;
+	return 7;
+}
+
+static void
+test_incident_counts_stop(void **state)
+{
+	struct fixture *f = *state;
+	struct rw_extraction x;
+	int64_t a = add_source(f, "a.txt", TEXT_A);
+	int calls = 0;
+
+	extraction_a(&x);
+	save(f, a, TEXT_A, &x);
+	rw_extraction_free(&x);
+	assert_int_equal(rw_store_incident_counts(f->store, "TH", stop_at_first,
+	    &calls, NULL), 7);
+	assert_int_equal(calls, 1);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
@@ -844,6 +950,8 @@ main(void)
 		T(test_decisions_outlive_reextraction),
 		T(test_spans_outside_the_text_save_nothing),
 		T(test_upgrade_from_schema_1),
+		T(test_incident_counts),
+		T(test_incident_counts_stop),
 		cmocka_unit_test(test_names),
 	};
 

@@ -1007,6 +1007,36 @@ sq_incident_list(struct rw_store_backend *b, int status, rw_incident_cb cb,
 	return stop;
 }
 
+int
+sq_incident_counts(struct rw_store_backend *b, const char *host,
+    rw_count_cb cb, void *ctx, struct rw_error *err)
+{
+	sqlite3_stmt *st = sq_use(b, ST_INCIDENT_COUNTS);
+	int rc, stop = 0;
+
+	sq_bind_text(st, 1, host);
+	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct rw_incident_count c;
+
+		memset(&c, 0, sizeof(c));
+		if (rw_incident_type_parse(sq_column_text(st, 0), &c.type) < 0) {
+			sqlite3_reset(st);
+			return rw_error_set(err, RW_ECORRUPT, "an incident hosted in "
+			    "%s has a type this build does not know", host);
+		}
+		c.year = sqlite3_column_int(st, 1);
+		copy_text(c.dest, sizeof(c.dest), sq_column_text(st, 2));
+		c.incidents = sqlite3_column_int64(st, 3);
+		c.accepted = sqlite3_column_int64(st, 4);
+		c.people = sqlite3_column_int64(st, 5);
+		stop = cb(&c, ctx);
+	}
+	sqlite3_reset(st);
+	if (stop == 0 && rc != SQLITE_DONE)
+		return sq_error(b, err, "counting incidents");
+	return stop;
+}
+
 static int
 add_review(struct rw_store_backend *b, int64_t id, const char *who,
     const char *at, const char *action, json_t *changes)

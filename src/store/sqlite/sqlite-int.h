@@ -77,6 +77,7 @@ enum stmt {
 	ST_CANDIDATES_UNDATED,
 	ST_REVIEW_INSERT,
 	ST_CHECK_INCIDENTS,
+	ST_INCIDENT_COUNTS,
 	/* people (sqlite-people.c) */
 	ST_NAME_PERSON,
 	ST_NAMES_BY_BAG,
@@ -162,6 +163,8 @@ int sq_incident_review(struct rw_store_backend *b, int64_t id,
 int sq_incident_split(struct rw_store_backend *b, int64_t id,
     int64_t source_id, const char *who, int64_t *ret_new_id,
     struct rw_error *err);
+int sq_incident_counts(struct rw_store_backend *b, const char *host,
+    rw_count_cb cb, void *ctx, struct rw_error *err);
 int sq_people_list(struct rw_store_backend *b, rw_person_cb cb, void *ctx,
     struct rw_error *err);
 int sq_person_decide(struct rw_store_backend *b, const char *name_a,

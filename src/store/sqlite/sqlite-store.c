@@ -218,6 +218,13 @@ static const char *const statements[ST__MAX] = {
 	[ST_CHECK_INCIDENTS] =
 	    "SELECT id FROM incident i WHERE NOT EXISTS "
 	    "(SELECT 1 FROM incident_source l WHERE l.incident_id = i.id)",
+	[ST_INCIDENT_COUNTS] =
+	    "SELECT type, CAST(substr(date, 1, 4) AS INTEGER), "
+	    "coalesce(dest, ''), count(*), sum(status = 'accepted'), "
+	    "sum(coalesce(count, (SELECT count(*) FROM incident_person p "
+	    "WHERE p.incident_id = i.id))) FROM incident i "
+	    "WHERE host = ?1 AND status <> 'rejected' "
+	    "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
 	/* People (sqlite-people.c). */
 	[ST_NAME_PERSON] = "SELECT person_id FROM person_name WHERE name = ?1",
 	[ST_NAMES_BY_BAG] =
@@ -1258,4 +1265,5 @@ const struct rw_store_ops rw_sqlite_ops = {
 	.case_screened = sq_case_screened,
 	.reseal = sq_reseal,
 	.host_tally = sq_host_tally,
+	.incident_counts = sq_incident_counts,
 };
