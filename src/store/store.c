@@ -404,14 +404,6 @@ rw_store_reseal(struct rw_store *store, const struct rw_reseal *r,
 	return store->ops->reseal(store->backend, r, err);
 }
 
-int
-rw_store_host_tally(struct rw_store *store, const char *host,
-    const char *dest, struct rw_host_tally *ret, struct rw_error *err)
-{
-	assert(host != NULL && ret != NULL);
-	return store->ops->host_tally(store->backend, host, dest, ret, err);
-}
-
 void
 rw_source_free(struct rw_source *src)
 {

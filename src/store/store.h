@@ -298,15 +298,6 @@ struct rw_case_change {
 	const char *at, *who, *sealed;
 };
 
-/* What the store records of a host state's returns (incidents not
- * rejected, with that host). */
-struct rw_host_tally {
-	long returns_to_dest;      /* returns to the destination asked about */
-	long returns_total;        /* returns to anywhere */
-	long threatened_to_dest;   /* threatened returns to that destination */
-	int last_return_year;      /* of a return to it; 0 when none */
-};
-
 typedef int (*rw_case_row_cb)(const struct rw_case_row *row, void *ctx);
 typedef int (*rw_case_change_cb)(const struct rw_case_change *c, void *ctx);
 
@@ -405,8 +396,6 @@ struct rw_store_ops {
 	    const char *level, int score, struct rw_error *err);
 	int (*reseal)(struct rw_store_backend *b, const struct rw_reseal *r,
 	    struct rw_error *err);
-	int (*host_tally)(struct rw_store_backend *b, const char *host,
-	    const char *dest, struct rw_host_tally *ret, struct rw_error *err);
 	/* a country's record */
 	int (*incident_counts)(struct rw_store_backend *b, const char *host,
 	    rw_count_cb cb, void *ctx, struct rw_error *err);
@@ -577,10 +566,6 @@ int rw_store_case_screened(struct rw_store *store, int64_t id,
 int rw_store_reseal(struct rw_store *store, const struct rw_reseal *r,
     struct rw_error *err);
 
-/* The returns the store records from host (to dest, which may be NULL,
- * and in all). */
-int rw_store_host_tally(struct rw_store *store, const char *host,
-    const char *dest, struct rw_host_tally *ret, struct rw_error *err);
 /* Calls cb for each group of incidents (not rejected) whose host is
  * host (an ISO 3166-1 alpha-2 code), grouped by type, year and
  * destination, ordered by type name, year and destination. RW_EINVAL when

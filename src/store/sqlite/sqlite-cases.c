@@ -371,27 +371,6 @@ sq_case_screened(struct rw_store_backend *b, int64_t id, const char *level,
 	    "no case %lld", (long long)id) : RW_OK;
 }
 
-int
-sq_host_tally(struct rw_store_backend *b, const char *host, const char *dest,
-    struct rw_host_tally *ret, struct rw_error *err)
-{
-	sqlite3_stmt *st = sq_use(b, ST_HOST_TALLY);
-	int rc;
-
-	sq_bind_text(st, 1, host);
-	sq_bind_text(st, 2, dest != NULL && dest[0] != '\0' ? dest : NULL);
-	memset(ret, 0, sizeof(*ret));
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ret->returns_to_dest = (long)sqlite3_column_int64(st, 0);
-		ret->returns_total = (long)sqlite3_column_int64(st, 1);
-		ret->threatened_to_dest = (long)sqlite3_column_int64(st, 2);
-		ret->last_return_year = sqlite3_column_int(st, 3);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? RW_OK : sq_error(b, err,
-	    "counting a host's returns");
-}
-
 /* ---- re-sealing under a new key, in one transaction ---- */
 
 struct reseal_walk {

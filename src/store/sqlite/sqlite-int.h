@@ -114,7 +114,6 @@ enum stmt {
 	ST_CASE_SOURCES,
 	ST_CASE_SCREENED,
 	ST_INCIDENT_EXISTS,
-	ST_HOST_TALLY,
 	ST__MAX
 };
 
@@ -192,8 +191,6 @@ int sq_case_screened(struct rw_store_backend *b, int64_t id,
     const char *level, int score, struct rw_error *err);
 int sq_reseal(struct rw_store_backend *b, const struct rw_reseal *r,
     struct rw_error *err);
-int sq_host_tally(struct rw_store_backend *b, const char *host,
-    const char *dest, struct rw_host_tally *ret, struct rw_error *err);
 
 /* Reports incidents without a source to cb (for check); returns how many. */
 int sq_check_incidents(struct rw_store_backend *b, rw_problem_cb cb,

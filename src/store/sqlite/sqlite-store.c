@@ -311,14 +311,6 @@ static const char *const statements[ST__MAX] = {
 	[ST_CASE_SCREENED] = "UPDATE case_file SET level = ?, score = ? "
 	    "WHERE id = ?",
 	[ST_INCIDENT_EXISTS] = "SELECT 1 FROM incident WHERE id = ?",
-	[ST_HOST_TALLY] = "SELECT "
-	    "count(*) FILTER (WHERE type = 'return' AND dest IS ?2), "
-	    "count(*) FILTER (WHERE type = 'return'), "
-	    "count(*) FILTER (WHERE type = 'threatened_return' AND dest IS ?2), "
-	    "max(CASE WHEN type = 'return' AND dest IS ?2 "
-	    "THEN CAST(substr(date, 1, 4) AS INTEGER) END) "
-	    "FROM incident WHERE host = ?1 AND type IN ('return', "
-	    "'threatened_return') AND status != 'rejected'",
 #undef CASE_COLUMNS
 };
 
@@ -1264,6 +1256,5 @@ const struct rw_store_ops rw_sqlite_ops = {
 	.case_history = sq_case_history,
 	.case_screened = sq_case_screened,
 	.reseal = sq_reseal,
-	.host_tally = sq_host_tally,
 	.incident_counts = sq_incident_counts,
 };

@@ -75,6 +75,5 @@ CREATE TABLE case_change (
 );
 CREATE INDEX case_change_case ON case_change(case_id, id);
 
--- Screening asks, for each case, what the host state has done: returns
--- (and threatened returns) from it, to the case's destination and in all.
+-- A country's record, and screening, count incidents by host.
 CREATE INDEX incident_host ON incident(host, type, dest);
