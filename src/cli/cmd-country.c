@@ -3,7 +3,9 @@
  * pacts, who decides refugee status, documented returns, sources), then
  * its record computed from the store (incidents hosted there, not
  * rejected, by type and year; returns from it by destination), then the
- * people currently at risk there, which cases will fill in.
+ * people currently at risk there: the open cases held there whose status
+ * is at risk, detained, deportation ordered or disappeared (by id and
+ * status, which need no key: names stay sealed).
  *
  * The code is checked before anything is opened: a malformed one is a
  * usage error (exit 2), one the table lacks is an error (exit 1). */
@@ -30,11 +32,48 @@ struct tallies {
 	size_t n, cap;
 };
 
+/* An open case of someone at risk in the country. */
+struct at_risk {
+	int64_t id;
+	char status[24], level[12];
+	long count;
+};
+
 struct record {
 	struct tallies by_year;   /* by type, then year */
 	struct tallies returns;   /* returns by destination */
 	int64_t incidents, accepted;
+	const char *iso;
+	struct at_risk *at_risk;
+	size_t n_at_risk;
 };
+
+static int
+note_at_risk(const struct rw_case_row *row, void *ctx)
+{
+	static const char *const open[] = {"at-risk", "detained",
+	    "deportation-ordered", "disappeared", NULL};
+	struct record *r = ctx;
+	struct at_risk *more;
+	int risk = 0;
+
+	for (size_t k = 0; open[k]; k++)
+		risk |= strcmp(row->status, open[k]) == 0;
+	if (row->closed || !risk || row->host == NULL ||
+	    strcmp(row->host, r->iso) != 0)
+		return 0;
+	if ((more = realloc(r->at_risk, (r->n_at_risk + 1) *
+	    sizeof(*more))) == NULL)
+		return RW_ENOMEM;
+	r->at_risk = more;
+	more += r->n_at_risk++;
+	more->id = row->id;
+	snprintf(more->status, sizeof(more->status), "%s", row->status);
+	snprintf(more->level, sizeof(more->level), "%s", row->level ?
+	    row->level : "");
+	more->count = row->count;
+	return 0;
+}
 
 static int
 add_to(struct tallies *t, const struct rw_incident_count *c, int by_dest)
@@ -174,8 +213,13 @@ print_record(const struct rw_country *c, const struct record *r)
 	    r->returns.n == 0 ? " none" : "");
 	for (size_t i = 0; i < r->returns.n; i++)
 		print_tally(&r->returns.v[i], 1);
-	/* Filled in from cases when they are recorded. */
-	puts("\npeople currently at risk there: none recorded");
+	printf("\npeople currently at risk there:%s\n", r->n_at_risk ? "" :
+	    " none recorded");
+	for (size_t i = 0; i < r->n_at_risk; i++)
+		printf("  case %lld  %s%s%s%s\n", (long long)r->at_risk[i].id,
+		    r->at_risk[i].status, r->at_risk[i].level[0] ? ", " : "",
+		    r->at_risk[i].level, r->at_risk[i].count > 1 ?
+		    " (a group)" : "");
 }
 
 /* ---------- JSON ---------- */
@@ -240,8 +284,14 @@ country_json(const struct rw_country *c, const struct record *r)
 	    "accepted", (json_int_t)r->accepted,
 	    "by_type_year", tallies_json(&r->by_year, 0),
 	    "returns_by_destination", tallies_json(&r->returns, 1)));
-	/* People currently at risk there: filled in from cases. */
-	json_object_set_new(o, "at_risk", json_array());
+	json_t *at_risk = json_array();
+	for (size_t i = 0; i < r->n_at_risk; i++)
+		json_array_append_new(at_risk, json_pack("{s:I s:s s:s? s:I}",
+		    "case", (json_int_t)r->at_risk[i].id, "status",
+		    r->at_risk[i].status, "level", r->at_risk[i].level[0] ?
+		    r->at_risk[i].level : NULL, "count",
+		    (json_int_t)r->at_risk[i].count));
+	json_object_set_new(o, "at_risk", at_risk);
 	return o;
 }
 
@@ -275,8 +325,11 @@ show(const struct cli *cli, const struct rw_country *c, int json)
 	if ((store = cli_open_store(cli, 0)) == NULL)
 		return 1;
 	memset(&r, 0, sizeof(r));
+	r.iso = c->iso;
 	rw_error_clear(&err);
 	rc = rw_store_incident_counts(store, c->iso, collect, &r, &err);
+	if (rc == 0)
+		rc = rw_store_case_list(store, NULL, note_at_risk, &r, &err);
 	rw_store_close(store);
 	if (rc != 0)
 		cli_error(cli, "%s", rc < 0 ? err.message :
@@ -289,6 +342,7 @@ show(const struct cli *cli, const struct rw_country *c, int json)
 	}
 	free(r.by_year.v);
 	free(r.returns.v);
+	free(r.at_risk);
 	if (rc != 0)
 		return 1;
 	return fflush(stdout) == 0 ? 0 : 1;

@@ -274,5 +274,21 @@ def hostile_arguments(tmp):
     assert len(r.out.splitlines()) == 1
 
 
+@test
+def country_lists_open_cases_held_there(tmp):
+    data = new_store(tmp)
+    full_case(data)                                   # TR, detained
+    add(data, '--name', 'Elsewhere Person', '--host', 'KZ')
+    closed = add(data, '--name', 'Closed Person', '--host', 'TR')
+    ok(refuge('case', 'close', closed, data=data))
+    add(data, '--name', 'Safe Person', '--host', 'TR', '--status',
+        'resettled')
+    r = ok(refuge('country', 'TR', '--json', data=data))
+    at_risk = json.loads(r.out)['at_risk']
+    assert [(x['case'], x['status']) for x in at_risk] == [(1, 'detained')]
+    r = ok(refuge('country', 'TR', data=data))
+    assert 'case 1  detained' in r.out and NAME not in r.out
+
+
 if __name__ == '__main__':
     run_tests()
