@@ -166,7 +166,7 @@ int rw_request_parse(const char *arg, struct rw_request *ret,
 		if (strlen(rest) >= sizeof(state))
 			return rw_error_set(err, RW_EINVAL, "a request's state "
 			    "is an ISO 3166-1 code such as CN");
-		strcpy(state, rest);
+		memcpy(state, rest, strlen(rest) + 1);
 	}
 	if (strlen(state) != 2 || !rw_country_code_valid(state))
 		return rw_error_set(err, RW_EINVAL, "a request's state is an "
