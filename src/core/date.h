@@ -28,6 +28,10 @@ void rw_date_format(const struct rw_date *d, char out[RW_DATE_TEXT_MAX]);
 /* True when year, month and day form a real calendar date. */
 bool rw_date_valid(int year, int month, int day);
 
+/* Days since 1970-01-01 of a proleptic Gregorian date (negative
+ * before it); the difference of two gives the days between them. */
+long rw_date_day_number(int year, int month, int day);
+
 /* Month number (1..12) for an English month name or its abbreviation
  * (case-insensitive, "Sept" accepted, a trailing dot ignored), else 0. */
 int rw_date_month_from_name(const char *s, size_t len);

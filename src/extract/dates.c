@@ -78,19 +78,6 @@ int reldate_parse(const char *name)
 	return -1;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static long days_from_civil(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 static void civil_from_days(long z, struct rw_date *ret)
 {
 	long era, doe, yoe, doy, mp, y;
@@ -111,7 +98,7 @@ static bool add_days(const struct rw_date *d, long delta, struct rw_date *ret)
 {
 	if (!d->day)
 		return false;
-	civil_from_days(days_from_civil(d->year, d->month, d->day) + delta, ret);
+	civil_from_days(rw_date_day_number(d->year, d->month, d->day) + delta, ret);
 	return true;
 }
 
@@ -237,7 +224,7 @@ bool reldate_resolve(int relation, const char *word, long count,
 				continue;
 			if (!pub->day)
 				return false;
-			today = days_from_civil(pub->year, pub->month, pub->day);
+			today = rw_date_day_number(pub->year, pub->month, pub->day);
 			back = (int)(((today + 4) % 7 - w + 7) % 7);
 			return add_days(pub, -back, ret);
 		}
@@ -257,7 +244,7 @@ bool reldate_resolve(int relation, const char *word, long count,
 		if (!pub->day)
 			return false;
 		{
-			long today = days_from_civil(pub->year, pub->month,
+			long today = rw_date_day_number(pub->year, pub->month,
 			    pub->day);
 			int back = (int)(((today + 4) % 7 - 6 + 7) % 7);
 			add_days(pub, -back, ret);

@@ -36,7 +36,12 @@ struct rw_screen_rules;
  * 'dest-persecutes'"). */
 int rw_screen_rules_parse(const char *name, const char *text, size_t len,
     struct rw_screen_rules **ret, struct rw_error *err);
-/* The rules compiled into the binary. */
+/* Adds the rows of a persecution table (the format of
+ * data/screening/persecution.tsv) to rules; on a malformed row
+ * RW_EFORMAT naming the line, and rules are left as they were. */
+int rw_screen_persecution_parse(struct rw_screen_rules *rules,
+    const char *name, const char *text, size_t len, struct rw_error *err);
+/* The rules compiled into the binary, with their persecution table. */
 int rw_screen_rules_default(struct rw_screen_rules **ret,
     struct rw_error *err);
 void rw_screen_rules_free(struct rw_screen_rules *rules);

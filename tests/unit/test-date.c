@@ -264,6 +264,22 @@ test_now_utc_shape(void **state)
 	assert_true(d.month != 0 && d.day != 0);
 }
 
+/* Day numbers: the epoch, leap days and century rules. */
+static void
+test_day_number(void **state)
+{
+	assert_int_equal(rw_date_day_number(1970, 1, 1), 0);
+	assert_int_equal(rw_date_day_number(1969, 12, 31), -1);
+	assert_int_equal(rw_date_day_number(2024, 3, 1) -
+	    rw_date_day_number(2024, 2, 28), 2);
+	assert_int_equal(rw_date_day_number(1900, 3, 1) -
+	    rw_date_day_number(1900, 2, 28), 1);
+	assert_int_equal(rw_date_day_number(2000, 3, 1) -
+	    rw_date_day_number(2000, 2, 28), 2);
+	assert_int_equal(rw_date_day_number(2027, 1, 1) -
+	    rw_date_day_number(2026, 1, 1), 365);
+}
+
 int
 main(void)
 {
@@ -282,6 +298,7 @@ main(void)
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_month_from_name),
 		cmocka_unit_test(test_now_utc_shape),
+		cmocka_unit_test(test_day_number),
 	};
 
 	unit_tap_filter();
