@@ -42,6 +42,7 @@ int cmd_people(struct cli *cli, int argc, char **argv);
 int cmd_case(struct cli *cli, int argc, char **argv);
 int cmd_key(struct cli *cli, int argc, char **argv);
 int cmd_country(struct cli *cli, int argc, char **argv);
+int cmd_screen(struct cli *cli, int argc, char **argv);
 
 /* `refuge extract --all`: reads every stored source again (args are what
  * follows the options; published is --published, which --all refuses). */

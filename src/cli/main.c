@@ -30,6 +30,7 @@ static const struct verb verbs[] = {
 	{"case", cmd_case, "people at risk: add, show, list, update, link, close, history"},
 	{"key", cmd_key, "the store's key: show its fingerprint, rotate it"},
 	{"country", cmd_country, "a country's law, treaties and record"},
+	{"screen", cmd_screen, "a case's risk level, its factors and advice"},
 };
 
 static void
