@@ -423,9 +423,12 @@ rw_case_each(struct rw_store *store, const struct rw_keyring *k,
 {
 	struct load l = {k, NULL, cb, ctx, "", err};
 	char hex[RW_BLIND_INDEX_HEX];
+	int r;
 
-	if (name != NULL && rw_blind_index(k, name, hex, err) < 0)
-		return RW_EINVAL;
+	/* the index's own code: RW_ETOOBIG for a name over its cap, as
+	 * err says, not RW_EINVAL */
+	if (name != NULL && (r = rw_blind_index(k, name, hex, err)) < 0)
+		return r;
 	return rw_store_case_list(store, name ? hex : NULL, each_row, &l, err);
 }
 

@@ -618,6 +618,7 @@ test_each_by_folded_name(void **state)
 	struct fixture *f = *state;
 	struct rw_case c;
 	struct listing l;
+	char long_name[2000];
 
 	full_case(&c);
 	save_ok(f, &c);                                   /* 1 */
@@ -646,6 +647,9 @@ test_each_by_folded_name(void **state)
 	assert_int_equal(list(f, f->a, "!!!", &l), RW_EINVAL);
 	assert_int_equal(list(f, f->a, "", &l), RW_EINVAL);
 	assert_int_equal(list(f, f->a, "\xff\xfe", &l), RW_EINVAL);
+	memset(long_name, 'a', sizeof(long_name) - 1);
+	long_name[sizeof(long_name) - 1] = '\0';
+	assert_int_equal(list(f, f->a, long_name, &l), RW_ETOOBIG);
 	assert_int_equal(l.len, 0);
 	rw_case_free(&c);
 }
@@ -751,11 +755,17 @@ test_rekey(void **state)
 	struct rw_case c, back;
 	struct history before, after;
 	struct rw_error err;
+	char *key_id = NULL, *salt = NULL;
 
 	three_cases(f, &c);
 	history_ok(f, f->a, c.id, &before);
-	assert_int_equal(rw_case_rekey(f->store, f->a, f->b, NULL, &err),
+	assert_int_equal(rw_case_rekey(f->store, f->a, f->b, "c2FsdA", &err),
 	    RW_OK);
+	assert_int_equal(rw_store_key_get(f->store, &key_id, &salt, &err),
+	    RW_OK);
+	assert_string_equal(salt, "c2FsdA");
+	free(key_id);
+	free(salt);
 	assert_int_equal(rw_case_key_check(f->store, f->b, NULL, &err), RW_OK);
 	assert_int_equal(rw_case_key_check(f->store, f->a, NULL, &err),
 	    RW_ECORRUPT);
