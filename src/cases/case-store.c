@@ -10,6 +10,8 @@
 #include <jansson.h>
 #include <sodium.h>
 
+#include "core/utf8.h"
+
 /* ---- the case as JSON ---- */
 
 static json_t *
@@ -421,9 +423,12 @@ rw_case_each(struct rw_store *store, const struct rw_keyring *k,
 {
 	struct load l = {k, NULL, cb, ctx, "", err};
 	char hex[RW_BLIND_INDEX_HEX];
+	int r;
 
-	if (name != NULL && rw_blind_index(k, name, hex, err) < 0)
-		return RW_EINVAL;
+	/* the index's own code: RW_ETOOBIG for a name over its cap, as
+	 * err says, not RW_EINVAL */
+	if (name != NULL && (r = rw_blind_index(k, name, hex, err)) < 0)
+		return r;
 	return rw_store_case_list(store, name ? hex : NULL, each_row, &l, err);
 }
 
@@ -494,9 +499,14 @@ rw_case_save(struct rw_store *store, const struct rw_keyring *k,
 	json_t *before = NULL, *after;
 	int r, changed = 1;
 
-	if (!rw_case_has_identity(c))
-		return rw_error_set(err, RW_EINVAL, "a case needs a name or a "
-		    "description");
+	/* a value JSON or the schema cannot hold would otherwise be
+	 * dropped silently (json_string refuses bad UTF-8) or reported as
+	 * a store failure */
+	if ((r = rw_case_check(c, err)) < 0)
+		return r;
+	if (who == NULL || !rw_utf8_valid(who, strlen(who)))
+		return rw_error_set(err, RW_EINVAL, "a case's change needs who "
+		    "made it, in UTF-8");
 	if (c->id == 0) {
 		randombytes_buf(raw, sizeof(raw));
 		sodium_bin2hex(uid, sizeof(uid), raw, sizeof(raw));

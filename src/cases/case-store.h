@@ -40,7 +40,9 @@ typedef int (*rw_case_cb)(const struct rw_case *c, const char *level,
 
 /* Calls cb for each case (with its last screening level, or NULL), in id
  * order; with name, only the cases with that name or alias (compared
- * after folding case, diacritics, spacing and script). */
+ * after folding case, diacritics, spacing and script). A name that
+ * cannot be compared is refused as rw_blind_index refuses it (RW_EINVAL
+ * without a letter or digit, RW_ETOOBIG when too long). */
 int rw_case_each(struct rw_store *store, const struct rw_keyring *k,
     const char *name, rw_case_cb cb, void *ctx, struct rw_error *err);
 

@@ -135,4 +135,11 @@ int rw_request_parse(const char *arg, struct rw_request *ret,
 /* A case needs one name or a description. */
 bool rw_case_has_identity(const struct rw_case *c);
 
+/* Whether c can be stored: an identity, text in UTF-8 everywhere,
+ * countries empty or ISO 3166-1 codes, a count not negative, known
+ * enums, deadlines on real days, requests with a requesting state.
+ * RW_EINVAL with a message naming the field (never a sensitive value)
+ * otherwise. */
+int rw_case_check(const struct rw_case *c, struct rw_error *err);
+
 #endif

@@ -377,6 +377,12 @@ int
 rw_store_case_link(struct rw_store *store, int64_t id, int64_t incident_id,
     int64_t source_id, struct rw_error *err)
 {
+	/* checked here, for every backend: a link to nothing is a mistake
+	 * of the caller's, not a success */
+	if (incident_id < 0 || source_id < 0 ||
+	    (incident_id == 0 && source_id == 0))
+		return rw_error_set(err, RW_EINVAL, "a link to case %lld needs "
+		    "an incident or a source", (long long)id);
 	return store->ops->case_link(store->backend, id, incident_id,
 	    source_id, err);
 }

@@ -552,7 +552,7 @@ int rw_store_case_links(struct rw_store *store, int64_t id,
     size_t *ret_n_sources, struct rw_error *err);
 /* Links an incident (and/or a source: 0 for none) to a case; linking
  * twice changes nothing; RW_ENOTFOUND for an unknown case, incident or
- * source. */
+ * source; RW_EINVAL when both are 0. */
 int rw_store_case_link(struct rw_store *store, int64_t id,
     int64_t incident_id, int64_t source_id, struct rw_error *err);
 /* Calls cb for each change of a case, oldest first. */

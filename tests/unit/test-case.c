@@ -127,6 +127,49 @@ test_identity_and_free(void **state)
 	assert_null(c.description);
 }
 
+/* rw_case_check: what the store would drop or refuse is invalid here,
+ * and the message never repeats a name. */
+static void
+test_check(void **state)
+{
+	struct rw_case c;
+	struct rw_error err;
+
+	(void)state;
+	rw_case_init(&c);
+	assert_int_equal(rw_case_check(&c, &err), RW_EINVAL);
+	assert_int_equal(rw_strings_add(&c.names, "Aynur Tursun", &err), RW_OK);
+	memcpy(c.host, "TH", 3);
+	assert_int_equal(rw_case_check(&c, &err), RW_OK);
+	c.status = RW_CASE_STATUS_COUNT;
+	assert_int_equal(rw_case_check(&c, &err), RW_EINVAL);
+	c.status = RW_CASE_AT_RISK;
+	c.group = strdup("Uy\xffghur");
+	assert_int_equal(rw_case_check(&c, &err), RW_EINVAL);
+	assert_non_null(strstr(err.message, "UTF-8"));
+	free(c.group);
+	c.group = NULL;
+	assert_int_equal(rw_strings_add(&c.aliases, "Aynur \xe2\x28", &err),
+	    RW_OK);
+	assert_int_equal(rw_case_check(&c, &err), RW_EINVAL);
+	assert_non_null(strstr(err.message, "alias"));
+	assert_null(strstr(err.message, "Aynur"));
+	rw_case_free(&c);
+
+	assert_int_equal(rw_strings_add(&c.names, "Aynur Tursun", &err), RW_OK);
+	c.deadlines = calloc(1, sizeof(*c.deadlines));
+	assert_non_null(c.deadlines);
+	c.n_deadlines = 1;
+	memcpy(c.deadlines[0].date, "2026-02-30", 11);
+	assert_int_equal(rw_case_check(&c, &err), RW_EINVAL);
+	assert_non_null(strstr(err.message, "2026-02-30"));
+	memset(c.deadlines[0].date, '9', sizeof(c.deadlines[0].date));
+	assert_int_equal(rw_case_check(&c, &err), RW_EINVAL);
+	memcpy(c.deadlines[0].date, "2026-02-28", 11);
+	assert_int_equal(rw_case_check(&c, &err), RW_OK);
+	rw_case_free(&c);
+}
+
 int
 main(void)
 {
@@ -136,6 +179,7 @@ main(void)
 		cmocka_unit_test(test_deadline_parse),
 		cmocka_unit_test(test_request_parse),
 		cmocka_unit_test(test_identity_and_free),
+		cmocka_unit_test(test_check),
 	};
 
 	unit_tap_filter();
