@@ -405,7 +405,7 @@ rw_seal(const struct rw_keyring *k, const char *context, const void *plain,
     size_t len, char **ret, struct rw_error *err)
 {
 	unsigned char ad[1 + CONTEXT_MAX], *bin, *body;
-	size_t ad_len, bin_len, text_len, padded;
+	size_t ad_len = 0, bin_len, text_len, padded;
 	char *text;
 	int rc;
 
@@ -495,7 +495,7 @@ rw_unseal(const struct rw_keyring *k, const char *context,
     const char *sealed, char **ret, size_t *ret_len, struct rw_error *err)
 {
 	unsigned char ad[1 + CONTEXT_MAX], *bin;
-	size_t ad_len, text_len, bin_len;
+	size_t ad_len = 0, text_len, bin_len;
 	int rc;
 
 	rw_error_clear(err);

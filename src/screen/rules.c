@@ -565,7 +565,7 @@ static int clause(const struct parser *ps, const struct stmt *st,
 static int tpl_add(struct tpl *t, size_t *cap, int ph, const char *s,
     size_t len, struct rw_error *err)
 {
-	char *text = ph < 0 ? strndup(s, len) : NULL;
+	char *text = ph < 0 && s != NULL ? strndup(s, len) : NULL;
 
 	if ((ph < 0 && text == NULL) || rw_array_room(t->parts, t->n, *cap,
 	    4) < 0) {
