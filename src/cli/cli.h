@@ -60,6 +60,12 @@ char *cli_key_path(const struct cli *cli);
 struct rw_keyring *cli_open_key(const struct cli *cli, struct rw_store *store,
     int create);
 
+/* After incidents changed (ingest, extraction, review): links the
+ * incidents that name a case's person to the case and screens every
+ * open case again, when the store's key is at hand; 0, or 1 after
+ * printing why. */
+int cli_cases_refresh(struct cli *cli, struct rw_store *store);
+
 /* Prints "refuge VERB: message" on standard error. */
 void cli_error(const struct cli *cli, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -586,7 +586,11 @@ run(struct session *s, const char *sub, int argc, char **argv)
 			cli_error(s->cli, "%s", err.message);
 			return 1;
 		}
-		printf("case %ld linked\n", id);
+		if (s->w.json)
+			cli_print_json(json_pack("{s:I s:b}", "id",
+			    (json_int_t)id, "linked", 1));
+		else
+			printf("case %ld linked\n", id);
 		return 0;
 	}
 	return EXIT_USAGE;

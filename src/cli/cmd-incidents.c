@@ -459,6 +459,8 @@ incident_decide(struct cli *cli, int argc, char **argv,
 	rw_error_clear(&err);
 	r = rw_store_incident_review(store, id, action, cli_user(), NULL,
 	    &changed, &err);
+	if (r == RW_OK && changed && cli_cases_refresh(cli, store))
+		r = rw_error_set(&err, RW_EIO, "the cases were not updated");
 	rw_store_close(store);
 	if (r < 0) {
 		cli_error(cli, "%s", err.message);
@@ -518,6 +520,8 @@ incident_edit(struct cli *cli, int argc, char **argv)
 	}
 	r = rw_store_incident_review(store, id, RW_REVIEW_EDIT, cli_user(), &e,
 	    &changed, &err);
+	if (r == RW_OK && changed && cli_cases_refresh(cli, store))
+		r = rw_error_set(&err, RW_EIO, "the cases were not updated");
 	rw_store_close(store);
 	if (r < 0) {
 		cli_error(cli, "%s", err.message);
@@ -785,6 +789,8 @@ cmd_extract_all(struct cli *cli, int argc, char **argv,
 	putchar('\n');
 	free(ids.ids);
 	rw_extractor_free(ex);
+	if (cli_cases_refresh(cli, store))
+		t.failed++;
 	rw_store_close(store);
 	return t.failed > 0 ? 1 : 0;
 }

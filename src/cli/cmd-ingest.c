@@ -320,6 +320,8 @@ cmd_ingest(struct cli *cli, int argc, char **argv)
 	progress_end(&b.progress);
 	print_summary(&b);
 	r = b.store_broken || b.counts[RW_ATTEMPT_FAILED] > 0;
+	if (!b.store_broken && cli_cases_refresh(cli, b.store))
+		r = 1;
 	batch_free(&b);
 	return r;
 }

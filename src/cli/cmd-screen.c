@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cases/case-screen.h"
 #include "cases/case-store.h"
@@ -31,7 +32,7 @@ struct screen_run {
 	struct rw_screen_rules *rules;
 	struct rw_case_screener *screener;
 	struct rw_date today;
-	int json, all;
+	int json, all, quiet;
 	long screened;
 };
 
@@ -132,7 +133,7 @@ screen_one(const struct rw_case *c, const char *level, int score, void *ctx)
 	}
 	if (run->json)
 		cli_print_json(screening_json(c, &s));
-	else
+	else if (!run->quiet)
 		print_screening(c, &s);
 	rw_screening_free(&s);
 	run->screened++;
@@ -212,5 +213,42 @@ cmd_screen(struct cli *cli, int argc, char **argv)
 	rw_keyring_free(run.key);
 	rw_store_close(run.store);
 	rw_screen_rules_free(run.rules);
+	return r;
+}
+
+/* ---- after incidents change ---- */
+
+int
+cli_cases_refresh(struct cli *cli, struct rw_store *store)
+{
+	struct screen_run run = {.cli = cli, .store = store, .all = 1,
+	    .quiet = 1};
+	struct rw_error err;
+	char *path = cli_key_path(cli), now[21];
+	int r = 0;
+
+	/* a store whose key is not at hand has no cases to refresh here */
+	if (path == NULL || (getenv("REFUGE_PASSPHRASE") == NULL &&
+	    access(path, F_OK) != 0)) {
+		free(path);
+		return 0;
+	}
+	free(path);
+	rw_date_now_utc(now);
+	now[10] = '\0';
+	rw_date_parse(now, &run.today);
+	rw_error_clear(&err);
+	if ((run.key = cli_open_key(cli, store, 0)) == NULL)
+		return 1;
+	if (rw_screen_rules_default(&run.rules, &err) < 0 ||
+	    rw_case_screener_new(store, run.rules, &run.screener, &err) < 0 ||
+	    rw_case_link_named(store, run.key, NULL, &err) < 0 ||
+	    rw_case_each(store, run.key, NULL, screen_one, &run, &err) < 0) {
+		cli_error(cli, "updating the cases: %s", err.message);
+		r = 1;
+	}
+	rw_case_screener_free(run.screener);
+	rw_screen_rules_free(run.rules);
+	rw_keyring_free(run.key);
 	return r;
 }

@@ -57,6 +57,26 @@ def the_hosts_record_comes_from_the_store(tmp):
 
 
 @test
+def new_incidents_link_and_rescreen_cases(tmp):
+    data = new_store(tmp)
+    r = ok(refuge('case', 'add', '--json', '--name', 'Ilyas Tursun',
+                  '--group', 'Uyghur', '--host', 'EG', '--dest', 'CN',
+                  data=data))
+    case_id = json.loads(r.out)['id']
+    before = json.loads(ok(refuge('case', 'list', '--json', data=data)).out)
+    write(os.path.join(tmp, 'docs', 'e.txt'),
+          'Published: 2026-04-02\n\nEgyptian police detained the Uyghur '
+          'student Ilyas Tursun in Cairo on 1 April.\n\nEgypt deported '
+          'three Uyghur students from Cairo to China on 3 April.\n')
+    ok(refuge('ingest', os.path.join(tmp, 'docs'), data=data))
+    c = json.loads(ok(refuge('case', 'show', '--json', case_id,
+                             data=data)).out)
+    assert len(c['incidents']) >= 1, c
+    after = json.loads(ok(refuge('case', 'list', '--json', data=data)).out)
+    assert after['score'] > before['score'], (before, after)
+
+
+@test
 def another_rule_file_or_its_error(tmp):
     data = new_store(tmp)
     case_id = critical_case(data)
