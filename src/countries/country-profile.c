@@ -30,10 +30,11 @@ enum column {
 	COL_RETURNS, COL_SOURCES, N_COLUMNS
 };
 
-static const char *const column_names[N_COLUMNS] = {
+/* NULL-terminated, as list_names walks it */
+static const char *const column_names[N_COLUMNS + 1] = {
 	"iso", "name", "refugee_convention", "cat", "cat_article22", "iccpr",
 	"ced", "domestic_law", "extradition", "pacts", "hk_surrender_suspended",
-	"interpol", "rsd", "returns_note", "sources",
+	"interpol", "rsd", "returns_note", "sources", NULL,
 };
 
 /* Indexed by enum rw_treaty_status and enum rw_rsd. */
