@@ -375,6 +375,7 @@ struct load {
 	void *ctx;
 	char uid[65];
 	struct rw_error *err;
+	int64_t version;  /* of the row opened last */
 };
 
 static int
@@ -389,6 +390,7 @@ open_row(const struct rw_case_row *row, void *ctx)
 	r = case_from(row, s, l->c, l->err);
 	json_decref(s);
 	snprintf(l->uid, sizeof(l->uid), "%s", row->uid);
+	l->version = row->version;
 	return r;
 }
 
@@ -396,7 +398,7 @@ int
 rw_case_load(struct rw_store *store, const struct rw_keyring *k, int64_t id,
     struct rw_case *ret, struct rw_error *err)
 {
-	struct load l = {k, ret, NULL, NULL, "", err};
+	struct load l = {k, ret, NULL, NULL, "", err, 0};
 
 	rw_case_init(ret);
 	return rw_store_case_get(store, id, open_row, &l, err);
@@ -421,7 +423,7 @@ int
 rw_case_each(struct rw_store *store, const struct rw_keyring *k,
     const char *name, rw_case_cb cb, void *ctx, struct rw_error *err)
 {
-	struct load l = {k, NULL, cb, ctx, "", err};
+	struct load l = {k, NULL, cb, ctx, "", err, 0};
 	char hex[RW_BLIND_INDEX_HEX];
 	int r;
 
@@ -436,7 +438,8 @@ rw_case_each(struct rw_store *store, const struct rw_keyring *k,
 
 static int
 save(struct rw_store *store, const struct rw_keyring *k, struct rw_case *c,
-    const char *uid, json_t *before, const char *who, struct rw_error *err)
+    const char *uid, int64_t version, json_t *before, const char *who,
+    struct rw_error *err)
 {
 	json_t *after = whole_json(c), *tags = strings_json(&c->tags),
 	    *dl = deadlines_json(c), *rq = requests_json(c);
@@ -467,6 +470,7 @@ save(struct rw_store *store, const struct rw_keyring *k, struct rw_case *c,
 			.group = c->group, .count = c->count,
 			.tags_json = tags_text, .deadlines_json = dl_text,
 			.requests_json = rq_text, .closed = c->closed,
+			.version = version,
 		};
 		struct rw_case_write w = {&row, (const char *const *)blinds,
 		    n_blinds, who, change};
@@ -495,7 +499,7 @@ rw_case_save(struct rw_store *store, const struct rw_keyring *k,
 	unsigned char raw[16];
 	char uid[33];
 	struct rw_case old;
-	struct load l = {k, &old, NULL, NULL, "", err};
+	struct load l = {k, &old, NULL, NULL, "", err, 0};
 	json_t *before = NULL, *after;
 	int r, changed = 1;
 
@@ -510,7 +514,7 @@ rw_case_save(struct rw_store *store, const struct rw_keyring *k,
 	if (c->id == 0) {
 		randombytes_buf(raw, sizeof(raw));
 		sodium_bin2hex(uid, sizeof(uid), raw, sizeof(raw));
-		r = save(store, k, c, uid, NULL, who, err);
+		r = save(store, k, c, uid, 0, NULL, who, err);
 	} else {
 		rw_case_init(&old);
 		if ((r = rw_store_case_get(store, c->id, open_row, &l,
@@ -520,7 +524,10 @@ rw_case_save(struct rw_store *store, const struct rw_keyring *k,
 		after = whole_json(c);
 		changed = !json_equal(before, after);
 		json_decref(after);
-		r = changed ? save(store, k, c, l.uid, before, who, err) : RW_OK;
+		/* made from version l.version: refused if another save came
+		 * between, so "before" is what this save replaces */
+		r = changed ? save(store, k, c, l.uid, l.version, before, who,
+		    err) : RW_OK;
 		json_decref(before);
 		rw_case_free(&old);
 	}

@@ -280,6 +280,8 @@ struct rw_case_row {
 	const char *level;         /* last screening, or NULL */
 	int score;
 	const char *created_at, *updated_at;
+	int64_t version;           /* read: the case's; written: the version
+	                            * an update was made from */
 };
 
 /* A case's blind indexes (one per name and alias) and, for a change, the
@@ -535,8 +537,9 @@ int rw_store_key_set(struct rw_store *store, const char *key_id,
 
 /* Saves a case in one transaction: a new one (row->id 0; *ret_id gets its
  * id) or an update of every field of an existing one (RW_ENOTFOUND when
- * there is none), its blind indexes replaced and the change record
- * appended to its history. */
+ * there is none; RW_EEXIST when it was saved since row->version was
+ * read), its blind indexes replaced and the change record appended to its
+ * history. */
 int rw_store_case_write(struct rw_store *store, const struct rw_case_write *w,
     int64_t *ret_id, struct rw_error *err);
 /* Calls cb with case id; RW_ENOTFOUND when there is none. */

@@ -1121,6 +1121,55 @@ test_screened(void **state)
 	assert_non_null(strstr(err.message, "no case 9"));
 }
 
+/* ---- saves made from an older version ---- */
+
+struct stale {
+	struct rw_case_row row;
+	char uid[65], sealed[4096];
+};
+
+static int
+copy_row(const struct rw_case_row *row, void *ctx)
+{
+	struct stale *s = ctx;
+
+	s->row = *row;
+	snprintf(s->uid, sizeof(s->uid), "%s", row->uid);
+	snprintf(s->sealed, sizeof(s->sealed), "%s", row->sealed);
+	s->row.uid = s->uid;
+	s->row.sealed = s->sealed;
+	s->row.level = s->row.created_at = s->row.updated_at = NULL;
+	s->row.tags_json = s->row.deadlines_json = s->row.requests_json = NULL;
+	return RW_OK;
+}
+
+/* A case read, then saved by someone else, then written from what was
+ * read: refused, so the history's "before" is always what it replaced. */
+static void
+test_save_from_an_older_version_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct stale s;
+	struct rw_case c;
+	struct rw_error err;
+	struct rw_case_write w = {&s.row, NULL, 0, "tester", "x"};
+	int64_t id = save_named(f, NAME, NULL);
+
+	assert_int_equal(rw_store_case_get(f->store, id, copy_row, &s, &err),
+	    RW_OK);
+	load_ok(f, f->a, id, &c);
+	c.status = RW_CASE_DETAINED;
+	assert_int_equal(save_ok(f, &c), 1);
+	rw_case_free(&c);
+	/* the row read before that save */
+	assert_int_equal(rw_store_case_write(f->store, &w, NULL, &err),
+	    RW_EEXIST);
+	assert_non_null(strstr(err.message, "meanwhile"));
+	load_ok(f, f->a, id, &c);
+	assert_int_equal(c.status, RW_CASE_DETAINED);
+	rw_case_free(&c);
+}
+
 /* ---- migration ---- */
 
 /* A store made by a build that knew migrations 0001 and 0002 (the tables
@@ -1185,6 +1234,7 @@ main(void)
 		T(test_link_named),
 		T(test_link_named_skips_rejected),
 		T(test_screened),
+		T(test_save_from_an_older_version_is_refused),
 		T(test_upgrade_from_schema_2),
 	};
 

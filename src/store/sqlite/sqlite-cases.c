@@ -56,6 +56,8 @@ sq_key_set(struct rw_store_backend *b, const char *key_id, const char *salt,
 	    sq_error(b, err, "recording the store's key fingerprint") : RW_OK;
 }
 
+static int exists(struct rw_store_backend *b, enum stmt which, int64_t id);
+
 /* Binds the row's fields to an insert or update (same numbering). */
 static void
 bind_row(sqlite3_stmt *st, const struct rw_case_row *row, const char *now)
@@ -111,10 +113,12 @@ write_case(struct rw_store_backend *b, const struct rw_case_write *w,
 		st = sq_use(b, ST_CASE_UPDATE);
 		bind_row(st, w->row, now);
 		sqlite3_bind_int64(st, 15, w->row->id);
+		sqlite3_bind_int64(st, 16, w->row->version);
 		if (sq_run(b, ST_CASE_UPDATE) < 0)
 			return RW_ESTORE;
 		if (sqlite3_changes(b->db) == 0)
-			return RW_ENOTFOUND;
+			return exists(b, ST_CASE_GET, w->row->id) == 1 ?
+			    RW_EEXIST : RW_ENOTFOUND;
 		*id = w->row->id;
 	}
 	if (write_names(b, *id, w->blinds, w->n_blinds) < 0)
@@ -139,10 +143,12 @@ sq_case_write(struct rw_store_backend *b, const struct rw_case_write *w,
 	if (sq_begin(b, err) < 0)
 		return RW_ESTORE;
 	r = write_case(b, w, now, &id);
-	if (r == RW_ENOTFOUND) {
+	if (r == RW_ENOTFOUND || r == RW_EEXIST) {
 		sq_rollback(b);
-		return rw_error_set(err, RW_ENOTFOUND, "no case %lld",
-		    (long long)w->row->id);
+		return r == RW_ENOTFOUND ? rw_error_set(err, r, "no case %lld",
+		    (long long)w->row->id) : rw_error_set(err, r, "case %lld "
+		    "was saved by someone else meanwhile: show it again and "
+		    "repeat the change", (long long)w->row->id);
 	}
 	if (r < 0) {
 		r = sq_error(b, err, "saving a case");
@@ -178,6 +184,7 @@ read_row(sqlite3_stmt *st, struct rw_case_row *row)
 	row->score = sqlite3_column_int(st, 15);
 	row->created_at = sq_column_text(st, 16);
 	row->updated_at = sq_column_text(st, 17);
+	row->version = sqlite3_column_int64(st, 18);
 }
 
 /* Calls cb for each row of a prepared case query; returns how many rows

@@ -282,10 +282,11 @@ static const char *const statements[ST__MAX] = {
 	    "UPDATE case_file SET sealed = ?2, status = ?3, legal_status = ?4, "
 	    "host = ?5, dest = ?6, nationality = ?7, grp = ?8, count = ?9, "
 	    "tags = ?10, deadlines = ?11, requests = ?12, closed = ?13, "
-	    "updated_at = ?14 WHERE id = ?15 AND uid = ?1",
+	    "updated_at = ?14, version = version + 1 "
+	    "WHERE id = ?15 AND uid = ?1 AND version = ?16",
 #define CASE_COLUMNS "id, uid, sealed, status, legal_status, host, dest, " \
 	"nationality, grp, count, tags, deadlines, requests, closed, level, " \
-	"score, created_at, updated_at"
+	"score, created_at, updated_at, version"
 	[ST_CASE_GET] = "SELECT " CASE_COLUMNS " FROM case_file WHERE id = ?",
 	[ST_CASE_LIST] = "SELECT " CASE_COLUMNS " FROM case_file ORDER BY id",
 	[ST_CASE_BY_BLIND] = "SELECT " CASE_COLUMNS " FROM case_file WHERE id IN "

@@ -38,7 +38,10 @@ CREATE TABLE case_file (
 	level TEXT,
 	score INTEGER,
 	created_at TEXT NOT NULL,
-	updated_at TEXT NOT NULL
+	updated_at TEXT NOT NULL,
+	-- one more on every save: an update made from an older version is
+	-- refused, so the history's "before" is always what was replaced
+	version INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX case_file_host ON case_file(host, closed);
 
