@@ -31,6 +31,7 @@ static const struct verb verbs[] = {
 	{"key", cmd_key, "the store's key: show its fingerprint, rotate it"},
 	{"country", cmd_country, "a country's law, treaties and record"},
 	{"screen", cmd_screen, "a case's risk level, its factors and advice"},
+	{"stats", cmd_stats, "accepted incidents and persons by host, year, type, group"},
 };
 
 static void

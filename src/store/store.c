@@ -13,6 +13,7 @@
 #include "core/country.h"
 #include "crypto/digest.h"
 #include "store/incident-record.h"
+#include "store/stats-query.h"
 #include "store/store-int.h"
 
 struct rw_store {
@@ -253,6 +254,18 @@ rw_store_incident_counts(struct rw_store *store, const char *host,
 		return rw_error_set(err, RW_EINVAL, "a host country must be an "
 		    "ISO 3166-1 alpha-2 code, such as TH");
 	return store->ops->incident_counts(store->backend, host, cb, ctx, err);
+}
+
+int
+rw_store_incident_stats(struct rw_store *store, const struct rw_stats_query *q,
+    rw_stats_cb cb, void *ctx, struct rw_error *err)
+{
+	int r;
+
+	assert(q != NULL && cb != NULL);
+	if ((r = rw_stats_query_check(q, err)) < 0)
+		return r;
+	return store->ops->incident_stats(store->backend, q, cb, ctx, err);
 }
 
 int

@@ -258,8 +258,36 @@ struct rw_incident_count {
 	                     * count is given (per-person totals) */
 };
 
+/* Statistics over accepted incidents (rw_store_incident_stats): the
+ * dimensions rows may be grouped by. */
+enum rw_stats_dim {
+	RW_STATS_HOST,  /* host country code */
+	RW_STATS_YEAR,  /* first four characters of the date */
+	RW_STATS_TYPE,  /* incident type name */
+	RW_STATS_GROUP, /* the group the people belong to */
+	RW_STATS_DIMS
+};
+
+/* Which dimensions to group by, in the order rows are sorted by:
+ * by[0..n_by), each at most once, 1 <= n_by <= RW_STATS_DIMS. */
+struct rw_stats_query {
+	enum rw_stats_dim by[RW_STATS_DIMS];
+	size_t n_by;
+};
+
+/* One group of accepted incidents. value[d] is the group's value of
+ * dimension d (indexed by enum rw_stats_dim, not by the query's order),
+ * NULL when the incidents do not state it or d is not grouped by. */
+struct rw_stats_row {
+	const char *value[RW_STATS_DIMS];
+	int64_t incidents;  /* each incident once */
+	int64_t persons;    /* per incident: its count, else its named
+	                     * persons, else 1 */
+};
+
 typedef int (*rw_incident_cb)(const struct rw_incident_record *inc,
     void *ctx);
+typedef int (*rw_stats_cb)(const struct rw_stats_row *row, void *ctx);
 typedef int (*rw_count_cb)(const struct rw_incident_count *c, void *ctx);
 typedef int (*rw_entity_cb)(const struct rw_entity_record *e, void *ctx);
 typedef int (*rw_person_cb)(const struct rw_person *p, void *ctx);
@@ -401,6 +429,10 @@ struct rw_store_ops {
 	/* a country's record */
 	int (*incident_counts)(struct rw_store_backend *b, const char *host,
 	    rw_count_cb cb, void *ctx, struct rw_error *err);
+	/* statistics (added in version 3, at the end) */
+	int (*incident_stats)(struct rw_store_backend *b,
+	    const struct rw_stats_query *q, rw_stats_cb cb, void *ctx,
+	    struct rw_error *err);
 };
 
 /* Opens the store at location (a data directory for SQLite). With create,
@@ -575,6 +607,21 @@ int rw_store_reseal(struct rw_store *store, const struct rw_reseal *r,
  * host is not a valid code. */
 int rw_store_incident_counts(struct rw_store *store, const char *host,
     rw_count_cb cb, void *ctx, struct rw_error *err);
+
+/* Calls cb for each group of accepted incidents, grouped by q's
+ * dimensions and ordered by them in q's order (unknown values last).
+ * RW_EINVAL when q is not a valid query (see rw_stats_by_parse). */
+int rw_store_incident_stats(struct rw_store *store,
+    const struct rw_stats_query *q, rw_stats_cb cb, void *ctx,
+    struct rw_error *err);
+
+/* Parses a comma-separated list of dimension names ("host,year") into
+ * ret; RW_EINVAL, saying why, for an empty list or item, an unknown name
+ * or one given twice. */
+int rw_stats_by_parse(const char *list, struct rw_stats_query *ret,
+    struct rw_error *err);
+/* "host", "year", "type", "group"; NULL when out of range. */
+const char *rw_stats_dim_name(enum rw_stats_dim d);
 
 /* "proposed", "accepted", "rejected"; NULL when out of range. */
 const char *rw_incident_status_name(enum rw_incident_status status);

@@ -1172,8 +1172,8 @@ test_save_from_an_older_version_is_refused(void **state)
 
 /* ---- migration ---- */
 
-/* A store made by a build that knew migrations 0001 and 0002 (the tables
- * of 0003 dropped, the version set back) is brought to schema 3 when
+/* A store made by a build that knew migrations 0001 and 0002 (what 0003
+ * and 0004 add dropped, the version set back) is brought to schema 4 when
  * opened, keeps its sources, and takes cases. */
 static void
 test_upgrade_from_schema_2(void **state)
@@ -1189,13 +1189,17 @@ test_upgrade_from_schema_2(void **state)
 	unit_db_exec(f->db, "DROP TABLE case_change; DROP TABLE case_source; "
 	    "DROP TABLE case_incident; DROP TABLE case_name; "
 	    "DROP TABLE case_file; DROP TABLE store_key; "
-	    "DROP INDEX incident_host; "
+	    "DROP INDEX incident_host; DROP INDEX incident_stats; "
+	    "DROP TRIGGER incident_person_added; "
+	    "DROP TRIGGER incident_person_removed; "
+	    "DROP TRIGGER incident_person_moved; "
+	    "ALTER TABLE incident DROP COLUMN named; "
 	    "PRAGMA user_version = 2");
 	assert_int_equal(unit_db_int(f->db, "SELECT count(*) FROM sqlite_master "
 	    "WHERE name LIKE 'case%'"), 0);
 	assert_int_equal(rw_store_open(f->data, 0, &f->store, &err), RW_OK);
 	assert_int_equal(rw_store_schema_version(f->store, &version), RW_OK);
-	assert_int_equal(version, 3);
+	assert_int_equal(version, 4);
 	assert_int_equal(rw_store_source_count(f->store, &n), RW_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(rw_store_source_get(f->store, 1, RW_SOURCE_WITH_TEXT,

@@ -721,7 +721,7 @@ test_upgrade_from_schema_1(void **state)
 	assert_int_equal(rw_store_open(f->data, 0, &f->store, &err), RW_OK);
 	add_source(f, "a.txt", TEXT_A);
 	assert_int_equal(rw_store_schema_version(f->store, &version), RW_OK);
-	assert_int_equal(version, 3); /* every migration since ran */
+	assert_int_equal(version, 4); /* every migration since ran */
 	assert_int_equal(rw_store_source_count(f->store, &n), RW_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(unit_store_problems(f->store), 0);
@@ -849,6 +849,220 @@ test_incident_counts_stop(void **state)
 	assert_int_equal(calls, 1);
 }
 
+/* ---- statistics over accepted incidents ---- */
+
+/* "host/year/type/group:incidents,persons;..." ("-" for NULL), in the
+ * query's order of dimensions. */
+struct stats_summary {
+	const struct rw_stats_query *q;
+	struct summary s;
+};
+
+static int
+summarise_stats(const struct rw_stats_row *row, void *ctx)
+{
+	struct stats_summary *x = ctx;
+	struct summary *s = &x->s;
+
+	if (s->len > 0)
+		s->len += (size_t)snprintf(s->text + s->len,
+		    sizeof(s->text) - s->len, ";");
+	for (size_t k = 0; k < x->q->n_by; k++) {
+		const char *v = row->value[x->q->by[k]];
+
+		s->len += (size_t)snprintf(s->text + s->len,
+		    sizeof(s->text) - s->len, "%s%s", k ? "/" : "", v ? v : "-");
+	}
+	for (int d = 0; d < RW_STATS_DIMS; d++) {
+		int asked = 0;
+
+		for (size_t k = 0; k < x->q->n_by; k++)
+			asked |= x->q->by[k] == (enum rw_stats_dim)d;
+		if (!asked)
+			assert_null(row->value[d]);
+	}
+	s->len += (size_t)snprintf(s->text + s->len, sizeof(s->text) - s->len,
+	    ":%lld,%lld", (long long)row->incidents, (long long)row->persons);
+	return 0;
+}
+
+static const char *
+stats(struct unit_store *f, const char *by)
+{
+	static struct stats_summary x;
+	static struct rw_stats_query q;
+	struct rw_error err;
+
+	memset(&x, 0, sizeof(x));
+	if (rw_stats_by_parse(by, &q, &err) != RW_OK)
+		fail_msg("--by %s: %s", by, err.message);
+	x.q = &q;
+	if (rw_store_incident_stats(f->store, &q, summarise_stats, &x, &err) != 0)
+		fail_msg("stats by %s: %s", by, err.message);
+	return x.s.text;
+}
+
+static const char TEXT_S[] =
+    "In 2019 Thai officers deported 12 Uyghurs to China. "
+    "In 2021 Thailand sent two Kazakhs to Kazakhstan. "
+    "A detention in Bangkok was also reported. "
+    "Malaysia deported 3 people to China in 2020. "
+    "Ekber Yasin was held in Bangkok in 2019. "
+    "Kyrgyzstan returned 40 Uyghurs in 2019. "
+    "A Thai court convicted 5 Uyghurs in 2019.";
+
+/* Seven incidents, reviewed so that 1, 2, 3, 4 and 7 are accepted, 5 is
+ * proposed and 6 rejected. */
+static void
+stats_fixture(struct unit_store *f)
+{
+	struct rw_extraction x;
+	int64_t src = add_source(f, "s.txt", TEXT_S);
+	static const int64_t accept[] = {1, 2, 3, 4, 7};
+
+	memset(&x, 0, sizeof(x));
+	add_incident(&x, TEXT_S, RW_INCIDENT_RETURN, "2019", "TH", "CN", "",
+	    "Uyghur", 12, "In 2019 Thai officers deported 12 Uyghurs to China.");
+	add_incident(&x, TEXT_S, RW_INCIDENT_RETURN, "2021", "TH", "KZ",
+	    "Aibek Nurlan;Dana Serik", "Kazakh", -1,
+	    "In 2021 Thailand sent two Kazakhs to Kazakhstan.");
+	add_incident(&x, TEXT_S, RW_INCIDENT_DETENTION, "", "TH", "", "", "", -1,
+	    "A detention in Bangkok was also reported.");
+	add_incident(&x, TEXT_S, RW_INCIDENT_RETURN, "2020", "MY", "CN", "",
+	    "Uyghur", 3, "Malaysia deported 3 people to China in 2020.");
+	add_incident(&x, TEXT_S, RW_INCIDENT_DETENTION, "2019", "TH", "",
+	    "Ekber Yasin", "Uyghur", -1, "Ekber Yasin was held in Bangkok");
+	add_incident(&x, TEXT_S, RW_INCIDENT_RETURN, "2019", "KG", "CN", "",
+	    "Uyghur", 40, "Kyrgyzstan returned 40 Uyghurs in 2019.");
+	add_incident(&x, TEXT_S, RW_INCIDENT_CONVICTION, "2019", "TH", "", "",
+	    "Uyghur", 5, "A Thai court convicted 5 Uyghurs in 2019.");
+	save(f, src, TEXT_S, &x);
+	rw_extraction_free(&x);
+	for (size_t k = 0; k < sizeof(accept) / sizeof(accept[0]); k++)
+		assert_int_equal(rw_store_incident_review(f->store, accept[k],
+		    RW_REVIEW_ACCEPT, "alice", NULL, NULL, NULL), RW_OK);
+	assert_int_equal(rw_store_incident_review(f->store, 6, RW_REVIEW_REJECT,
+	    "alice", NULL, NULL, NULL), RW_OK);
+}
+
+static void
+test_incident_stats(void **state)
+{
+	struct unit_store *f = *state;
+	struct rw_incident_edit edit;
+
+	stats_fixture(f);
+	/* Counted by hand: persons are the count (12, 3, 5), else the named
+	 * persons (2), else 1 (the detention naming nobody); 5 (proposed)
+	 * and 6 (rejected) are left out; unknown values sort last. */
+	assert_string_equal(stats(f, "host,year,type"),
+	    "MY/2020/return:1,3;TH/2019/conviction:1,5;TH/2019/return:1,12;"
+	    "TH/2021/return:1,2;TH/-/detention:1,1");
+	assert_string_equal(stats(f, "year"),
+	    "2019:2,17;2020:1,3;2021:1,2;-:1,1");
+	assert_string_equal(stats(f, "group,host"),
+	    "Kazakh/TH:1,2;Uyghur/MY:1,3;Uyghur/TH:2,17;-/TH:1,1");
+	assert_string_equal(stats(f, "type,group,year,host"),
+	    "conviction/Uyghur/2019/TH:1,5;detention/-/-/TH:1,1;"
+	    "return/Kazakh/2021/TH:1,2;return/Uyghur/2019/TH:1,12;"
+	    "return/Uyghur/2020/MY:1,3");
+	assert_string_equal(stats(f, "host"), "MY:1,3;TH:4,20");
+	/* Named persons follow edits: two names become one, then none. */
+	memset(&edit, 0, sizeof(edit));
+	edit.fields = RW_FIELD_PERSONS;
+	edit.values.n_persons = 1;
+	snprintf(edit.values.persons[0], RW_PERSON_NAME_MAX, "Aibek Nurlan");
+	assert_int_equal(rw_store_incident_review(f->store, 2, RW_REVIEW_EDIT,
+	    "alice", &edit, NULL, NULL), RW_OK);
+	assert_string_equal(stats(f, "group"), "Kazakh:1,1;Uyghur:3,20;-:1,1");
+	edit.values.n_persons = 0;
+	assert_int_equal(rw_store_incident_review(f->store, 2, RW_REVIEW_EDIT,
+	    "alice", &edit, NULL, NULL), RW_OK);
+	assert_string_equal(stats(f, "group"), "Kazakh:1,1;Uyghur:3,20;-:1,1");
+	/* Accepting the proposed one adds it and the person it names. */
+	assert_int_equal(rw_store_incident_review(f->store, 5, RW_REVIEW_ACCEPT,
+	    "alice", NULL, NULL, NULL), RW_OK);
+	assert_string_equal(stats(f, "year,type"),
+	    "2019/conviction:1,5;2019/detention:1,1;2019/return:1,12;"
+	    "2020/return:1,3;2021/return:1,1;-/detention:1,1");
+}
+
+static int
+stop_stats(const struct rw_stats_row *row, void *ctx)
+{
+	(void)row;
+	(*(int *)ctx)++;
+	return 7;
+}
+
+static void
+test_incident_stats_refused(void **state)
+{
+	struct unit_store *f = *state;
+	struct rw_stats_query q;
+	struct rw_error err;
+	int calls = 0;
+
+	stats_fixture(f);
+	/* A callback's stop value comes back after one row. */
+	assert_int_equal(rw_stats_by_parse("year", &q, &err), RW_OK);
+	assert_int_equal(rw_store_incident_stats(f->store, &q, stop_stats,
+	    &calls, &err), 7);
+	assert_int_equal(calls, 1);
+	/* Queries no parse would make are refused before the backend. */
+	q.n_by = 0;
+	assert_int_equal(rw_store_incident_stats(f->store, &q, stop_stats,
+	    &calls, &err), RW_EINVAL);
+	q.n_by = RW_STATS_DIMS + 1;
+	assert_int_equal(rw_store_incident_stats(f->store, &q, stop_stats,
+	    &calls, &err), RW_EINVAL);
+	q.n_by = 2;
+	q.by[0] = RW_STATS_HOST;
+	q.by[1] = RW_STATS_HOST;
+	assert_int_equal(rw_store_incident_stats(f->store, &q, stop_stats,
+	    &calls, &err), RW_EINVAL);
+	q.by[1] = (enum rw_stats_dim)RW_STATS_DIMS;
+	assert_int_equal(rw_store_incident_stats(f->store, &q, stop_stats,
+	    &calls, &err), RW_EINVAL);
+	assert_int_equal(calls, 1);
+}
+
+static void
+test_stats_by_parse(void **state)
+{
+	static const char *const bad[] = {"", ",", "host,", ",host",
+	    "host,,year", "host,host", "year,type,year", "Host", "hosts",
+	    "host ", " host", "host;year", "host' OR 1=1 --", "group\n",
+	    "h\xc3\xb6st", "\xff", "host,year,type,group,host",
+	    "host,year,type,group,host,year,type,group,host,year,type,group,"
+	    "host,year", NULL};
+	struct rw_stats_query q, kept;
+	struct rw_error err;
+
+	(void)state;
+	assert_int_equal(rw_stats_by_parse("group,type,year,host", &q, &err),
+	    RW_OK);
+	assert_int_equal(q.n_by, 4);
+	assert_int_equal(q.by[0], RW_STATS_GROUP);
+	assert_int_equal(q.by[3], RW_STATS_HOST);
+	kept = q;
+	for (size_t k = 0; bad[k] != NULL; k++) {
+		rw_error_clear(&err);
+		assert_int_equal(rw_stats_by_parse(bad[k], &q, &err), RW_EINVAL);
+		assert_true(err.message[0] != '\0');
+		assert_memory_equal(&q, &kept, sizeof(q)); /* left untouched */
+	}
+	assert_int_equal(rw_stats_by_parse(NULL, &q, &err), RW_EINVAL);
+	assert_non_null(strstr(err.message, "at least one"));
+	rw_stats_by_parse("host,year,host", &q, &err);
+	assert_string_equal(err.message,
+	    "host is named twice in the list of statistics dimensions");
+	rw_stats_by_parse("h\xc3\xb6st", &q, &err);
+	assert_null(strstr(err.message, "\xc3\xb6"));
+	assert_string_equal(rw_stats_dim_name(RW_STATS_GROUP), "group");
+	assert_null(rw_stats_dim_name(RW_STATS_DIMS));
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
@@ -871,6 +1085,9 @@ main(void)
 		T(test_upgrade_from_schema_1),
 		T(test_incident_counts),
 		T(test_incident_counts_stop),
+		T(test_incident_stats),
+		T(test_incident_stats_refused),
+		cmocka_unit_test(test_stats_by_parse),
 		cmocka_unit_test(test_names),
 	};
 

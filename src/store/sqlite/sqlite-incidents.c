@@ -1037,6 +1037,32 @@ sq_incident_counts(struct rw_store_backend *b, const char *host,
 	return stop;
 }
 
+int
+sq_incident_stats(struct rw_store_backend *b, const struct rw_stats_query *q,
+    rw_stats_cb cb, void *ctx, struct rw_error *err)
+{
+	sqlite3_stmt *st = sq_use(b, ST_INCIDENT_STATS);
+	int rc, stop = 0;
+
+	for (size_t k = 0; k < q->n_by; k++) {
+		sqlite3_bind_int(st, 1 + (int)q->by[k], 1);
+		sqlite3_bind_int(st, 5 + (int)k, (int)q->by[k]);
+	}
+	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct rw_stats_row row;
+
+		for (int d = 0; d < RW_STATS_DIMS; d++)
+			row.value[d] = sq_column_text(st, d);
+		row.incidents = sqlite3_column_int64(st, RW_STATS_DIMS);
+		row.persons = sqlite3_column_int64(st, RW_STATS_DIMS + 1);
+		stop = cb(&row, ctx);
+	}
+	sqlite3_reset(st);
+	if (stop == 0 && rc != SQLITE_DONE)
+		return sq_error(b, err, "counting accepted incidents");
+	return stop;
+}
+
 static int
 add_review(struct rw_store_backend *b, int64_t id, const char *who,
     const char *at, const char *action, json_t *changes)

@@ -78,6 +78,7 @@ enum stmt {
 	ST_REVIEW_INSERT,
 	ST_CHECK_INCIDENTS,
 	ST_INCIDENT_COUNTS,
+	ST_INCIDENT_STATS,
 	/* people (sqlite-people.c) */
 	ST_NAME_PERSON,
 	ST_NAMES_BY_BAG,
@@ -164,6 +165,9 @@ int sq_incident_split(struct rw_store_backend *b, int64_t id,
     struct rw_error *err);
 int sq_incident_counts(struct rw_store_backend *b, const char *host,
     rw_count_cb cb, void *ctx, struct rw_error *err);
+int sq_incident_stats(struct rw_store_backend *b,
+    const struct rw_stats_query *q, rw_stats_cb cb, void *ctx,
+    struct rw_error *err);
 int sq_people_list(struct rw_store_backend *b, rw_person_cb cb, void *ctx,
     struct rw_error *err);
 int sq_person_decide(struct rw_store_backend *b, const char *name_a,

@@ -218,13 +218,37 @@ static const char *const statements[ST__MAX] = {
 	[ST_CHECK_INCIDENTS] =
 	    "SELECT id FROM incident i WHERE NOT EXISTS "
 	    "(SELECT 1 FROM incident_source l WHERE l.incident_id = i.id)",
+	/* The people an incident concerns: its count, else the persons it
+	 * names (kept in `named` by 0004-stats.sql's triggers). */
+#define INCIDENT_PERSONS "coalesce(count, named)"
 	[ST_INCIDENT_COUNTS] =
 	    "SELECT type, CAST(substr(date, 1, 4) AS INTEGER), "
 	    "coalesce(dest, ''), count(*), sum(status = 'accepted'), "
-	    "sum(coalesce(count, (SELECT count(*) FROM incident_person p "
-	    "WHERE p.incident_id = i.id))) FROM incident i "
+	    "sum(" INCIDENT_PERSONS ") FROM incident "
 	    "WHERE host = ?1 AND status <> 'rejected' "
 	    "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+	/* Accepted incidents counted by host, year, type and group in the
+	 * order of the incident_stats index (no sort; statistics count an
+	 * incident that states nobody as one person), then summed over the
+	 * dimensions whose flag is set (?1 host, ?2 year, ?3 type, ?4 group;
+	 * the others are NULL in every row) and sorted by the dimensions ?5..?8
+	 * name (0 host .. 3 group, NULL for none), unknown values last. */
+#define STATS_KEY(k) \
+	"CASE " k " WHEN 0 THEN h WHEN 1 THEN y WHEN 2 THEN t WHEN 3 THEN g END"
+#define STATS_ORDER(k) STATS_KEY(k) " IS NULL, " STATS_KEY(k)
+	[ST_INCIDENT_STATS] =
+	    "SELECT h, y, t, g, sum(c), sum(n) FROM (SELECT "
+	    "CASE WHEN ?1 THEN host END AS h, CASE WHEN ?2 THEN y END AS y, "
+	    "CASE WHEN ?3 THEN type END AS t, CASE WHEN ?4 THEN grp END AS g, "
+	    "c, n FROM (SELECT host, substr(date, 1, 4) AS y, type, grp, "
+	    "count(*) AS c, sum(max(1, " INCIDENT_PERSONS ")) AS n "
+	    "FROM incident WHERE status = 'accepted' "
+	    "GROUP BY host, substr(date, 1, 4), type, grp)) "
+	    "GROUP BY h, y, t, g ORDER BY " STATS_ORDER("?5") ", "
+	    STATS_ORDER("?6") ", " STATS_ORDER("?7") ", " STATS_ORDER("?8"),
+#undef STATS_ORDER
+#undef STATS_KEY
+#undef INCIDENT_PERSONS
 	/* People (sqlite-people.c). */
 	[ST_NAME_PERSON] = "SELECT person_id FROM person_name WHERE name = ?1",
 	[ST_NAMES_BY_BAG] =
@@ -1258,4 +1282,5 @@ const struct rw_store_ops rw_sqlite_ops = {
 	.case_screened = sq_case_screened,
 	.reseal = sq_reseal,
 	.incident_counts = sq_incident_counts,
+	.incident_stats = sq_incident_stats,
 };
