@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-util.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "extract/extract.h"
@@ -24,14 +25,6 @@
 struct totals {
 	size_t files, bytes, incidents, failed;
 };
-
-static double cpu_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* One file through the steps `refuge extract` takes, minus printing. */
 static void extract_one(struct rw_extractor *ex, const char *path,

@@ -26,6 +26,7 @@
 
 #include <sqlite3.h>
 
+#include "bench-util.h"
 #include "cases/case-screen.h"
 #include "cases/case-store.h"
 #include "crypto/digest.h"
@@ -42,24 +43,6 @@ static const char *const tags[] = {"activist", "journalist", "student",
     "lawyer", "religious practitioner"};
 static const char *const types[] = {"detention", "return",
     "threatened_return", "warrant", "release"};
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static unsigned long
-next_rand(unsigned long *s)
-{
-	*s = *s * 6364136223846793005UL + 1442695040888963407UL;
-	return *s >> 33;
-}
-
-static double
-cpu_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static int
 fail(const char *what, const struct rw_error *err)

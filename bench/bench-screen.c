@@ -24,6 +24,7 @@
 #include "cases/case.h"
 #include "screen/screen.h"
 
+#include "bench-util.h"
 /* One case ready to screen. */
 struct bench_item {
 	struct rw_screen_input in;
@@ -91,7 +92,7 @@ struct memory {
 	size_t n;
 };
 
-static unsigned long next_rand(unsigned long *s)
+static unsigned long xorshift64(unsigned long *s)
 {
 	/* xorshift64: reproducible, not secret */
 	*s ^= *s << 13;
@@ -104,46 +105,46 @@ static void add_request(struct rw_case *c, unsigned long *seed,
     const char *state)
 {
 	struct rw_request *r = &c->requests[c->n_requests++];
-	const char *charge = charges[next_rand(seed) % N_OF(charges)];
+	const char *charge = charges[xorshift64(seed) % N_OF(charges)];
 
-	r->kind = (enum rw_request_kind)(next_rand(seed) %
+	r->kind = (enum rw_request_kind)(xorshift64(seed) %
 	    RW_REQUEST_KIND_COUNT);
 	memcpy(r->state, state, 3);
 	r->charges = charge != NULL ? strdup(charge) : NULL;
-	r->assurances = next_rand(seed) % 4 == 0;
+	r->assurances = xorshift64(seed) % 4 == 0;
 }
 
 static void make_case(struct rw_case *c, struct bench_item *item,
     unsigned long *seed)
 {
-	const struct rw_country *h = &hosts[next_rand(seed) % N_OF(hosts)];
-	const struct rw_country *d = &dests[next_rand(seed) % N_OF(dests)];
-	const char *group = groups[next_rand(seed) % N_OF(groups)];
-	size_t n_req = next_rand(seed) % 3;
+	const struct rw_country *h = &hosts[xorshift64(seed) % N_OF(hosts)];
+	const struct rw_country *d = &dests[xorshift64(seed) % N_OF(dests)];
+	const char *group = groups[xorshift64(seed) % N_OF(groups)];
+	size_t n_req = xorshift64(seed) % 3;
 
 	rw_case_init(c);
 	c->description = strdup("a generated case");
 	c->group = group != NULL ? strdup(group) : NULL;
-	c->count = (long)(next_rand(seed) % 6);
+	c->count = (long)(xorshift64(seed) % 6);
 	memcpy(c->host, h->iso, 3);
 	memcpy(c->dest, d->iso, 3);
-	rw_strings_add(&c->tags, tag_words[next_rand(seed) % N_OF(tag_words)],
+	rw_strings_add(&c->tags, tag_words[xorshift64(seed) % N_OF(tag_words)],
 	    NULL);
-	c->legal_status = (enum rw_legal_status)(next_rand(seed) %
+	c->legal_status = (enum rw_legal_status)(xorshift64(seed) %
 	    RW_LEGAL_COUNT);
-	c->status = (enum rw_case_status)(next_rand(seed) % 3);
+	c->status = (enum rw_case_status)(xorshift64(seed) % 3);
 	c->requests = calloc(2, sizeof(*c->requests));
 	for (size_t k = 0; c->requests != NULL && k < n_req; k++)
 		add_request(c, seed, d->iso);
 	if ((c->deadlines = calloc(1, sizeof(*c->deadlines))) != NULL &&
-	    next_rand(seed) % 2 == 0) {
+	    xorshift64(seed) % 2 == 0) {
 		snprintf(c->deadlines[0].date, sizeof(c->deadlines[0].date),
-		    "2026-%02lu-%02lu", 3 + next_rand(seed) % 9,
-		    1 + next_rand(seed) % 28);
+		    "2026-%02lu-%02lu", 3 + xorshift64(seed) % 9,
+		    1 + xorshift64(seed) % 28);
 		c->n_deadlines = 1;
 	}
 	item->in = (struct rw_screen_input){.c = c, .host = h, .dest = d,
-		.record = {(long)(next_rand(seed) % 30), 40, (long)(next_rand(
+		.record = {(long)(xorshift64(seed) % 30), 40, (long)(xorshift64(
 		seed) % 2), 2024}, .today = {2026, 3, 2}};
 }
 
@@ -186,14 +187,6 @@ static const struct case_source sources[] = {
 };
 
 /* ---- the measurement ---- */
-
-static double cpu_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Screens n cases from src; returns microseconds per case, or -1. */
 static double run(const struct rw_screen_rules *rules,

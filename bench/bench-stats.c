@@ -23,6 +23,7 @@
 
 #include <sqlite3.h>
 
+#include "bench-util.h"
 #include "store/store.h"
 
 #define RUNS 3
@@ -36,24 +37,6 @@ static const char *const types[] = {"detention", "return",
     "release"};
 static const char *const groupings[] = {"host,year,type",
     "host,year,type,group", "year", "group,host"};
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static unsigned long
-next_rand(unsigned long *s)
-{
-	*s = *s * 6364136223846793005UL + 1442695040888963407UL;
-	return *s >> 33;
-}
-
-static double
-wall_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Binds the fields of one generated incident to ins. */
 static void
