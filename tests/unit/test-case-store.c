@@ -1123,9 +1123,11 @@ test_screened(void **state)
 
 /* ---- saves made from an older version ---- */
 
+/* A row as read, its strings copied (the store's are lent for the
+ * callback only); the fields the test does not need left out. */
 struct stale {
 	struct rw_case_row row;
-	char uid[65], sealed[4096];
+	char uid[65], sealed[4096], status[32], legal[32];
 };
 
 static int
@@ -1133,13 +1135,17 @@ copy_row(const struct rw_case_row *row, void *ctx)
 {
 	struct stale *s = ctx;
 
-	s->row = *row;
+	memset(&s->row, 0, sizeof(s->row));
+	s->row.id = row->id;
+	s->row.version = row->version;
 	snprintf(s->uid, sizeof(s->uid), "%s", row->uid);
 	snprintf(s->sealed, sizeof(s->sealed), "%s", row->sealed);
+	snprintf(s->status, sizeof(s->status), "%s", row->status);
+	snprintf(s->legal, sizeof(s->legal), "%s", row->legal_status);
 	s->row.uid = s->uid;
 	s->row.sealed = s->sealed;
-	s->row.level = s->row.created_at = s->row.updated_at = NULL;
-	s->row.tags_json = s->row.deadlines_json = s->row.requests_json = NULL;
+	s->row.status = s->status;
+	s->row.legal_status = s->legal;
 	return RW_OK;
 }
 
