@@ -255,7 +255,8 @@ struct rw_incident_count {
 	int64_t incidents;  /* incidents not rejected */
 	int64_t accepted;   /* of which a person accepted */
 	int64_t people;     /* their count, or their named persons when no
-	                     * count is given (per-person totals) */
+	                     * count is given, at least one each
+	                     * (per-person totals, as `stats` counts) */
 };
 
 /* Statistics over accepted incidents (rw_store_incident_stats): the

@@ -219,8 +219,10 @@ static const char *const statements[ST__MAX] = {
 	    "SELECT id FROM incident i WHERE NOT EXISTS "
 	    "(SELECT 1 FROM incident_source l WHERE l.incident_id = i.id)",
 	/* The people an incident concerns: its count, else the persons it
-	 * names (kept in `named` by 0004-stats.sql's triggers). */
-#define INCIDENT_PERSONS "coalesce(count, named)"
+	 * names (kept in `named` by 0004-stats.sql's triggers), and at least
+	 * one: someone it happened to, even unnamed. One rule for a
+	 * country's record and for statistics. */
+#define INCIDENT_PERSONS "max(1, coalesce(count, named))"
 	[ST_INCIDENT_COUNTS] =
 	    "SELECT type, CAST(substr(date, 1, 4) AS INTEGER), "
 	    "coalesce(dest, ''), count(*), sum(status = 'accepted'), "
@@ -241,7 +243,7 @@ static const char *const statements[ST__MAX] = {
 	    "CASE WHEN ?1 THEN host END AS h, CASE WHEN ?2 THEN y END AS y, "
 	    "CASE WHEN ?3 THEN type END AS t, CASE WHEN ?4 THEN grp END AS g, "
 	    "c, n FROM (SELECT host, substr(date, 1, 4) AS y, type, grp, "
-	    "count(*) AS c, sum(max(1, " INCIDENT_PERSONS ")) AS n "
+	    "count(*) AS c, sum(" INCIDENT_PERSONS ") AS n "
 	    "FROM incident WHERE status = 'accepted' "
 	    "GROUP BY host, substr(date, 1, 4), type, grp)) "
 	    "GROUP BY h, y, t, g ORDER BY " STATS_ORDER("?5") ", "
