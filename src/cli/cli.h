@@ -61,6 +61,13 @@ char *cli_key_path(const struct cli *cli);
 struct rw_keyring *cli_open_key(const struct cli *cli, struct rw_store *store,
     int create);
 
+struct rw_case;
+
+/* Screens a saved case with the built-in rules as of today, so the level
+ * kept with it is current. */
+int cli_screen_case(struct rw_store *store, const struct rw_case *c,
+    struct rw_error *err);
+
 /* After incidents changed (ingest, extraction, review): links the
  * incidents that name a case's person to the case and screens every
  * open case again, when the store's key is at hand; 0, or 1 after

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cases/case-screen.h"
 #include "cases/case-store.h"
 #include "cli/cli.h"
 #include "core/country.h"
@@ -463,32 +462,6 @@ print_change(const char *at, const char *who, const char *changes, void *ctx)
 	return 0;
 }
 
-/* Screens the saved case with the built-in rules as of today, so its
- * level is current; the level is kept with the case. */
-static int
-screen_saved(struct session *s, struct rw_error *err)
-{
-	struct rw_screen_rules *rules = NULL;
-	struct rw_case_screener *screener = NULL;
-	struct rw_screening result;
-	struct rw_date today;
-	char now[21];
-	int r;
-
-	rw_date_now_utc(now);
-	now[10] = '\0';
-	rw_date_parse(now, &today);
-	r = rw_screen_rules_default(&rules, err);
-	if (r == RW_OK)
-		r = rw_case_screener_new(s->store, rules, &screener, err);
-	if (r == RW_OK && (r = rw_case_screen(screener, &s->c, &today,
-	    &result, err)) == RW_OK)
-		rw_screening_free(&result);
-	rw_case_screener_free(screener);
-	rw_screen_rules_free(rules);
-	return r;
-}
-
 static int
 save(struct session *s, int report_id)
 {
@@ -505,7 +478,7 @@ save(struct session *s, int report_id)
 	if ((s->w.from_incident && rw_store_case_link(s->store, s->c.id,
 	    s->w.from_incident, 0, &err) < 0) ||
 	    rw_case_link_named(s->store, s->key, NULL, &err) < 0 ||
-	    screen_saved(s, &err) < 0) {
+	    cli_screen_case(s->store, &s->c, &err) < 0) {
 		cli_error(s->cli, "%s", err.message);
 		return 1;
 	}

@@ -180,13 +180,10 @@ cmd_screen(struct cli *cli, int argc, char **argv)
 	const char *rules_path = NULL;
 	struct rw_error err;
 	struct rw_case c;
-	char now[21];
 	long id = 0;
 	int r;
 
-	rw_date_now_utc(now);
-	now[10] = '\0';
-	rw_date_parse(now, &run.today);
+	rw_date_today_utc(&run.today);
 	if ((r = parse(&run, argc, argv, &rules_path, &id)) != 0)
 		return r == -2 ? 0 : r;
 	if ((run.rules = load_rules(cli, rules_path)) == NULL)
@@ -216,7 +213,29 @@ cmd_screen(struct cli *cli, int argc, char **argv)
 	return r;
 }
 
-/* ---- after incidents change ---- */
+/* ---- after a case or incidents change ---- */
+
+int
+cli_screen_case(struct rw_store *store, const struct rw_case *c,
+    struct rw_error *err)
+{
+	struct rw_screen_rules *rules = NULL;
+	struct rw_case_screener *screener = NULL;
+	struct rw_screening result;
+	struct rw_date today;
+	int r;
+
+	rw_date_today_utc(&today);
+	r = rw_screen_rules_default(&rules, err);
+	if (r == RW_OK)
+		r = rw_case_screener_new(store, rules, &screener, err);
+	if (r == RW_OK && (r = rw_case_screen(screener, c, &today, &result,
+	    err)) == RW_OK)
+		rw_screening_free(&result);
+	rw_case_screener_free(screener);
+	rw_screen_rules_free(rules);
+	return r;
+}
 
 int
 cli_cases_refresh(struct cli *cli, struct rw_store *store)
@@ -224,7 +243,7 @@ cli_cases_refresh(struct cli *cli, struct rw_store *store)
 	struct screen_run run = {.cli = cli, .store = store, .all = 1,
 	    .quiet = 1};
 	struct rw_error err;
-	char *path = cli_key_path(cli), now[21];
+	char *path = cli_key_path(cli);
 	int r = 0;
 
 	/* a store whose key is not at hand has no cases to refresh here */
@@ -234,9 +253,7 @@ cli_cases_refresh(struct cli *cli, struct rw_store *store)
 		return 0;
 	}
 	free(path);
-	rw_date_now_utc(now);
-	now[10] = '\0';
-	rw_date_parse(now, &run.today);
+	rw_date_today_utc(&run.today);
 	rw_error_clear(&err);
 	if ((run.key = cli_open_key(cli, store, 0)) == NULL)
 		return 1;

@@ -259,3 +259,13 @@ rw_date_now_utc(char out[21])
 	gmtime_r(&now, &tm);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
+
+void
+rw_date_today_utc(struct rw_date *ret)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	*ret = (struct rw_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}

@@ -262,6 +262,11 @@ test_now_utc_shape(void **state)
 	/* It reads back as a full date. */
 	assert_int_equal(rw_date_parse(now, &d), RW_OK);
 	assert_true(d.month != 0 && d.day != 0);
+	/* today is a valid full date (the day, not the time, is checked) */
+	struct rw_date today;
+	rw_date_today_utc(&today);
+	assert_true(rw_date_valid(today.year, today.month, today.day) &&
+	    today.day != 0);
 }
 
 /* Day numbers: the epoch, leap days and century rules. */
