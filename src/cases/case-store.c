@@ -637,23 +637,62 @@ note_case(const struct rw_case_row *row, void *ctx)
 	return RW_OK;
 }
 
-/* Whether incident is among the case's links already. */
+/* A case's linked incidents, read once per run of rw_case_link_named
+ * and kept up to date as it links more. */
+struct case_links {
+	int64_t case_id;
+	int64_t *incidents;
+	size_t n;
+};
+
 static int
-linked(struct rw_store *store, int64_t case_id, int64_t incident,
+links_of(struct rw_store *store, struct case_links **all, size_t *n_all,
+    int64_t case_id, struct case_links **ret, struct rw_error *err)
+{
+	struct case_links *more, *l;
+	int64_t *sources = NULL;
+	size_t n_sources = 0;
+	int r;
+
+	for (size_t k = 0; k < *n_all; k++)
+		if ((*all)[k].case_id == case_id) {
+			*ret = &(*all)[k];
+			return RW_OK;
+		}
+	if ((more = realloc(*all, (*n_all + 1) * sizeof(*more))) == NULL)
+		return RW_ENOMEM;
+	*all = more;
+	l = &more[*n_all];
+	memset(l, 0, sizeof(*l));
+	l->case_id = case_id;
+	if ((r = rw_store_case_links(store, case_id, &l->incidents, &l->n,
+	    &sources, &n_sources, err)) < 0)
+		return r;
+	free(sources);
+	(*n_all)++;
+	*ret = l;
+	return RW_OK;
+}
+
+/* Links incident to the case of l unless it is linked already; 1 when
+ * it made a link. */
+static int
+link_once(struct rw_store *store, struct case_links *l, int64_t incident,
     struct rw_error *err)
 {
-	int64_t *incidents = NULL, *sources = NULL;
-	size_t n_incidents = 0, n_sources = 0, k;
-	int r = rw_store_case_links(store, case_id, &incidents, &n_incidents,
-	    &sources, &n_sources, err);
+	int64_t *more;
+	int r;
 
-	if (r < 0)
+	for (size_t k = 0; k < l->n; k++)
+		if (l->incidents[k] == incident)
+			return 0;
+	if ((r = rw_store_case_link(store, l->case_id, incident, 0, err)) < 0)
 		return r;
-	for (k = 0; k < n_incidents && incidents[k] != incident; k++)
-		;
-	free(incidents);
-	free(sources);
-	return k < n_incidents;
+	if ((more = realloc(l->incidents, (l->n + 1) * sizeof(*more))) == NULL)
+		return RW_ENOMEM;
+	l->incidents = more;
+	l->incidents[l->n++] = incident;
+	return 1;
 }
 
 int
@@ -661,6 +700,8 @@ rw_case_link_named(struct rw_store *store, const struct rw_keyring *k,
     long *ret_linked, struct rw_error *err)
 {
 	struct named n = {k, NULL, 0, NULL, 0};
+	struct case_links *all = NULL, *l;
+	size_t n_all = 0;
 	long made = 0;
 	int r = rw_store_incident_list(store, -1, note_pair, &n, err);
 
@@ -669,12 +710,15 @@ rw_case_link_named(struct rw_store *store, const struct rw_keyring *k,
 		r = rw_store_case_list(store, n.pairs[p].blind, note_case, &n,
 		    err);
 		for (size_t c = 0; r >= 0 && c < n.n_cases; c++) {
-			r = linked(store, n.cases[c], n.pairs[p].incident, err);
-			if (r == 0 && (r = rw_store_case_link(store, n.cases[c],
-			    n.pairs[p].incident, 0, err)) == RW_OK)
-				made++;
+			r = links_of(store, &all, &n_all, n.cases[c], &l, err);
+			if (r == RW_OK && (r = link_once(store, l,
+			    n.pairs[p].incident, err)) > 0)
+				made += r;
 		}
 	}
+	for (size_t c = 0; c < n_all; c++)
+		free(all[c].incidents);
+	free(all);
 	free(n.pairs);
 	free(n.cases);
 	if (r == RW_ENOMEM)
