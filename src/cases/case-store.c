@@ -148,8 +148,9 @@ iso_from(const char *s, char out[3])
 		memcpy(out, s, 3);
 }
 
-static int
-deadlines_from(const char *text, struct rw_case *c, struct rw_error *err)
+int
+rw_case_deadlines_read(const char *text, struct rw_case *c,
+    struct rw_error *err)
 {
 	json_t *a = json_loads(text ? text : "[]", 0, NULL), *v;
 	size_t k;
@@ -247,7 +248,7 @@ case_from(const struct rw_case_row *row, json_t *s, struct rw_case *c,
 	if (r == RW_OK)
 		r = strings_from(tags, &c->tags, err);
 	if (r == RW_OK)
-		r = deadlines_from(row->deadlines_json, c, err);
+		r = rw_case_deadlines_read(row->deadlines_json, c, err);
 	if (r == RW_OK)
 		r = requests_from(row->requests_json, c, err);
 	json_decref(tags);

@@ -59,6 +59,12 @@ int rw_case_history(struct rw_store *store, const struct rw_keyring *k,
 int rw_case_link_named(struct rw_store *store, const struct rw_keyring *k,
     long *ret_linked, struct rw_error *err);
 
+/* Reads a stored case's deadlines (rw_case_row.deadlines_json) into
+ * c->deadlines (c must have none); RW_ECORRUPT when it is not a JSON
+ * array. Entries of an unknown kind or date are skipped. */
+int rw_case_deadlines_read(const char *json, struct rw_case *c,
+    struct rw_error *err);
+
 /* Re-seals every case and change under next (and records its
  * fingerprint and salt) in one transaction. */
 int rw_case_rekey(struct rw_store *store, const struct rw_keyring *old,

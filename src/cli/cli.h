@@ -44,6 +44,7 @@ int cmd_key(struct cli *cli, int argc, char **argv);
 int cmd_country(struct cli *cli, int argc, char **argv);
 int cmd_screen(struct cli *cli, int argc, char **argv);
 int cmd_stats(struct cli *cli, int argc, char **argv);
+int cmd_alerts(struct cli *cli, int argc, char **argv);
 
 /* `refuge extract --all`: reads every stored source again (args are what
  * follows the options; published is --published, which --all refuses). */

@@ -249,6 +249,16 @@ const char *rw_level_name(enum rw_level level)
 	    "unknown";
 }
 
+bool rw_level_parse(const char *name, enum rw_level *ret)
+{
+	for (unsigned k = 0; k < COUNT(level_names); k++)
+		if (name != NULL && strcmp(name, level_names[k]) == 0) {
+			*ret = (enum rw_level)k;
+			return true;
+		}
+	return false;
+}
+
 static const char *legal_name(unsigned v)
 {
 	return rw_legal_status_name((enum rw_legal_status)v);

@@ -90,5 +90,7 @@ int rw_screen(const struct rw_screen_rules *rules,
 void rw_screening_free(struct rw_screening *s);
 
 const char *rw_level_name(enum rw_level level);
+/* "low", "elevated", "high", "critical"; false for anything else. */
+bool rw_level_parse(const char *name, enum rw_level *ret);
 
 #endif

@@ -453,3 +453,84 @@ rw_attempt_status_name(enum rw_attempt_status status)
 	}
 	return "failed";
 }
+
+static const char *const alert_state_names[RW_ALERT_STATES] = {
+	"open", "acked", "resolved",
+};
+
+const char *
+rw_alert_state_name(enum rw_alert_state state)
+{
+	return (unsigned)state < RW_ALERT_STATES ?
+	    alert_state_names[state] : NULL;
+}
+
+int
+rw_alert_state_parse(const char *name, enum rw_alert_state *ret)
+{
+	for (int k = 0; k < RW_ALERT_STATES; k++)
+		if (name != NULL && strcmp(alert_state_names[k], name) == 0) {
+			*ret = (enum rw_alert_state)k;
+			return RW_OK;
+		}
+	return RW_EINVAL;
+}
+
+int
+rw_store_alert_sweep(struct rw_store *store, const struct rw_alert_sweep *s,
+    struct rw_alert_swept *ret, struct rw_error *err)
+{
+	struct rw_alert_swept ignored;
+
+	assert(s != NULL && s->now != NULL && s->on_case != NULL &&
+	    s->on_returns != NULL);
+	return store->ops->alert_sweep(store->backend, s,
+	    ret != NULL ? ret : &ignored, err);
+}
+
+int
+rw_store_alert_list(struct rw_store *store, int state, int64_t id,
+    rw_alert_cb cb, void *ctx, struct rw_error *err)
+{
+	assert(cb != NULL && state >= -1 && state < RW_ALERT_STATES);
+	return store->ops->alert_list(store->backend, state, id, cb, ctx, err);
+}
+
+int
+rw_store_alert_set_state(struct rw_store *store, int64_t id,
+    enum rw_alert_state state, const char *who, const char *now,
+    int *ret_changed, struct rw_error *err)
+{
+	int ignored;
+
+	assert(who != NULL && now != NULL);
+	if (state != RW_ALERT_ACKED && state != RW_ALERT_RESOLVED)
+		return rw_error_set(err, RW_EINVAL, "an alert can be "
+		    "acknowledged or resolved, not reopened");
+	return store->ops->alert_set_state(store->backend, id, state, who, now,
+	    ret_changed != NULL ? ret_changed : &ignored, err);
+}
+
+int
+rw_store_delivery_claim(struct rw_store *store, const char *who,
+    const char *now, const char *until, size_t max,
+    struct rw_alert_delivery **ret, size_t *ret_n, struct rw_error *err)
+{
+	assert(who != NULL && now != NULL && until != NULL && ret != NULL &&
+	    ret_n != NULL);
+	*ret = NULL;
+	*ret_n = 0;
+	return store->ops->delivery_claim(store->backend, who, now, until, max,
+	    ret, ret_n, err);
+}
+
+int
+rw_store_delivery_done(struct rw_store *store, int64_t id, const char *who,
+    int tries, enum rw_delivery_outcome outcome, const char *error,
+    const char *now, const char *next_at, struct rw_error *err)
+{
+	assert(who != NULL && now != NULL);
+	assert(outcome != RW_DELIVERY_RETRY || next_at != NULL);
+	return store->ops->delivery_done(store->backend, id, who, tries,
+	    outcome, error, now, next_at, err);
+}

@@ -344,7 +344,115 @@ struct rw_reseal {
 	const char *key_id, *salt;  /* the new key's fingerprint and salt */
 };
 
-#define RW_STORE_OPS_VERSION 3
+/* Early warning (issue 6; cases/alerts in src/alerts/ decide what to
+ * raise, the store keeps it). */
+enum rw_alert_state {
+	RW_ALERT_OPEN,
+	RW_ALERT_ACKED,     /* someone has seen it and is acting */
+	RW_ALERT_RESOLVED,
+	RW_ALERT_STATES
+};
+
+/* An alert as stored. Strings borrowed for the callback; NULL when
+ * none. The summary and detail name no one. */
+struct rw_alert {
+	int64_t id;
+	const char *key;            /* what it is about; unique */
+	const char *rule;           /* "deadline", "status", ... */
+	int64_t case_id;            /* 0 when about a country */
+	const char *host, *level;
+	const char *due;            /* YYYY-MM-DD: the deadline it is about */
+	const char *summary;
+	const char *detail_json;    /* a JSON object */
+	enum rw_alert_state state;
+	const char *raised_at, *acked_by, *acked_at, *resolved_by,
+	    *resolved_at;
+};
+
+/* An alert to raise; strings borrowed for the call. */
+struct rw_alert_new {
+	const char *key, *rule;
+	int64_t case_id;
+	const char *host, *level, *due, *summary, *detail_json;
+};
+
+/* What the last alert run saw of a case (known 0: none has). */
+struct rw_alert_watch {
+	int known;
+	const char *status, *level;
+	int closed;
+	int64_t links;              /* incidents and sources linked */
+	int64_t changes;            /* status and level changes alerted */
+};
+
+/* A case as an alert run sees it now, and as the last run saw it. */
+struct rw_alert_case {
+	const struct rw_case_row *row;
+	int64_t links;
+	struct rw_alert_watch seen;
+};
+
+/* Return incidents (not rejected) new since the last run, from one
+ * host, and the open cases held there. */
+struct rw_alert_returns {
+	const char *host;
+	const int64_t *incidents;
+	size_t n_incidents;
+	int64_t open_cases;
+	const char *const *levels;  /* the screening levels among them */
+	size_t n_levels;
+};
+
+/* Where the rules put what they find, during a sweep. raise writes the
+ * alert unless one with its key exists (then *ret_new is 0), and owes
+ * its deliveries; resolve_case resolves every unresolved alert of a
+ * case. */
+struct rw_alert_sink {
+	int (*raise)(struct rw_alert_sink *s, const struct rw_alert_new *a,
+	    int *ret_new, struct rw_error *err);
+	int (*resolve_case)(struct rw_alert_sink *s, int64_t case_id,
+	    const char *who, struct rw_error *err);
+};
+
+/* One alert run's pass over the store (rw_store_alert_sweep). on_case
+ * returns how many changes it alerted for (added to the case's watch),
+ * or a negative code. */
+struct rw_alert_sweep {
+	const char *now;            /* UTC: raised_at, when deliveries fall due */
+	const char *const *channels; /* "webhook", "email": owed per alert */
+	size_t n_channels;
+	const char *digest_key;     /* owe this digest e-mail once, or NULL */
+	int (*on_case)(const struct rw_alert_case *c, struct rw_alert_sink *s,
+	    void *ctx);
+	int (*on_returns)(const struct rw_alert_returns *r,
+	    struct rw_alert_sink *s, void *ctx);
+	void *ctx;
+};
+
+/* What a sweep did. */
+struct rw_alert_swept {
+	int64_t cases, raised, resolved, owed;
+};
+
+/* A delivery claimed for sending. */
+struct rw_alert_delivery {
+	int64_t id;
+	char key[64];
+	int64_t alert_id;           /* 0: the digest */
+	char channel[8];            /* "webhook" or "email" */
+	int64_t attempts;           /* tries made before this claim */
+};
+
+/* What became of a claimed delivery. */
+enum rw_delivery_outcome {
+	RW_DELIVERY_SENT,
+	RW_DELIVERY_RETRY,          /* try again from next_at */
+	RW_DELIVERY_FAILED          /* for good */
+};
+
+typedef int (*rw_alert_cb)(const struct rw_alert *a, void *ctx);
+
+#define RW_STORE_OPS_VERSION 4
 
 struct rw_store_backend;
 
@@ -433,6 +541,23 @@ struct rw_store_ops {
 	/* statistics (added in version 3, at the end) */
 	int (*incident_stats)(struct rw_store_backend *b,
 	    const struct rw_stats_query *q, rw_stats_cb cb, void *ctx,
+	    struct rw_error *err);
+	/* Version 4: early warning. */
+	int (*alert_sweep)(struct rw_store_backend *b,
+	    const struct rw_alert_sweep *s, struct rw_alert_swept *ret,
+	    struct rw_error *err);
+	int (*alert_list)(struct rw_store_backend *b, int state, int64_t id,
+	    rw_alert_cb cb, void *ctx, struct rw_error *err);
+	int (*alert_set_state)(struct rw_store_backend *b, int64_t id,
+	    enum rw_alert_state state, const char *who, const char *now,
+	    int *ret_changed, struct rw_error *err);
+	int (*delivery_claim)(struct rw_store_backend *b, const char *who,
+	    const char *now, const char *until, size_t max,
+	    struct rw_alert_delivery **ret, size_t *ret_n,
+	    struct rw_error *err);
+	int (*delivery_done)(struct rw_store_backend *b, int64_t id,
+	    const char *who, int tries, enum rw_delivery_outcome outcome,
+	    const char *error, const char *now, const char *next_at,
 	    struct rw_error *err);
 };
 
@@ -623,6 +748,41 @@ int rw_stats_by_parse(const char *list, struct rw_stats_query *ret,
     struct rw_error *err);
 /* "host", "year", "type", "group"; NULL when out of range. */
 const char *rw_stats_dim_name(enum rw_stats_dim d);
+
+/* Runs s over every case, in id order, and over the return incidents
+ * new since the last sweep, in one transaction: alerts raised, the
+ * deliveries they owe, and what was seen of each case are written
+ * together, or none is. Two sweeps at once run one after the other. The
+ * first sweep of a store marks where the incidents stand and raises
+ * nothing for them. */
+int rw_store_alert_sweep(struct rw_store *store, const struct rw_alert_sweep *s,
+    struct rw_alert_swept *ret, struct rw_error *err);
+/* Calls cb for each alert in state (or every state: -1), in id order;
+ * with id not 0, for that alert only (RW_ENOTFOUND when none). */
+int rw_store_alert_list(struct rw_store *store, int state, int64_t id,
+    rw_alert_cb cb, void *ctx, struct rw_error *err);
+/* Acknowledges or resolves an alert, recording who and when; an alert
+ * already in that state (or resolved) is left alone (*ret_changed 0).
+ * RW_ENOTFOUND when there is none; RW_EINVAL for RW_ALERT_OPEN. */
+int rw_store_alert_set_state(struct rw_store *store, int64_t id,
+    enum rw_alert_state state, const char *who, const char *now,
+    int *ret_changed, struct rw_error *err);
+/* Claims, in one transaction, up to max deliveries pending and due at
+ * now that no one holds (or whose holder's claim ran out), for who until
+ * the time until; *ret (malloc'd) lists them, oldest first. */
+int rw_store_delivery_claim(struct rw_store *store, const char *who,
+    const char *now, const char *until, size_t max,
+    struct rw_alert_delivery **ret, size_t *ret_n, struct rw_error *err);
+/* Records the outcome of tries made on a delivery who claimed (a
+ * delivery whose claim passed to someone else is RW_EEXIST). error is
+ * the last failure, NULL when sent. */
+int rw_store_delivery_done(struct rw_store *store, int64_t id,
+    const char *who, int tries, enum rw_delivery_outcome outcome,
+    const char *error, const char *now, const char *next_at,
+    struct rw_error *err);
+/* "open", "acked", "resolved"; NULL when out of range. */
+const char *rw_alert_state_name(enum rw_alert_state state);
+int rw_alert_state_parse(const char *name, enum rw_alert_state *ret);
 
 /* "proposed", "accepted", "rejected"; NULL when out of range. */
 const char *rw_incident_status_name(enum rw_incident_status status);

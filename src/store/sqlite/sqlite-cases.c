@@ -162,9 +162,8 @@ sq_case_write(struct rw_store_backend *b, const struct rw_case_write *w,
 	return RW_OK;
 }
 
-/* Reads the row st stands on (CASE_COLUMNS order); strings borrowed. */
-static void
-read_row(sqlite3_stmt *st, struct rw_case_row *row)
+void
+sq_case_row_read(sqlite3_stmt *st, struct rw_case_row *row)
 {
 	row->id = sqlite3_column_int64(st, 0);
 	row->uid = sq_column_text(st, 1);
@@ -198,7 +197,7 @@ each_row(struct rw_store_backend *b, sqlite3_stmt *st, rw_case_row_cb cb,
 
 	*ret_rows = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_row(st, &row);
+		sq_case_row_read(st, &row);
 		(*ret_rows)++;
 		if ((r = cb(&row, ctx)) < 0)
 			break;

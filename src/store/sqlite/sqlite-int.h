@@ -4,7 +4,8 @@
  *
  * sqlite-store.c: opening, migrations, sources, search, check;
  * sqlite-incidents.c: extraction results, incidents and their review;
- * sqlite-people.c: person names grouped into people, and decisions. */
+ * sqlite-people.c: person names grouped into people, and decisions;
+ * sqlite-cases.c: cases; sqlite-alerts.c: early warning. */
 #ifndef RW_STORE_SQLITE_INT_H
 #define RW_STORE_SQLITE_INT_H
 
@@ -115,6 +116,24 @@ enum stmt {
 	ST_CASE_SOURCES,
 	ST_CASE_SCREENED,
 	ST_INCIDENT_EXISTS,
+	/* early warning (sqlite-alerts.c) */
+	ST_ALERT_CASES,
+	ST_WATCH_GET,
+	ST_WATCH_SET,
+	ST_ALERT_INSERT,
+	ST_DELIVERY_OWE,
+	ST_ALERT_RESOLVE_CASE,
+	ST_MARK_GET,
+	ST_MARK_SET,
+	ST_INCIDENT_MAX,
+	ST_NEW_RETURNS,
+	ST_HOST_LEVELS,
+	ST_ALERT_LIST,
+	ST_ALERT_ACK,
+	ST_ALERT_RESOLVE,
+	ST_ALERT_EXISTS,
+	ST_DELIVERY_CLAIM,
+	ST_DELIVERY_DONE,
 	ST__MAX
 };
 
@@ -195,6 +214,24 @@ int sq_case_screened(struct rw_store_backend *b, int64_t id,
     const char *level, int score, struct rw_error *err);
 int sq_reseal(struct rw_store_backend *b, const struct rw_reseal *r,
     struct rw_error *err);
+/* Reads the case row st stands on (the columns of ST_CASE_LIST, first);
+ * strings borrowed from st. */
+void sq_case_row_read(sqlite3_stmt *st, struct rw_case_row *row);
+
+/* Version 4 operations, in sqlite-alerts.c. */
+int sq_alert_sweep(struct rw_store_backend *b, const struct rw_alert_sweep *s,
+    struct rw_alert_swept *ret, struct rw_error *err);
+int sq_alert_list(struct rw_store_backend *b, int state, int64_t id,
+    rw_alert_cb cb, void *ctx, struct rw_error *err);
+int sq_alert_set_state(struct rw_store_backend *b, int64_t id,
+    enum rw_alert_state state, const char *who, const char *now,
+    int *ret_changed, struct rw_error *err);
+int sq_delivery_claim(struct rw_store_backend *b, const char *who,
+    const char *now, const char *until, size_t max,
+    struct rw_alert_delivery **ret, size_t *ret_n, struct rw_error *err);
+int sq_delivery_done(struct rw_store_backend *b, int64_t id, const char *who,
+    int tries, enum rw_delivery_outcome outcome, const char *error,
+    const char *now, const char *next_at, struct rw_error *err);
 
 /* Reports incidents without a source to cb (for check); returns how many. */
 int sq_check_incidents(struct rw_store_backend *b, rw_problem_cb cb,

@@ -338,7 +338,59 @@ static const char *const statements[ST__MAX] = {
 	[ST_CASE_SCREENED] = "UPDATE case_file SET level = ?, score = ? "
 	    "WHERE id = ?",
 	[ST_INCIDENT_EXISTS] = "SELECT 1 FROM incident WHERE id = ?",
+	/* early warning (sqlite-alerts.c) */
+	[ST_ALERT_CASES] = "SELECT " CASE_COLUMNS ", (SELECT count(*) FROM "
+	    "case_incident i WHERE i.case_id = case_file.id) + (SELECT count(*) "
+	    "FROM case_source s WHERE s.case_id = case_file.id) "
+	    "FROM case_file ORDER BY id",
 #undef CASE_COLUMNS
+	[ST_WATCH_GET] = "SELECT status, level, closed, links, changes "
+	    "FROM alert_watch WHERE case_id = ?",
+	[ST_WATCH_SET] = "INSERT INTO alert_watch (case_id, status, level, "
+	    "closed, links, changes) VALUES (?, ?, ?, ?, ?, ?) "
+	    "ON CONFLICT (case_id) DO UPDATE SET status = excluded.status, "
+	    "level = excluded.level, closed = excluded.closed, "
+	    "links = excluded.links, changes = excluded.changes",
+	[ST_ALERT_INSERT] = "INSERT OR IGNORE INTO alert (key, rule, case_id, "
+	    "host, level, due, summary, detail, raised_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_DELIVERY_OWE] = "INSERT OR IGNORE INTO alert_delivery (key, "
+	    "alert_id, channel, next_at, created_at) VALUES (?, ?, ?, ?4, ?4)",
+	[ST_ALERT_RESOLVE_CASE] = "UPDATE alert SET state = 'resolved', "
+	    "resolved_by = ?, resolved_at = ? "
+	    "WHERE case_id = ? AND state != 'resolved'",
+	[ST_MARK_GET] = "SELECT value FROM alert_mark WHERE name = ?",
+	[ST_MARK_SET] = "INSERT INTO alert_mark (name, value) VALUES (?, ?) "
+	    "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+	[ST_INCIDENT_MAX] = "SELECT coalesce(max(id), 0) FROM incident",
+	[ST_NEW_RETURNS] = "SELECT id, host FROM incident WHERE id > ? AND "
+	    "type = 'return' AND status != 'rejected' AND host IS NOT NULL "
+	    "ORDER BY host, id",
+	[ST_HOST_LEVELS] = "SELECT level, count(*) FROM case_file "
+	    "WHERE host = ? AND closed = 0 GROUP BY level",
+	[ST_ALERT_LIST] = "SELECT id, key, rule, case_id, host, level, due, "
+	    "summary, detail, state, raised_at, acked_by, acked_at, "
+	    "resolved_by, resolved_at FROM alert "
+	    "WHERE (?1 IS NULL OR state = ?1) AND (?2 = 0 OR id = ?2) "
+	    "ORDER BY id",
+	[ST_ALERT_ACK] = "UPDATE alert SET state = 'acked', acked_by = ?, "
+	    "acked_at = ? WHERE id = ? AND state = 'open'",
+	[ST_ALERT_RESOLVE] = "UPDATE alert SET state = 'resolved', "
+	    "resolved_by = ?, resolved_at = ? "
+	    "WHERE id = ? AND state != 'resolved'",
+	[ST_ALERT_EXISTS] = "SELECT 1 FROM alert WHERE id = ?",
+	[ST_DELIVERY_CLAIM] = "UPDATE alert_delivery SET claimed_by = ?1, "
+	    "claimed_until = ?3 WHERE id IN (SELECT id FROM alert_delivery "
+	    "WHERE state = 'pending' AND next_at <= ?2 AND "
+	    "(claimed_until IS NULL OR claimed_until <= ?2) "
+	    "ORDER BY id LIMIT ?4) "
+	    "RETURNING id, key, coalesce(alert_id, 0), channel, attempts",
+	[ST_DELIVERY_DONE] = "UPDATE alert_delivery SET state = ?3, "
+	    "attempts = attempts + ?4, last_error = ?5, "
+	    "next_at = coalesce(?6, next_at), "
+	    "sent_at = CASE WHEN ?3 = 'sent' THEN ?7 END, "
+	    "claimed_by = NULL, claimed_until = NULL "
+	    "WHERE id = ?1 AND claimed_by = ?2 AND state = 'pending'",
 };
 
 
@@ -1285,4 +1337,9 @@ const struct rw_store_ops rw_sqlite_ops = {
 	.reseal = sq_reseal,
 	.incident_counts = sq_incident_counts,
 	.incident_stats = sq_incident_stats,
+	.alert_sweep = sq_alert_sweep,
+	.alert_list = sq_alert_list,
+	.alert_set_state = sq_alert_set_state,
+	.delivery_claim = sq_delivery_claim,
+	.delivery_done = sq_delivery_done,
 };
