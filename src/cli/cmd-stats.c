@@ -307,6 +307,7 @@ cmd_stats(struct cli *cli, int argc, char **argv)
 	static const struct option options[] = {
 		{"by", required_argument, NULL, 'b'},
 		{"format", required_argument, NULL, 'f'},
+		{"json", no_argument, NULL, 'j'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -321,6 +322,8 @@ cmd_stats(struct cli *cli, int argc, char **argv)
 			by = optarg;
 		else if (ch == 'f' && (rc = parse_format(cli, optarg, &format)) != 0)
 			return rc;
+		else if (ch == 'j')
+			format = FORMAT_JSON;
 		else if (ch == 'h')
 			return cli_help("stats");
 		else if (ch != 'f')

@@ -88,6 +88,7 @@ def json_counts_incidents_and_persons(tmp):
     out = stats_json(data)
     assert out == {'by': ['host', 'year', 'type'], 'rows': BY_HOST_YEAR_TYPE,
                    'total': {'incidents': 4, 'persons': 17}}, out
+    assert json.loads(stats(data, '--json')) == out
     out = stats_json(data, '--by', 'year')
     assert out['rows'] == [{'year': 2019, 'incidents': 2, 'persons': 4},
                            {'year': 2021, 'incidents': 2, 'persons': 13}], out
