@@ -223,8 +223,8 @@ deliver_one(struct rw_store *store, const struct rw_notify_config *c,
 
 int
 rw_alerts_deliver(struct rw_store *store, const struct rw_notify_config *c,
-    const char *who, const struct rw_date *today, struct rw_delivered *ret,
-    struct rw_error *err)
+    const char *who, int retry_now, const struct rw_date *today,
+    struct rw_delivered *ret, struct rw_error *err)
 {
 	long lease = c->attempts * (c->timeout_ms / 1000 + 60) +
 	    LEASE_SPARE_SECONDS;
@@ -233,6 +233,13 @@ rw_alerts_deliver(struct rw_store *store, const struct rw_notify_config *c,
 	int r;
 
 	memset(ret, 0, sizeof(*ret));
+	if (retry_now) {
+		char now[21];
+
+		utc_after(0, now);
+		if ((r = rw_store_delivery_hurry(store, now, NULL, err)) < 0)
+			return r;
+	}
 	for (;;) {
 		char now[21], until[21];
 

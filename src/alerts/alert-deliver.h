@@ -18,12 +18,14 @@ struct rw_delivered {
 	int64_t sent, retrying, failed;
 };
 
-/* Sends every delivery due, as who (a name unique to this run), with
+/* Sends every delivery due (with retry_now, also those waiting to be
+ * retried), as who (a name unique to this run), with
  * the channels of c; today dates the digest's ranking. Per-delivery
  * failures are counted in *ret, not returned; the return is negative
  * only when the store fails. */
 int rw_alerts_deliver(struct rw_store *store, const struct rw_notify_config *c,
-    const char *who, const struct rw_date *today, struct rw_delivered *ret,
+    const char *who, int retry_now, const struct rw_date *today,
+    struct rw_delivered *ret,
     struct rw_error *err);
 
 #endif

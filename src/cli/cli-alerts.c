@@ -110,8 +110,8 @@ cli_alerts_setup_free(struct cli_alerts_setup *s)
 
 int
 cli_alerts_deliver(struct cli *cli, struct rw_store *store,
-    const struct cli_alerts_setup *s, const struct rw_date *today,
-    struct rw_delivered *ret)
+    const struct cli_alerts_setup *s, int retry_now,
+    const struct rw_date *today, struct rw_delivered *ret)
 {
 	unsigned char nonce[6];
 	char who[64], hex[sizeof(nonce) * 2 + 1];
@@ -128,7 +128,8 @@ cli_alerts_deliver(struct cli *cli, struct rw_store *store,
 	randombytes_buf(nonce, sizeof(nonce));
 	sodium_bin2hex(hex, sizeof(hex), nonce, sizeof(nonce));
 	snprintf(who, sizeof(who), "run-%ld-%s", (long)getpid(), hex);
-	if (rw_alerts_deliver(store, &s->notify, who, today, ret, &err) < 0) {
+	if (rw_alerts_deliver(store, &s->notify, who, retry_now, today, ret,
+	    &err) < 0) {
 		cli_error(cli, "%s", err.message);
 		return -1;
 	}

@@ -24,9 +24,10 @@ int cli_alerts_setup(struct cli *cli, const char *config_path, long within,
     struct cli_alerts_setup *ret);
 void cli_alerts_setup_free(struct cli_alerts_setup *s);
 
-/* Sends what is owed; 0, or -1 after printing why. */
+/* Sends what is owed (with retry_now, also what waits to be retried);
+ * 0, or -1 after printing why. */
 int cli_alerts_deliver(struct cli *cli, struct rw_store *store,
-    const struct cli_alerts_setup *s, const struct rw_date *today,
-    struct rw_delivered *ret);
+    const struct cli_alerts_setup *s, int retry_now,
+    const struct rw_date *today, struct rw_delivered *ret);
 
 #endif

@@ -12,7 +12,7 @@
 #include "cli/cli-alerts.h"
 
 struct options {
-	int json, all, no_deliver;
+	int json, all, no_deliver, retry_now;
 	long within;
 	const char *config;
 	struct rw_date today;
@@ -28,6 +28,7 @@ parse_options(struct cli *cli, int argc, char **argv, struct options *o)
 		{"within", required_argument, NULL, 'w'},
 		{"as-of", required_argument, NULL, 't'},
 		{"no-deliver", no_argument, NULL, 'n'},
+		{"retry-now", no_argument, NULL, 'r'},
 		{"config", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -43,6 +44,7 @@ parse_options(struct cli *cli, int argc, char **argv, struct options *o)
 		case 'j': o->json = 1; break;
 		case 'a': o->all = 1; break;
 		case 'n': o->no_deliver = 1; break;
+		case 'r': o->retry_now = 1; break;
 		case 'c': o->config = optarg; break;
 		case 'w':
 			if ((rc = cli_int_option(cli, "--within", optarg, 0, 3650,
@@ -176,7 +178,8 @@ run(struct cli *cli, const struct options *o)
 	if (r < 0)
 		cli_error(cli, "%s", err.message);
 	else if (!o->no_deliver)
-		r = cli_alerts_deliver(cli, store, &setup, &o->today, &sent);
+		r = cli_alerts_deliver(cli, store, &setup, o->retry_now,
+		    &o->today, &sent);
 	rw_store_close(store);
 	cli_alerts_setup_free(&setup);
 	if (r < 0)

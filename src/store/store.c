@@ -525,6 +525,17 @@ rw_store_delivery_claim(struct rw_store *store, const char *who,
 }
 
 int
+rw_store_delivery_hurry(struct rw_store *store, const char *now,
+    int64_t *ret_n, struct rw_error *err)
+{
+	int64_t ignored;
+
+	assert(now != NULL);
+	return store->ops->delivery_hurry(store->backend, now,
+	    ret_n != NULL ? ret_n : &ignored, err);
+}
+
+int
 rw_store_delivery_done(struct rw_store *store, int64_t id, const char *who,
     int tries, enum rw_delivery_outcome outcome, const char *error,
     const char *now, const char *next_at, struct rw_error *err)

@@ -555,6 +555,8 @@ struct rw_store_ops {
 	    const char *now, const char *until, size_t max,
 	    struct rw_alert_delivery **ret, size_t *ret_n,
 	    struct rw_error *err);
+	int (*delivery_hurry)(struct rw_store_backend *b, const char *now,
+	    int64_t *ret_n, struct rw_error *err);
 	int (*delivery_done)(struct rw_store_backend *b, int64_t id,
 	    const char *who, int tries, enum rw_delivery_outcome outcome,
 	    const char *error, const char *now, const char *next_at,
@@ -773,6 +775,10 @@ int rw_store_alert_set_state(struct rw_store *store, int64_t id,
 int rw_store_delivery_claim(struct rw_store *store, const char *who,
     const char *now, const char *until, size_t max,
     struct rw_alert_delivery **ret, size_t *ret_n, struct rw_error *err);
+/* Makes every delivery waiting to be retried due at now (*ret_n: how
+ * many), for when its receiver is known to be back. */
+int rw_store_delivery_hurry(struct rw_store *store, const char *now,
+    int64_t *ret_n, struct rw_error *err);
 /* Records the outcome of tries made on a delivery who claimed (a
  * delivery whose claim passed to someone else is RW_EEXIST). error is
  * the last failure, NULL when sent. */

@@ -341,6 +341,7 @@ a_claimed_delivery_belongs_to_its_run(void **state)
 	struct rw_alert_delivery *mine, *theirs;
 	struct rw_error err;
 	size_t n_mine, n_theirs;
+	int64_t hurried = 0;
 
 	(void)state;
 	put_case(s->store, 0, 0, "u1", "detained",
@@ -366,7 +367,10 @@ a_claimed_delivery_belongs_to_its_run(void **state)
 	theirs = claim(s->store, "run-b", "2030-06-15T08:05:00Z", &n_theirs);
 	assert_int_equal(n_theirs, 0);
 	free(theirs);
-	theirs = claim(s->store, "run-b", "2030-06-15T08:10:00Z", &n_theirs);
+	assert_int_equal(rw_store_delivery_hurry(s->store,
+	    "2030-06-15T08:06:00Z", &hurried, &err), RW_OK);
+	assert_int_equal(hurried, 1);
+	theirs = claim(s->store, "run-b", "2030-06-15T08:06:00Z", &n_theirs);
 	assert_int_equal(n_theirs, 1);
 	assert_string_equal(theirs[0].channel, "email");
 	assert_int_equal(theirs[0].attempts, 3);

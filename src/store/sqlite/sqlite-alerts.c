@@ -492,6 +492,19 @@ sq_delivery_claim(struct rw_store_backend *b, const char *who,
 }
 
 int
+sq_delivery_hurry(struct rw_store_backend *b, const char *now,
+    int64_t *ret_n, struct rw_error *err)
+{
+	sqlite3_stmt *st = sq_use(b, ST_DELIVERY_HURRY);
+
+	sq_bind_text(st, 1, now);
+	if (sq_run(b, ST_DELIVERY_HURRY) < 0)
+		return sq_error(b, err, "making deliveries due");
+	*ret_n = sqlite3_changes(b->db);
+	return RW_OK;
+}
+
+int
 sq_delivery_done(struct rw_store_backend *b, int64_t id, const char *who,
     int tries, enum rw_delivery_outcome outcome, const char *error,
     const char *now, const char *next_at, struct rw_error *err)

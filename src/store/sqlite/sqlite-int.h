@@ -134,6 +134,7 @@ enum stmt {
 	ST_ALERT_EXISTS,
 	ST_DELIVERY_CLAIM,
 	ST_DELIVERY_DONE,
+	ST_DELIVERY_HURRY,
 	ST__MAX
 };
 
@@ -229,6 +230,8 @@ int sq_alert_set_state(struct rw_store_backend *b, int64_t id,
 int sq_delivery_claim(struct rw_store_backend *b, const char *who,
     const char *now, const char *until, size_t max,
     struct rw_alert_delivery **ret, size_t *ret_n, struct rw_error *err);
+int sq_delivery_hurry(struct rw_store_backend *b, const char *now,
+    int64_t *ret_n, struct rw_error *err);
 int sq_delivery_done(struct rw_store_backend *b, int64_t id, const char *who,
     int tries, enum rw_delivery_outcome outcome, const char *error,
     const char *now, const char *next_at, struct rw_error *err);

@@ -385,6 +385,8 @@ static const char *const statements[ST__MAX] = {
 	    "(claimed_until IS NULL OR claimed_until <= ?2) "
 	    "ORDER BY id LIMIT ?4) "
 	    "RETURNING id, key, coalesce(alert_id, 0), channel, attempts",
+	[ST_DELIVERY_HURRY] = "UPDATE alert_delivery SET next_at = ?1 "
+	    "WHERE state = 'pending' AND next_at > ?1",
 	[ST_DELIVERY_DONE] = "UPDATE alert_delivery SET state = ?3, "
 	    "attempts = attempts + ?4, last_error = ?5, "
 	    "next_at = coalesce(?6, next_at), "
@@ -1341,5 +1343,6 @@ const struct rw_store_ops rw_sqlite_ops = {
 	.alert_list = sq_alert_list,
 	.alert_set_state = sq_alert_set_state,
 	.delivery_claim = sq_delivery_claim,
+	.delivery_hurry = sq_delivery_hurry,
 	.delivery_done = sq_delivery_done,
 };
