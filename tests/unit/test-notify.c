@@ -299,6 +299,53 @@ post_once(void *ctx, struct rw_error *err)
 	return rw_webhook_post(c, "d-1", "{}", 2, err);
 }
 
+/* A sender that fails with the codes in a 0-terminated list, then works. */
+struct scripted {
+	const int *codes;
+	int calls;
+};
+
+static int
+scripted_send(void *ctx, struct rw_error *err)
+{
+	struct scripted *s = ctx;
+	int rc = s->codes[s->calls++]; /* retries stop at the final 0 */
+
+	return rc ? rw_error_set(err, rc, "attempt %d", s->calls) : 0;
+}
+
+static void
+test_retries_only_temporary_failures(void **state)
+{
+	static const int eio_twice[] = {RW_EIO, RW_EIO, 0};
+	static const int eio_always[] = {RW_EIO, RW_EIO, RW_EIO, RW_EIO, RW_EIO,
+	    RW_EIO, 0};
+	static const int einval[] = {RW_EINVAL, 0};
+	struct rw_notify_config c = {.attempts = 5, .backoff_ms = 0};
+	struct scripted s = {eio_twice, 0};
+	struct rw_error err;
+	int tries = 0;
+
+	assert_int_equal(rw_notify_with_retries(&c, scripted_send, &s, &tries,
+	    &err), 0);
+	assert_int_equal(tries, 3);
+	s = (struct scripted){eio_always, 0};
+	c.attempts = 4;
+	assert_int_equal(rw_notify_with_retries(&c, scripted_send, &s, &tries,
+	    &err), RW_EIO);
+	assert_int_equal(tries, 4);
+	assert_string_equal(err.message, "attempt 4");
+	s = (struct scripted){einval, 0};
+	assert_int_equal(rw_notify_with_retries(&c, scripted_send, &s, &tries,
+	    &err), RW_EINVAL);
+	assert_int_equal(tries, 1);
+	s = (struct scripted){eio_always, 0};
+	c.attempts = 0; /* at least one attempt, whatever the caller set */
+	assert_int_equal(rw_notify_with_retries(&c, scripted_send, &s, NULL,
+	    &err), RW_EIO);
+	assert_int_equal(s.calls, 1);
+}
+
 static void
 test_webhook_retries_500_then_delivers(void **state)
 {
@@ -648,6 +695,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hmac_known_vector),
 		cmocka_unit_test(test_webhook_headers_and_signature),
+		cmocka_unit_test(test_retries_only_temporary_failures),
 		cmocka_unit_test(test_webhook_retries_500_then_delivers),
 		cmocka_unit_test(test_webhook_gives_up_after_attempts),
 		cmocka_unit_test(test_webhook_no_retry_on_400_or_redirect),
