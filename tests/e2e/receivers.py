@@ -69,12 +69,14 @@ class _Server(socketserver.ThreadingMixIn, socketserver.TCPServer):
 
 
 class _Receiver:
-    """Start/stop shared by both receivers: a threaded server on port 0."""
+    """Start/stop shared by both receivers: a threaded server on a port
+    of the system's choice, or on a given one (a receiver coming back
+    where a test found none listening)."""
 
     handler = None
 
-    def start(self):
-        self._server = _Server(('127.0.0.1', 0), self.handler)
+    def start(self, port=0):
+        self._server = _Server(('127.0.0.1', port), self.handler)
         self._server.owner = self
         self._thread = threading.Thread(target=self._server.serve_forever,
                                         daemon=True)

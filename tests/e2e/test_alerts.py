@@ -134,9 +134,8 @@ def webhook_down_then_slow_then_500_is_delivered_once(tmp):
     assert (out['raised'], out['sent'], out['retrying']) == (1, 0, 1), out
     assert len(alerts(data)) == 1
     # Back, but slow, then failing, then well.
-    hook = WebhookReceiver(SECRET, script=['slow', '500'], slow_seconds=3,
-                           port=port)
-    hook.start()
+    hook = WebhookReceiver(SECRET, script=['slow', '500'], slow_seconds=3)
+    hook.start(port)
     try:
         out = json.loads(ok(refuge('alerts', 'run', '--retry-now', '--json',
                                    data=data)).out)
@@ -270,7 +269,7 @@ def bad_settings_are_refused_and_nothing_is_lost(tmp):
     urgent_case(data)
     for text, mode, why in (
             ('webhook.url = http://127.0.0.1:9/\nwebhook.secret = %s\n'
-             % SECRET, 0o644, 'readable'),
+             % SECRET, 0o644, 'chmod 600'),
             ('alerts.within_dayz = 3\n', 0o600, 'unknown setting'),
             ('alerts.within_days = many\n', 0o600, 'alerts.within_days'),
             ('alerts.digest = sometimes\n', 0o600, 'alerts.digest'),
