@@ -173,6 +173,7 @@ rw_notify_curl(const struct rw_notify_config *c, const char *url,
     const char *protocols, char errbuf[CURL_ERROR_SIZE], struct rw_error *err)
 {
 	CURL *h = curl_easy_init();
+	long timeout = c->timeout_ms > 0 ? c->timeout_ms : 10000; /* never none */
 
 	if (!h) {
 		rw_error_set(err, RW_ENOMEM, "cannot start a libcurl transfer");
@@ -182,8 +183,8 @@ rw_notify_curl(const struct rw_notify_config *c, const char *url,
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
 	curl_easy_setopt(h, CURLOPT_URL, url);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, c->timeout_ms);
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, c->timeout_ms);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout);
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, timeout);
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, protocols);
 	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(h, CURLOPT_PROXY, "");
@@ -336,6 +337,8 @@ rw_notify_with_retries(const struct rw_notify_config *c,
 		sleep_ms(wait > BACKOFF_CAP_MS ? BACKOFF_CAP_MS : wait);
 		wait = wait > BACKOFF_CAP_MS / 2 ? BACKOFF_CAP_MS : wait * 2;
 	}
+	if (rc == 0)
+		rw_error_clear(err); /* no stale message from a failed try */
 	if (ret_tries)
 		*ret_tries = tries;
 	return rc;

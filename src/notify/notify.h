@@ -64,7 +64,8 @@ int rw_smtp_send(const struct rw_notify_config *c, const char *message_id,
 
 /* Calls send up to c->attempts times while it returns RW_EIO, waiting
  * backoff_ms, 2x, 4x ... (capped at 60 s) between tries; returns the last
- * result and the number of calls made in *ret_tries (if not NULL). */
+ * result and the number of calls made in *ret_tries (if not NULL); err is
+ * emptied on success and holds the last failure otherwise. */
 typedef int (*rw_notify_send_fn)(void *ctx, struct rw_error *err);
 int rw_notify_with_retries(const struct rw_notify_config *c,
     rw_notify_send_fn send, void *ctx, int *ret_tries, struct rw_error *err);

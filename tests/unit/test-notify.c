@@ -329,6 +329,7 @@ test_retries_only_temporary_failures(void **state)
 	assert_int_equal(rw_notify_with_retries(&c, scripted_send, &s, &tries,
 	    &err), 0);
 	assert_int_equal(tries, 3);
+	assert_string_equal(err.message, "");
 	s = (struct scripted){eio_always, 0};
 	c.attempts = 4;
 	assert_int_equal(rw_notify_with_retries(&c, scripted_send, &s, &tries,
