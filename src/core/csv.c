@@ -53,7 +53,10 @@ rw_csv_field(struct rw_buf *b, const char *s)
 	if (s == NULL)
 		s = "";
 	formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
-	quote = strpbrk(s, ",\"\r\n") != NULL;
+	/* an empty first field is quoted, so that the buffer shows a field
+	 * has started (and a record of one empty field is no blank line) */
+	quote = strpbrk(s, ",\"\r\n") != NULL ||
+	    (s[0] == '\0' && record_start(b));
 	r = separator(b);
 	if (r == RW_OK && quote)
 		r = rw_buf_append_char(b, '"');

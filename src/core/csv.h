@@ -3,7 +3,8 @@
  *
  * Fields are separated by commas and records end with CRLF. A field is
  * quoted when it holds a comma, a quote or a line break (quotes doubled
- * inside). A text field a spreadsheet would run as a formula (it starts
+ * inside), and so is an empty first field (so that a record of one empty
+ * field is no blank line). A text field a spreadsheet would run as a formula (it starts
  * with =, +, -, @, a tab or a carriage return) gets a leading apostrophe,
  * which spreadsheets show as text. Invalid UTF-8 becomes U+FFFD, so the
  * output always decodes. Numbers written with rw_csv_int are not text and
