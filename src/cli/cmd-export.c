@@ -23,7 +23,7 @@ enum noun { NOUN_CASES, NOUN_INCIDENTS, NOUN_SOURCES, NOUN_COUNT };
 static const char *const noun_names[NOUN_COUNT] = {"cases", "incidents",
     "sources"};
 
-/* Shown for a name that has no letter or digit to fold (so no name). */
+/* Shown for a "name" with no letter or digit (rw_pseudonym refuses it). */
 #define UNNAMED "person-unnamed"
 
 /* A callback's reasons to stop (store callbacks stop on a positive
@@ -42,15 +42,16 @@ struct export {
 
 /* ---------- names ---------- */
 
-/* Writes a list of names: as they are, or with --redact as pseudonyms.
- * 0, or STOP_STORE when out of memory (in ex->err). */
+/* Writes a list of names: as they are, or with --redact as pseudonyms
+ * (UNNAMED for a name with no letter or digit). 0, or STOP_STORE when a
+ * name could not be folded or memory ran out (why in ex->err). */
 static int
 rec_names(struct export *ex, const char *field, const char *const *names,
     size_t n)
 {
 	char (*pseudo)[RW_PSEUDONYM_MAX] = NULL;
 	const char **shown = NULL;
-	struct rw_error err;
+	int r = 0;
 
 	if (!ex->redact || n == 0) {
 		rec_texts(&ex->w, field, names, n);
@@ -64,13 +65,18 @@ rec_names(struct export *ex, const char *field, const char *const *names,
 		rw_error_set(&ex->err, RW_ENOMEM, "out of memory");
 		return STOP_STORE;
 	}
-	for (size_t k = 0; k < n; k++)
-		shown[k] = rw_pseudonym(ex->key, names[k], pseudo[k], &err) ==
-		    RW_OK ? pseudo[k] : UNNAMED;
-	rec_texts(&ex->w, field, shown, n);
+	for (size_t k = 0; r == 0 && k < n; k++) {
+		int p = rw_pseudonym(ex->key, names[k], pseudo[k], &ex->err);
+
+		shown[k] = p == RW_OK ? pseudo[k] : UNNAMED;
+		if (p < 0 && p != RW_EINVAL)
+			r = STOP_STORE; /* the folding failed: say so */
+	}
+	if (r == 0)
+		rec_texts(&ex->w, field, shown, n);
 	free(pseudo);
 	free(shown);
-	return 0;
+	return r;
 }
 
 static void
@@ -93,8 +99,7 @@ deadline_item(struct records *w, size_t i, const void *ctx)
 /* A request; charges and issuer are free text a person wrote, which may
  * name someone, so --redact leaves them out (see export.md). */
 static void
-request_item(struct records *w, size_t i, const void *ctx,
-    int with_text)
+request_item(struct records *w, size_t i, const void *ctx, int with_text)
 {
 	const struct rw_request *r = &((const struct rw_case *)ctx)->requests[i];
 

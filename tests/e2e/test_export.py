@@ -227,6 +227,11 @@ def hostile_names_round_trip_in_jsonl(tmp):
     assert '<script>' not in redacted and 'DROP' not in redacted
     c = records(redacted, 'jsonl')[0]
     assert len(set(c['aliases'])) == len(hostile), c
+    # a "name" with no letter or digit has no pseudonym of its own
+    ok(refuge('case', 'add', '--name', 'Kamal Other', '--alias', '*** ?',
+              data=data))
+    c = records(export(data, '--json', '--redact'), 'jsonl')[1]
+    assert c['aliases'] == ['person-unnamed'], c
     # a name with a line break never enters the store
     r = refuge('case', 'add', '--name', 'two\nlines', data=data)
     assert r.code == 2, r
