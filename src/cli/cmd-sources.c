@@ -1,5 +1,5 @@
-/* cmd-sources.c: `refuge sources`, `refuge show` and `refuge export`:
- * reading back what the store holds. */
+/* cmd-sources.c: `refuge sources` and `refuge show`: reading back the
+ * sources the store holds (`refuge export` is in cmd-export.c). */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,27 +33,21 @@ print_source_line(const struct rw_source *s, void *ctx)
 	return 0;
 }
 
-/* Parses options shared by the read verbs: --json, --help, and (for
- * export) --format jsonl. Returns -1 to go on. */
+/* Parses the options of the read verbs: --json, --help. Returns -1 to
+ * go on. */
 static int
-parse_read_options(struct cli *cli, int argc, char **argv, int *ret_json,
-    int with_format)
+parse_read_options(struct cli *cli, int argc, char **argv, int *ret_json)
 {
 	static const struct option options[] = {
 		{"json", no_argument, NULL, 'j'},
-		{"format", required_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
 
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		if (c == 'j' && !with_format)
+		if (c == 'j')
 			*ret_json = 1;
-		else if (c == 'f' && with_format && strcmp(optarg, "jsonl") == 0)
-			*ret_json = 1;
-		else if (c == 'f' && with_format)
-			return cli_usage(cli, "--format: only jsonl is supported");
 		else if (c == 'h')
 			return cli_help(cli->verb);
 		else
@@ -68,7 +62,7 @@ cmd_sources(struct cli *cli, int argc, char **argv)
 	struct cli_listing l = {0, 0};
 	struct rw_store *store;
 	struct rw_error err;
-	int r = parse_read_options(cli, argc, argv, &l.json, 0);
+	int r = parse_read_options(cli, argc, argv, &l.json);
 
 	if (r >= 0)
 		return r;
@@ -133,7 +127,7 @@ cmd_show(struct cli *cli, int argc, char **argv)
 	struct rw_source *src = NULL;
 	struct rw_store *store;
 	struct rw_error err;
-	int json = 0, r = parse_read_options(cli, argc, argv, &json, 0);
+	int json = 0, r = parse_read_options(cli, argc, argv, &json);
 	long id;
 
 	if (r >= 0)
@@ -158,40 +152,4 @@ cmd_show(struct cli *cli, int argc, char **argv)
 		print_source(src);
 	rw_source_free(src);
 	return 0;
-}
-
-static int
-export_source(const struct rw_source *s, void *ctx)
-{
-	(void)ctx;
-	cli_print_json(rw_source_to_json(s));
-	return ferror(stdout) ? 1 : 0;
-}
-
-int
-cmd_export(struct cli *cli, int argc, char **argv)
-{
-	struct rw_store *store;
-	struct rw_error err;
-	int jsonl = 0, r = parse_read_options(cli, argc, argv, &jsonl, 1);
-
-	if (r >= 0)
-		return r;
-	if (optind != argc - 1 || strcmp(argv[optind], "sources") != 0)
-		return cli_usage(cli, "say what to export: `refuge export sources "
-		    "--format jsonl`");
-	if (!jsonl)
-		return cli_usage(cli, "give --format jsonl");
-	store = cli_open_store(cli, 0);
-	if (store == NULL)
-		return 1;
-	rw_error_clear(&err);
-	r = rw_store_source_list(store, RW_SOURCE_WITH_TEXT, export_source, NULL,
-	    &err);
-	rw_store_close(store);
-	if (r != 0) {
-		cli_error(cli, "%s", r < 0 ? err.message : "writing the export failed");
-		return 1;
-	}
-	return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -15,9 +15,11 @@
 
 #include "cli/cli.h"
 #include "core/array.h"
+#include "core/csv.h"
 
 #define DEFAULT_BY "host,year,type"
 #define CELL_MAX 60 /* bytes of a value shown in a table cell */
+#define CSV_RECORD_MAX (64 * 1024) /* bytes of one CSV line */
 
 enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
@@ -172,48 +174,41 @@ print_table(const struct result *res)
 	return 0;
 }
 
-/* ---------- CSV (RFC 4180) ---------- */
+/* ---------- CSV (RFC 4180, core/csv.h) ---------- */
 
-/* Writes one field: quoted when it holds a comma, a quote or a line
- * break (quotes doubled), and prefixed with ' when a spreadsheet would
- * read it as a formula. */
-static void
-csv_field(const char *s, int first)
+/* Writes and empties the record in b. */
+static int
+flush_record(struct rw_buf *b)
 {
-	int formula = s[0] != '\0' && strchr("=+-@", s[0]) != NULL;
-	int quote = strpbrk(s, ",\"\r\n") != NULL;
+	int r = rw_csv_end(b);
 
-	if (!first)
-		putchar(',');
-	if (quote)
-		putchar('"');
-	if (formula)
-		putchar('\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	if (quote)
-		putchar('"');
+	if (r == 0 && fwrite(b->data, 1, b->len, stdout) != b->len)
+		r = 1;
+	rw_buf_reset(b);
+	return r;
 }
 
 static int
 print_csv(const struct result *res)
 {
-	for (size_t k = 0; k < res->q.n_by; k++)
-		csv_field(rw_stats_dim_name(res->q.by[k]), k == 0);
-	fputs(",incidents,persons\r\n", stdout);
-	for (size_t i = 0; i < res->n; i++) {
-		for (size_t k = 0; k < res->q.n_by; k++) {
-			const char *v = res->v[i].value[res->q.by[k]];
+	struct rw_buf b;
+	int r = 0;
 
-			csv_field(v != NULL ? v : "", k == 0);
-		}
-		printf(",%lld,%lld\r\n", (long long)res->v[i].incidents,
-		    (long long)res->v[i].persons);
+	rw_buf_init(&b, CSV_RECORD_MAX);
+	for (size_t k = 0; r == 0 && k < res->q.n_by; k++)
+		r = rw_csv_field(&b, rw_stats_dim_name(res->q.by[k]));
+	if (r == 0 && (r = rw_csv_field(&b, "incidents")) == 0 &&
+	    (r = rw_csv_field(&b, "persons")) == 0)
+		r = flush_record(&b);
+	for (size_t i = 0; r == 0 && i < res->n; i++) {
+		for (size_t k = 0; r == 0 && k < res->q.n_by; k++)
+			r = rw_csv_field(&b, res->v[i].value[res->q.by[k]]);
+		if (r == 0 && (r = rw_csv_int(&b, res->v[i].incidents)) == 0 &&
+		    (r = rw_csv_int(&b, res->v[i].persons)) == 0)
+			r = flush_record(&b);
 	}
-	return 0;
+	rw_buf_free(&b);
+	return r;
 }
 
 /* ---------- JSON ---------- */
@@ -295,7 +290,8 @@ run(const struct cli *cli, struct result *res, enum format format)
 		return 1;
 	}
 	if (print[format](res) != 0) {
-		cli_error(cli, "out of memory writing the statistics");
+		cli_error(cli, "writing the statistics failed (out of memory, or the "
+		    "output was closed)");
 		return 1;
 	}
 	return fflush(stdout) == 0 ? 0 : 1;

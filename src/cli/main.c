@@ -20,7 +20,7 @@ static const struct verb verbs[] = {
 	{"search", cmd_search, "ranked full-text search of the sources"},
 	{"sources", cmd_sources, "list stored sources"},
 	{"show", cmd_show, "show one source: metadata and text"},
-	{"export", cmd_export, "export sources as JSON Lines"},
+	{"export", cmd_export, "export cases, incidents or sources (CSV, JSONL)"},
 	{"check", cmd_check, "verify the store's integrity"},
 	{"extract", cmd_extract, "find incidents in files (no store needed)"},
 	{"incidents", cmd_incidents, "list incidents: the review queue"},

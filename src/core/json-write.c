@@ -180,6 +180,13 @@ int rw_json_real(struct rw_buf *b, double v)
 	return rw_buf_append(b, fraction, n);
 }
 
+int rw_json_bool(struct rw_buf *b, int v)
+{
+	int r = separate(b);
+
+	return r < 0 ? r : rw_buf_append_str(b, v ? "true" : "false");
+}
+
 int rw_json_null(struct rw_buf *b)
 {
 	int r = separate(b);

@@ -33,5 +33,7 @@ int rw_json_int(struct rw_buf *b, int64_t v);
  * null for NaN, infinities and magnitudes over 1e15. */
 int rw_json_real(struct rw_buf *b, double v);
 int rw_json_null(struct rw_buf *b);
+/* true when v is not 0, else false. */
+int rw_json_bool(struct rw_buf *b, int v);
 
 #endif

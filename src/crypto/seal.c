@@ -4,11 +4,12 @@
  * Key file, 40 bytes: the magic "RWKEY01\n" (so a wrong file is named as
  * such) and the 32-byte master key. The master key, read from the file or
  * stretched from a passphrase by argon2id, only lives long enough to
- * derive three subkeys with crypto_kdf (context "RWseal01"):
+ * derive four subkeys with crypto_kdf (context "RWseal01"):
  *
- *   1  seal   XChaCha20-Poly1305 key for sealed values
- *   2  index  BLAKE2b key for blind indexes
- *   3  id     fingerprint, of which rw_keyring_id shows 8 bytes
+ *   1  seal       XChaCha20-Poly1305 key for sealed values
+ *   2  index      BLAKE2b key for blind indexes
+ *   3  id         fingerprint, of which rw_keyring_id shows 8 bytes
+ *   4  pseudonym  BLAKE2b key for the pseudonyms of public exports
  *
  * A sealed text is the URL-safe base64 (no padding) of
  *
@@ -38,7 +39,7 @@
 #define KEY_FILE_BYTES (KEY_MAGIC_LEN + RW_KEY_BYTES)
 
 #define KDF_CONTEXT "RWseal01"
-enum { SUBKEY_SEAL = 1, SUBKEY_INDEX = 2, SUBKEY_ID = 3 };
+enum { SUBKEY_SEAL = 1, SUBKEY_INDEX = 2, SUBKEY_ID = 3, SUBKEY_PSEUDONYM = 4 };
 
 #define SEAL_VERSION 1
 #define NONCE_BYTES crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
@@ -63,6 +64,7 @@ enum { SUBKEY_SEAL = 1, SUBKEY_INDEX = 2, SUBKEY_ID = 3 };
 
 #define INDEX_BYTES 16
 #define ID_BYTES 8
+#define PSEUDONYM_BYTES 5
 /* Same room for a name key as the people store gives it. */
 #define NAME_KEY_MAX (4 * RW_NAME_MAX + 1)
 
@@ -72,6 +74,8 @@ _Static_assert(RW_KEY_BYTES == crypto_aead_xchacha20poly1305_ietf_KEYBYTES,
 _Static_assert(RW_SALT_BYTES == crypto_pwhash_SALTBYTES, "salt size");
 _Static_assert(RW_BLIND_INDEX_HEX == 2 * INDEX_BYTES + 1, "index size");
 _Static_assert(RW_KEY_ID_HEX == 2 * ID_BYTES + 1, "key id size");
+_Static_assert(RW_PSEUDONYM_MAX ==
+    sizeof(RW_PSEUDONYM_PREFIX) + 2 * PSEUDONYM_BYTES, "pseudonym size");
 
 /* Lives in sodium_malloc'd memory (guard pages, locked, wiped on free),
  * read-only once filled. */
@@ -79,6 +83,7 @@ struct rw_keyring {
 	unsigned char seal[RW_KEY_BYTES];
 	unsigned char index[crypto_generichash_KEYBYTES];
 	unsigned char id[crypto_kdf_BYTES_MIN];
+	unsigned char pseudonym[crypto_generichash_KEYBYTES];
 };
 
 static int
@@ -106,6 +111,8 @@ keyring_derive(const unsigned char master[RW_KEY_BYTES],
 	    KDF_CONTEXT, master);
 	crypto_kdf_derive_from_key(k->id, sizeof(k->id), SUBKEY_ID,
 	    KDF_CONTEXT, master);
+	crypto_kdf_derive_from_key(k->pseudonym, sizeof(k->pseudonym),
+	    SUBKEY_PSEUDONYM, KDF_CONTEXT, master);
 	/* Best effort: the keyring works writable too. */
 	(void)sodium_mprotect_readonly(k);
 	*ret = k;
@@ -541,28 +548,59 @@ rw_reseal(const struct rw_keyring *from, const struct rw_keyring *to,
 	return rc;
 }
 
-/* ---- blind indexes ---- */
+/* ---- blind indexes and pseudonyms ---- */
+
+/* The BLAKE2b MAC under key of name's comparison key (the folding
+ * people/name-match.h does), in mac (INDEX_BYTES). */
+static int
+name_mac(const struct rw_keyring *k, const unsigned char *key,
+    const char *name, unsigned char mac[INDEX_BYTES], struct rw_error *err)
+{
+	char folded[NAME_KEY_MAX];
+	int n;
+
+	rw_error_clear(err);
+	if (k == NULL || name == NULL)
+		return rw_error_set(err, RW_EINVAL, "no key or no name given");
+	n = rw_name_key(name, folded, sizeof(folded), err);
+	if (n == 0)
+		n = rw_error_set(err, RW_EINVAL,
+		    "a name without a letter or digit cannot be indexed");
+	if (n > 0)
+		crypto_generichash(mac, INDEX_BYTES, (unsigned char *)folded,
+		    (size_t)n, key, crypto_generichash_KEYBYTES);
+	sodium_memzero(folded, sizeof(folded));
+	return n > 0 ? RW_OK : n;
+}
 
 int
 rw_blind_index(const struct rw_keyring *k, const char *name,
     char hex[RW_BLIND_INDEX_HEX], struct rw_error *err)
 {
 	unsigned char mac[INDEX_BYTES];
-	char key[NAME_KEY_MAX];
-	int n;
+	int r = k != NULL && hex != NULL ?
+	    name_mac(k, k->index, name, mac, err) :
+	    rw_error_set(err, RW_EINVAL, "no key given");
 
-	rw_error_clear(err);
-	if (k == NULL || hex == NULL)
-		return rw_error_set(err, RW_EINVAL, "no key given");
-	n = rw_name_key(name, key, sizeof(key), err);
-	if (n == 0)
-		n = rw_error_set(err, RW_EINVAL,
-		    "a name without a letter or digit cannot be indexed");
-	if (n > 0) {
-		crypto_generichash(mac, sizeof(mac), (unsigned char *)key,
-		    (size_t)n, k->index, sizeof(k->index));
+	if (r == RW_OK)
 		sodium_bin2hex(hex, RW_BLIND_INDEX_HEX, mac, sizeof(mac));
+	return r;
+}
+
+int
+rw_pseudonym(const struct rw_keyring *k, const char *name,
+    char out[RW_PSEUDONYM_MAX], struct rw_error *err)
+{
+	unsigned char mac[INDEX_BYTES];
+	int r = k != NULL && out != NULL ?
+	    name_mac(k, k->pseudonym, name, mac, err) :
+	    rw_error_set(err, RW_EINVAL, "no key given");
+
+	if (r == RW_OK) {
+		memcpy(out, RW_PSEUDONYM_PREFIX, sizeof(RW_PSEUDONYM_PREFIX));
+		sodium_bin2hex(out + sizeof(RW_PSEUDONYM_PREFIX) - 1,
+		    RW_PSEUDONYM_MAX - (sizeof(RW_PSEUDONYM_PREFIX) - 1), mac,
+		    PSEUDONYM_BYTES);
 	}
-	sodium_memzero(key, sizeof(key));
-	return n > 0 ? RW_OK : n;
+	return r;
 }

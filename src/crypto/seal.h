@@ -18,7 +18,12 @@
  * the name's comparison key (people/name-match.h: case, diacritics,
  * hyphens and spacing folded, other scripts transliterated), so equal
  * normalised names give equal indexes and nothing else can be learnt
- * from them without the key. */
+ * from them without the key.
+ *
+ * Public exports show a pseudonym in place of each name: a MAC of the
+ * same comparison key under a subkey of its own, so the same person is
+ * the same pseudonym in every record and every export made with the key,
+ * while no pseudonym can be matched against the store's blind indexes. */
 #ifndef RW_CRYPTO_SEAL_H
 #define RW_CRYPTO_SEAL_H
 
@@ -31,6 +36,8 @@
 #define RW_SALT_BYTES 16
 #define RW_BLIND_INDEX_HEX 33   /* 16-byte MAC as hex, and a NUL */
 #define RW_KEY_ID_HEX 17        /* 8-byte fingerprint as hex, and a NUL */
+#define RW_PSEUDONYM_PREFIX "person-"
+#define RW_PSEUDONYM_MAX 18     /* "person-", 5 bytes as hex, a NUL */
 
 struct rw_keyring;
 
@@ -91,5 +98,12 @@ int rw_reseal(const struct rw_keyring *from, const struct rw_keyring *to,
  * has no letter or digit (it could not be found anyway). */
 int rw_blind_index(const struct rw_keyring *k, const char *name,
     char hex[RW_BLIND_INDEX_HEX], struct rw_error *err);
+
+/* The published pseudonym of a name, "person-" and 10 hex digits (40
+ * bits: two of 10,000 names share one with odds of about 1 in 20,000).
+ * Names equal after folding give the same pseudonym; errors as for
+ * rw_blind_index. */
+int rw_pseudonym(const struct rw_keyring *k, const char *name,
+    char out[RW_PSEUDONYM_MAX], struct rw_error *err);
 
 #endif

@@ -47,6 +47,8 @@ test_object_with_every_kind_of_value(void **state)
 	rw_json_string(&b, "a", 1);
 	rw_json_int(&b, 0);
 	rw_json_null(&b);
+	rw_json_bool(&b, 1);
+	rw_json_bool(&b, 0);
 	rw_json_end_array(&b);
 	rw_json_key(&b, "nested");
 	rw_json_begin(&b);
@@ -61,7 +63,10 @@ test_object_with_every_kind_of_value(void **state)
 	assert_true(json_is_null(json_object_get(v, "none")));
 	assert_true(json_integer_value(json_object_get(v, "count")) ==
 	    -1234567890123LL);
-	assert_int_equal(json_array_size(json_object_get(v, "list")), 3);
+	assert_int_equal(json_array_size(json_object_get(v, "list")), 5);
+	assert_true(json_is_true(json_array_get(json_object_get(v, "list"), 3)));
+	assert_true(json_is_false(json_array_get(json_object_get(v, "list"),
+	    4)));
 	assert_int_equal(json_integer_value(json_object_get(
 	    json_object_get(v, "nested"), "x")), 1);
 	/* plain ASCII out, whatever went in */

@@ -1,12 +1,14 @@
 /* test-seal.c: sealed fields, key files and blind indexes (crypto/seal.h):
  * round trips, every way a sealed value can fail to open, key file modes
- * and contents, passphrases, and which names share a blind index. */
+ * and contents, passphrases, which names share a blind index, and the
+ * pseudonyms of public exports. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -728,6 +730,124 @@ test_blind_index_refusals(void **state)
 	    "robert drop table cases");
 }
 
+/* ---- pseudonyms ---- */
+
+static void
+pseudonym_of(const struct rw_keyring *k, const char *name,
+    char out[RW_PSEUDONYM_MAX])
+{
+	struct rw_error err;
+
+	if (rw_pseudonym(k, name, out, &err) != RW_OK)
+		fail_msg("no pseudonym for \"%s\": %s", name, err.message);
+	assert_int_equal(strlen(out), RW_PSEUDONYM_MAX - 1);
+	assert_memory_equal(out, "person-", 7);
+	assert_int_equal(strspn(out + 7, "0123456789abcdef"), 10);
+}
+
+static void
+test_pseudonym_follows_the_name(void **state)
+{
+	struct fixture *f = *state;
+	const char *same[][2] = {
+		{"Gui Minhai", "GUI  MINHAI"}, {"Gui Minhai", "Guì Mínhǎi"},
+		{"桂民海", "Gui Min Hai"}, {"ئىلھام توختى", "Ilham Tohti"},
+		{"=Zarina \"Q\"", "zarina q"},
+	};
+	const char *other[][2] = {
+		{"Gui Minhai", "Minhai Gui"}, {"Ilham Tohti", "Ilham Toxti"},
+		{"桂民海", "Gui Minhai"},
+	};
+	char x[RW_PSEUDONYM_MAX], y[RW_PSEUDONYM_MAX];
+
+	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		pseudonym_of(f->a, same[i][0], x);
+		pseudonym_of(f->a, same[i][1], y);
+		assert_string_equal(x, y);
+	}
+	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		pseudonym_of(f->a, other[i][0], x);
+		pseudonym_of(f->a, other[i][1], y);
+		assert_string_not_equal(x, y);
+	}
+	/* another key, another pseudonym */
+	pseudonym_of(f->a, "Gui Minhai", x);
+	pseudonym_of(f->b, "Gui Minhai", y);
+	assert_string_not_equal(x, y);
+}
+
+static void
+test_pseudonym_distinct_over_many_names(void **state)
+{
+	struct fixture *f = *state;
+	enum { N = 1000 };
+	char (*seen)[RW_PSEUDONYM_MAX] = calloc(N, sizeof(*seen)), name[32];
+
+	assert_non_null(seen);
+	for (int i = 0; i < N; i++) {
+		snprintf(name, sizeof(name), "Person Number %d", i);
+		pseudonym_of(f->a, name, seen[i]);
+		for (int j = 0; j < i; j++)
+			if (strcmp(seen[i], seen[j]) == 0)
+				fail_msg("names %d and %d share %s", i, j, seen[i]);
+	}
+	free(seen);
+}
+
+static void
+test_pseudonym_is_not_the_blind_index(void **state)
+{
+	struct fixture *f = *state;
+	char p[RW_PSEUDONYM_MAX], hex[RW_BLIND_INDEX_HEX];
+
+	pseudonym_of(f->a, "Ilham Tohti", p);
+	index_of(f->a, "Ilham Tohti", hex);
+	/* the published digits are no part of the index (not a piece of
+	 * it cut short) */
+	assert_null(strstr(hex, p + 7));
+}
+
+static void
+test_pseudonym_same_after_reloading_the_key(void **state)
+{
+	struct fixture *f = *state;
+	char *path = unit_path(f->dir, "a.key");
+	struct rw_keyring *again = NULL;
+	char x[RW_PSEUDONYM_MAX], y[RW_PSEUDONYM_MAX];
+	struct rw_error err;
+
+	assert_int_equal(rw_keyring_from_file(path, &again, &err), RW_OK);
+	pseudonym_of(f->a, "Dilnoza Rahimova", x);
+	pseudonym_of(again, "Dilnoza Rahimova", y);
+	assert_string_equal(x, y);
+	rw_keyring_free(again);
+	free(path);
+}
+
+static void
+test_pseudonym_refusals(void **state)
+{
+	struct fixture *f = *state;
+	char out[RW_PSEUDONYM_MAX] = "untouched", long_name[300];
+	const char *refused[] = {"", "   ", "!!!", "\xff\xfe",
+	    "Gui \xc3\x28 Minhai"};
+	struct rw_error err;
+
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		assert_int_equal(rw_pseudonym(f->a, refused[i], out, &err),
+		    RW_EINVAL);
+		assert_string_equal(out, "untouched");
+		assert_true(err.message[0] != '\0');
+	}
+	assert_int_equal(rw_pseudonym(f->a, NULL, out, &err), RW_EINVAL);
+	assert_int_equal(rw_pseudonym(NULL, "Gui", out, &err), RW_EINVAL);
+	assert_int_equal(rw_pseudonym(f->a, "Gui", NULL, &err), RW_EINVAL);
+	memset(long_name, 'a', sizeof(long_name) - 1);
+	long_name[sizeof(long_name) - 1] = '\0';
+	assert_int_equal(rw_pseudonym(f->a, long_name, out, &err), RW_ETOOBIG);
+	assert_string_equal(out, "untouched");
+}
+
 int
 main(void)
 {
@@ -755,6 +875,11 @@ main(void)
 		cmocka_unit_test(test_blind_index_equal_forms),
 		cmocka_unit_test(test_blind_index_different),
 		cmocka_unit_test(test_blind_index_refusals),
+		cmocka_unit_test(test_pseudonym_follows_the_name),
+		cmocka_unit_test(test_pseudonym_distinct_over_many_names),
+		cmocka_unit_test(test_pseudonym_is_not_the_blind_index),
+		cmocka_unit_test(test_pseudonym_same_after_reloading_the_key),
+		cmocka_unit_test(test_pseudonym_refusals),
 	};
 
 	unit_tap_filter();
