@@ -54,7 +54,7 @@ def refuge_data_sets_the_directory(tmp):
 def init_is_idempotent_and_private(tmp):
     data = new_store(tmp)
     r = ok(refuge('init', data=data))
-    assert 'schema 4' in r.out
+    assert 'schema 5' in r.out
     assert oct(os.stat(data).st_mode & 0o777) == '0o700'
     assert oct(os.stat(os.path.join(data, 'refuge.db')).st_mode & 0o777) == '0o600'
 

@@ -15,7 +15,7 @@ def store_uses_wal_and_fts5(tmp):
     data = new_store(tmp)
     db = sqlite3.connect(os.path.join(data, 'refuge.db'))
     assert db.execute('PRAGMA journal_mode').fetchone()[0] == 'wal'
-    assert db.execute('PRAGMA user_version').fetchone()[0] == 4
+    assert db.execute('PRAGMA user_version').fetchone()[0] == 5
     sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'source_fts'").fetchone()[0]
     assert 'fts5' in sql.lower()
 

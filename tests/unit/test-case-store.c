@@ -1192,7 +1192,9 @@ test_upgrade_from_schema_2(void **state)
 
 	unit_add_source(f->store, "a.txt", TEXT);
 	f->store = rw_store_close(f->store);
-	unit_db_exec(f->db, "DROP TABLE case_change; DROP TABLE case_source; "
+	unit_db_exec(f->db, "DROP TABLE alert_delivery; DROP TABLE alert; "
+	    "DROP TABLE alert_watch; DROP TABLE alert_mark; "
+	    "DROP TABLE case_change; DROP TABLE case_source; "
 	    "DROP TABLE case_incident; DROP TABLE case_name; "
 	    "DROP TABLE case_file; DROP TABLE store_key; "
 	    "DROP INDEX incident_host; DROP INDEX incident_stats; "
@@ -1205,7 +1207,7 @@ test_upgrade_from_schema_2(void **state)
 	    "WHERE name LIKE 'case%'"), 0);
 	assert_int_equal(rw_store_open(f->data, 0, &f->store, &err), RW_OK);
 	assert_int_equal(rw_store_schema_version(f->store, &version), RW_OK);
-	assert_int_equal(version, 4);
+	assert_int_equal(version, 5);
 	assert_int_equal(rw_store_source_count(f->store, &n), RW_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(rw_store_source_get(f->store, 1, RW_SOURCE_WITH_TEXT,

@@ -721,7 +721,7 @@ test_upgrade_from_schema_1(void **state)
 	assert_int_equal(rw_store_open(f->data, 0, &f->store, &err), RW_OK);
 	add_source(f, "a.txt", TEXT_A);
 	assert_int_equal(rw_store_schema_version(f->store, &version), RW_OK);
-	assert_int_equal(version, 4); /* every migration since ran */
+	assert_int_equal(version, 5); /* every migration since ran */
 	assert_int_equal(rw_store_source_count(f->store, &n), RW_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(unit_store_problems(f->store), 0);
