@@ -129,12 +129,14 @@ parse_line(struct rw_config *c, const char *s, const char *end, unsigned line,
 		    "%s:%u: bad key '%.*s' (use only a-z, 0-9, '_', '.' and '-')",
 		    c->name, line, (int)(kend - s), s);
 	eq = trim(eq + 1, end, &vend);
-	for (first = c->items; first < c->items + c->n; first++)
+	for (size_t k = 0; k < c->n; k++) {
+		first = &c->items[k];
 		if (strlen(first->key) == (size_t)(kend - s) &&
 		    memcmp(first->key, s, kend - s) == 0)
 			return rw_error_set(err, RW_EFORMAT,
 			    "%s:%u: '%s' given twice (first on line %u)", c->name,
 			    line, first->key, first->line);
+	}
 	if (add(c, s, kend - s, eq, vend - eq, line) < 0)
 		return rw_error_set(err, RW_ENOMEM, "%s: out of memory", c->name);
 	return 0;
