@@ -32,6 +32,7 @@ static const struct verb verbs[] = {
 	{"country", cmd_country, "a country's law, treaties and record"},
 	{"screen", cmd_screen, "a case's risk level, its factors and advice"},
 	{"stats", cmd_stats, "accepted incidents and persons by host, year, type, group"},
+	{"appeal", cmd_appeal, "an urgent-appeal letter for a case, to host|unhcr|un"},
 };
 
 static void
