@@ -355,7 +355,7 @@ rw_tpl_parse(const char *name, const char *text, size_t len,
 /* Markdown punctuation escaped wherever it appears in a value: enough
  * that a value cannot open a link, an image, HTML, an entity, code,
  * emphasis or a table cell. */
-static const char md_special[] = "\\`*_[]<>#+!|~&";
+static const char md_special[] = "\\`*_[]<>|~&";
 
 /* Whether cp would change the text's direction or is a control
  * character: written as a space. */
@@ -380,14 +380,15 @@ escape_html_cp(struct rw_buf *out, uint32_t cp)
 }
 
 /* In Markdown a value must not start a block either: "- x", "+ x",
- * "1. x", "=== " and "> x" at the start of a line do; a leading '-', '='
- * and the '.' or ')' after leading digits are escaped as well. */
+ * "# x", "1. x" and "===" at the start of a line do; so a leading '-',
+ * '+', '#' or '=', and the '.' or ')' after leading digits, are escaped
+ * too. */
 static bool
 md_escapes(uint32_t cp, size_t at, bool digits_so_far)
 {
 	if (cp < 0x80 && cp != 0 && strchr(md_special, (int)cp) != NULL)
 		return true;
-	if (at == 0 && (cp == '-' || cp == '='))
+	if (at == 0 && cp < 0x80 && cp != 0 && strchr("-+#=", (int)cp))
 		return true;
 	return digits_so_far && at > 0 && (cp == '.' || cp == ')');
 }

@@ -208,12 +208,14 @@ test_escape_md(void **state)
 {
 	(void)state;
 	assert_renders("{{link}} {{img}}\n", RW_TPL_MD, hostile,
-	    "\\[click\\](javascript:alert(1)) \\!\\[i\\](x.png)\n\n");
+	    "\\[click\\](javascript:alert(1)) !\\[i\\](x.png)\n\n");
 	assert_renders("{{v}}\n", RW_TPL_MD, hostile,
 	    "\\<script\\>alert('x')\\</script\\> \\& \"q\"\n\n");
 	/* a value cannot start a block: list, heading, numbered item */
 	assert_renders("{{list}}\n{{num}}\n", RW_TPL_MD, hostile,
-	    "\\- 1. \\# x\n1986\\. A year\n\n");
+	    "\\- 1. # x\n1986\\. A year\n\n");
+	assert_renders("{{a}}\n{{b}}\n", RW_TPL_MD, "{\"a\": \"# h\", "
+	    "\"b\": \"+ i\"}", "\\# h\n\\+ i\n\n");
 	/* nor break the line it is on */
 	assert_renders("- {{lines}}\n", RW_TPL_MD, hostile, "- a b   c\n\n");
 	/* plain text is left as it is, but for control characters */
