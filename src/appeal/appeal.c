@@ -212,26 +212,23 @@ words(const struct data *d, const char *name)
 	return json_string(text);
 }
 
+/* The items of list separated by "; ", or null for an empty list. */
 static json_t *
 joined(const struct rw_strings *list)
 {
-	json_t *out;
-	size_t len = 1;
-	char *text;
+	struct rw_buf text;
+	json_t *out = NULL;
+	int r = 0;
 
 	if (list->n == 0)
 		return json_null();
-	for (size_t k = 0; k < list->n; k++)
-		len += strlen(list->items[k]) + 2;
-	if ((text = calloc(1, len)) == NULL)
-		return NULL;
-	for (size_t k = 0; k < list->n; k++) {
-		if (k > 0)
-			strcat(text, "; ");
-		strcat(text, list->items[k]);
-	}
-	out = json_string(text);
-	free(text);
+	rw_buf_init(&text, RW_APPEAL_MAX);
+	for (size_t k = 0; k < list->n && r == 0; k++)
+		if ((r = rw_buf_append_str(&text, k ? "; " : "")) == 0)
+			r = rw_buf_append_str(&text, list->items[k]);
+	if (r == 0)
+		out = json_string(text.data);
+	rw_buf_free(&text);
 	return out;
 }
 
