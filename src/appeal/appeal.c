@@ -633,7 +633,7 @@ int
 rw_appeal_build(const struct rw_appeal_input *in, struct rw_appeal *ret,
     struct rw_error *err)
 {
-	struct rw_appeal a = {NULL, NULL, NULL, NULL, json_array()};
+	struct rw_appeal a = {NULL, NULL, NULL, NULL, NULL};
 	struct picker p = {.err = err};
 	struct data d;
 	int rc;
@@ -645,6 +645,7 @@ rw_appeal_build(const struct rw_appeal_input *in, struct rw_appeal *ret,
 	if ((rc = data_load(&d, err)) < 0)
 		return rc;
 	p.d = &d;
+	a.warnings = json_array();
 	if ((p.ctx = case_values(&d, in)) == NULL || a.warnings == NULL)
 		rc = rw_error_set(err, RW_ENOMEM, "out of memory");
 	warn_missing(a.warnings, in);

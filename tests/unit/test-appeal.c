@@ -232,6 +232,7 @@ test_requests_follow_the_facts(void **state)
 	assert_false(has(b.a.body, "Working Group on Arbitrary Detention"));
 	rw_appeal_free(&b.a);
 	/* a warrant from a third state is named with its state */
+	free(b.c.requests[0].charges);
 	assert_int_equal(rw_request_parse("warrant:RU", &b.c.requests[0],
 	    &err), 0);
 	input(&b, RW_APPEAL_HOST, RW_TPL_MD);
