@@ -1,7 +1,8 @@
 /* appeal.c: the urgent-appeal letter builder (appeal.h). The facts of the
  * case become one JSON object of values; the rules below choose the
  * grounds, requests and UN mandates as codes; the sentences for the codes
- * come from the .tsv tables of data/appeals and the letters from its .txt files. */
+ * come from the .tsv tables of data/appeals, the letters from its .txt
+ * files. */
 #include "appeal/appeal.h"
 
 #include <stddef.h>
@@ -570,8 +571,8 @@ warn_missing(json_t *warnings, const struct rw_appeal_input *in)
 		    "no host state: the letter cites only the customary rule "
 		    "against refoulement"));
 	else if (in->host == NULL)
-		json_array_append_new(warnings, json_sprintf("no country profile "
-		    "for %s: the letter cites only the customary rule against "
+		json_array_append_new(warnings, json_sprintf("no country "
+		    "profile for %s: the letter cites only the customary rule against "
 		    "refoulement", in->c->host));
 }
 
@@ -608,12 +609,14 @@ render_letter(struct data *d, const struct rw_appeal_input *in,
 	json_object_set_new(ctx, "subject", json_string(a->subject));
 	rw_buf_init(&out, RW_APPEAL_MAX);
 	if (in->format == RW_TPL_HTML) {
-		rc = rw_buf_append_str(&out, "<!DOCTYPE html>\n<html lang=\"en\">"
-		    "\n<head>\n<meta charset=\"utf-8\">\n<title>");
+		rc = rw_buf_append_str(&out, "<!DOCTYPE html>\n<html "
+		    "lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		    "<title>");
 		if (rc == 0)
 			rc = rw_tpl_escape(&out, RW_TPL_HTML, a->subject);
 		if (rc == 0)
-			rc = rw_buf_append_str(&out, "</title>\n</head>\n<body>\n");
+			rc = rw_buf_append_str(&out,
+			    "</title>\n</head>\n<body>\n");
 	}
 	if (rc == 0)
 		rc = rw_tpl_render(letter, in->format, ctx, find_tpl, d, &out,

@@ -179,7 +179,7 @@ parse_tag(struct parser *p, const char *s, size_t len, int block)
 
 	if (len > 0 && s[0] == '!')
 		return 0;
-	if (len > 0 && strchr("#^/>", s[0]) != NULL) {
+	if (len > 0 && s[0] != '\0' && strchr("#^/>", s[0]) != NULL) {
 		kind = s[0] == '#' ? N_SECTION : s[0] == '^' ? N_INVERTED :
 		    s[0] == '/' ? N_CLOSE : N_PART;
 		s++;
@@ -218,7 +218,7 @@ directive_line(const char *s, size_t len, const char **ret_tag,
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
 	if (len < 5 || memcmp(s, "{{", 2) != 0 || memcmp(s + len - 2, "}}",
-	    2) != 0 || strchr("#^/>!", s[2]) == NULL)
+	    2) != 0 || s[2] == '\0' || strchr("#^/>!", s[2]) == NULL)
 		return false;
 	end = memmem(s + 2, len - 2, "}}", 2);
 	if (end != s + len - 2)
@@ -338,8 +338,8 @@ rw_tpl_parse(const char *name, const char *text, size_t len,
 		s += n + (nl != NULL);
 	}
 	if (r == 0 && p.depth > 0)
-		r = rw_error_set(err, RW_EFORMAT, "%s:%d: {{#%s}} opened on line "
-		    "%d is never closed", name, p.line,
+		r = rw_error_set(err, RW_EFORMAT, "%s:%d: {{#%s}} opened on "
+		    "line %d is never closed", name, p.line,
 		    p.t->nodes[p.open[p.depth - 1].node].text,
 		    p.open[p.depth - 1].line);
 	if (r < 0) {

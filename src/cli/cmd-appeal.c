@@ -39,13 +39,14 @@ parse(struct appeal_run *run, int argc, char **argv)
 		case 'h': return cli_help("appeal") == 0 ? -2 : 1;
 		case OPT_TO:
 			if (!rw_appeal_to_parse(optarg, &run->in.to))
-				return cli_usage(run->cli, "--to is one of host, "
-				    "unhcr, un");
+				return cli_usage(run->cli, "--to is one of "
+				    "host, unhcr, un");
 			run->has_to = 1;
 			break;
 		case OPT_FORMAT:
 			if (!rw_tpl_format_parse(optarg, &run->in.format))
-				return cli_usage(run->cli, "--format is md or html");
+				return cli_usage(run->cli, "--format is md "
+				    "or html");
 			break;
 		case OPT_SENSITIVE: run->in.sensitive = true; break;
 		case OPT_JSON: run->json = 1; break;
@@ -58,8 +59,8 @@ parse(struct appeal_run *run, int argc, char **argv)
 	    &run->id))
 		return EXIT_USAGE;
 	if (!run->has_to)
-		return cli_usage(run->cli, "say who the letter is for: --to host, "
-		    "--to unhcr or --to un");
+		return cli_usage(run->cli, "say who the letter is for: --to "
+		    "host, --to unhcr or --to un");
 	return 0;
 }
 
@@ -95,8 +96,8 @@ write_appeal(struct appeal_run *run, struct rw_store *store,
 	struct rw_error err;
 
 	if (c->closed && !run->force) {
-		cli_error(run->cli, "case %lld is closed; an appeal for a closed "
-		    "case needs --force", (long long)c->id);
+		cli_error(run->cli, "case %lld is closed; an appeal for a "
+		    "closed case needs --force", (long long)c->id);
 		return 1;
 	}
 	rw_error_clear(&err);
