@@ -15,6 +15,9 @@
 
 /* Longest name inside a tag. */
 #define NAME_MAX_LEN 64
+/* Nodes visited in one rendering: lists nested in lists inside parts
+ * could otherwise repeat an empty body for ever. */
+#define STEPS_MAX (10 * 1000 * 1000)
 /* Objects visible at once: sections and parts each push at most one. */
 #define SCOPES_MAX (RW_TPL_DEPTH_MAX * (RW_TPL_PART_DEPTH_MAX + 1) + 1)
 
@@ -433,6 +436,7 @@ struct render {
 	json_t *scopes[SCOPES_MAX];
 	size_t n_scopes;
 	int part_depth;
+	size_t steps;
 	struct rw_error *err;
 };
 
@@ -611,6 +615,10 @@ render_range(struct render *r, const struct rw_tpl *t, size_t from,
 	for (size_t i = from; i < to && rc == 0; i++) {
 		const struct node *n = &t->nodes[i];
 
+		if (++r->steps > STEPS_MAX)
+			return rw_error_set(r->err, RW_ETOOBIG, "%s:%d: the "
+			    "sections repeat too often (over ten million steps)",
+			    t->name, n->line);
 		switch (n->kind) {
 		case N_LINE:
 			if ((rc = flush(r)) == 0) {
@@ -666,7 +674,7 @@ rw_tpl_render(const struct rw_tpl *t, enum rw_tpl_format format,
 	rw_buf_free(&r.line);
 	if (rc == RW_ENOMEM)
 		rw_error_set(err, rc, "out of memory");
-	else if (rc == RW_ETOOBIG)
+	else if (rc == RW_ETOOBIG && r.steps <= STEPS_MAX)
 		rw_error_set(err, rc, "%s: the rendered text is over %zu bytes",
 		    t->name, out->max);
 	return rc;

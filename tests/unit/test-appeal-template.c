@@ -267,6 +267,26 @@ test_render_errors(void **state)
 	rw_tpl_free(t);
 }
 
+static void
+test_render_runaway(void **state)
+{
+	char loops[12 * 12 + 2] = "";
+	struct rw_error err;
+
+	(void)state;
+	/* lists in lists, 10^12 times over: stopped, not waited for */
+	for (int k = 0; k < 12; k++)
+		strcat(loops, "{{#l}}");
+	for (int k = 0; k < 12; k++)
+		strcat(loops, "{{/l}}");
+	strcat(loops, "\n");
+	assert_null(render(loops, RW_TPL_TEXT, "{\"l\": [1, 2, 3, 4, 5, 6, 7, "
+	    "8, 9, 10]}", &err));
+	assert_int_equal(err.code, RW_ETOOBIG);
+	assert_string_equal(err.message, "t.txt:1: the sections repeat too "
+	    "often (over ten million steps)");
+}
+
 /* ---- parsing errors ---- */
 
 static void
@@ -359,6 +379,7 @@ main(void)
 		cmocka_unit_test(test_escape_md),
 		cmocka_unit_test(test_escape_invalid_utf8),
 		cmocka_unit_test(test_render_errors),
+		cmocka_unit_test(test_render_runaway),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_parse_limits),
 		cmocka_unit_test(test_format_names),
