@@ -349,7 +349,7 @@ case_values(const struct data *d, const struct rw_appeal_input *in)
 
 	rw_date_format(&in->today, date);
 	ctx = json_pack("{s:s s:s s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o "
-	    "s:b s:b s:b s:b}",
+	    "s:b s:b s:b s:b s:b}",
 	    "date", date, "recipient", rw_appeal_to_name(in->to),
 	    "who", str_or_null(c->names.n ? c->names.items[0] :
 	    c->description), "aliases", joined(&c->aliases),
@@ -364,7 +364,7 @@ case_values(const struct data *d, const struct rw_appeal_input *in)
 	    "detained", c->status == RW_CASE_DETAINED,
 	    "ordered", c->status == RW_CASE_DEPORTATION_ORDERED,
 	    "disappeared", c->status == RW_CASE_DISAPPEARED,
-	    "no_profile", in->host == NULL);
+	    "no_profile", in->host == NULL, "named", c->names.n > 0);
 	if (ctx == NULL)
 		return NULL;
 	json_object_set_new(ctx, "host", str_or_null(c->host));

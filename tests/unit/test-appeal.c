@@ -339,7 +339,7 @@ test_description_stands_for_a_name(void **state)
 	c.description = strdup("four men held at the border");
 	c.count = 4;
 	assert_int_equal(rw_appeal_build(&in, &a, &err), 0);
-	assert_true(has(a.body, "Name: four men held at the border"));
+	assert_true(has(a.body, "Who: four men held at the border"));
 	assert_true(has(a.body, "Number of people concerned: 4"));
 	rw_appeal_free(&a);
 	rw_case_free(&c);
