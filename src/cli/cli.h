@@ -45,6 +45,7 @@ int cmd_country(struct cli *cli, int argc, char **argv);
 int cmd_screen(struct cli *cli, int argc, char **argv);
 int cmd_stats(struct cli *cli, int argc, char **argv);
 int cmd_alerts(struct cli *cli, int argc, char **argv);
+int cmd_appeal(struct cli *cli, int argc, char **argv);
 
 /* `refuge extract --all`: reads every stored source again (args are what
  * follows the options; published is --published, which --all refuses). */
@@ -68,6 +69,12 @@ struct rw_case;
  * kept with it is current. */
 int cli_screen_case(struct rw_store *store, const struct rw_case *c,
     struct rw_error *err);
+
+struct rw_screening;
+
+/* The same, keeping the result in *ret (rw_screening_free it). */
+int cli_screen_case_result(struct rw_store *store, const struct rw_case *c,
+    struct rw_screening *ret, struct rw_error *err);
 
 /* After incidents changed (ingest, extraction, review): links the
  * incidents that name a case's person to the case and screens every

@@ -216,12 +216,11 @@ cmd_screen(struct cli *cli, int argc, char **argv)
 /* ---- after a case or incidents change ---- */
 
 int
-cli_screen_case(struct rw_store *store, const struct rw_case *c,
-    struct rw_error *err)
+cli_screen_case_result(struct rw_store *store, const struct rw_case *c,
+    struct rw_screening *ret, struct rw_error *err)
 {
 	struct rw_screen_rules *rules = NULL;
 	struct rw_case_screener *screener = NULL;
-	struct rw_screening result;
 	struct rw_date today;
 	int r;
 
@@ -229,11 +228,22 @@ cli_screen_case(struct rw_store *store, const struct rw_case *c,
 	r = rw_screen_rules_default(&rules, err);
 	if (r == RW_OK)
 		r = rw_case_screener_new(store, rules, &screener, err);
-	if (r == RW_OK && (r = rw_case_screen(screener, c, &today, &result,
-	    err)) == RW_OK)
-		rw_screening_free(&result);
+	if (r == RW_OK)
+		r = rw_case_screen(screener, c, &today, ret, err);
 	rw_case_screener_free(screener);
 	rw_screen_rules_free(rules);
+	return r;
+}
+
+int
+cli_screen_case(struct rw_store *store, const struct rw_case *c,
+    struct rw_error *err)
+{
+	struct rw_screening result;
+	int r = cli_screen_case_result(store, c, &result, err);
+
+	if (r == RW_OK)
+		rw_screening_free(&result);
 	return r;
 }
 

@@ -33,6 +33,7 @@ static const struct verb verbs[] = {
 	{"screen", cmd_screen, "a case's risk level, its factors and advice"},
 	{"stats", cmd_stats, "accepted incidents and persons by host, year, type, group"},
 	{"alerts", cmd_alerts, "early warning: deadlines and changes, delivered"},
+	{"appeal", cmd_appeal, "an urgent-appeal letter for a case, to host|unhcr|un"},
 };
 
 static void
