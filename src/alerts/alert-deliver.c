@@ -171,13 +171,30 @@ channel_ready(const struct rw_notify_config *c, const char *channel)
 	    c->webhook_url != NULL;
 }
 
+/* One delivery run: who runs it, and the channels found down in it. A
+ * receiver that is down is tried once per run, not once per alert, so a
+ * run over many alerts ends in seconds however long it stays down. */
+struct run {
+	struct rw_store *store;
+	const struct rw_notify_config *c;
+	const char *who;
+	const struct rw_date *today;
+	int webhook_down, email_down;
+};
+
+static int *
+down_flag(struct run *run, const char *channel)
+{
+	return strcmp(channel, "email") == 0 ? &run->email_down :
+	    &run->webhook_down;
+}
+
 /* Sends one claimed delivery and records what became of it. */
 static int
-deliver_one(struct rw_store *store, const struct rw_notify_config *c,
-    const char *who, const struct rw_date *today,
-    const struct rw_alert_delivery *d, struct rw_delivered *ret,
-    struct rw_error *err)
+deliver_one(struct run *run, const struct rw_alert_delivery *d,
+    struct rw_delivered *ret, struct rw_error *err)
 {
+	const struct rw_notify_config *c = run->c;
 	struct send_ctx s = { .c = c, .d = d };
 	struct message m;
 	struct rw_error why;
@@ -194,7 +211,10 @@ deliver_one(struct rw_store *store, const struct rw_notify_config *c,
 	if (!channel_ready(c, d->channel))
 		r = rw_error_set(&why, RW_EIO, "no %s is configured",
 		    strcmp(d->channel, "email") == 0 ? "smtp.url" : "webhook.url");
-	else if ((r = compose(store, d, today, &m, &why)) == RW_OK) {
+	else if (*down_flag(run, d->channel))
+		r = rw_error_set(&why, RW_EIO, "the %s failed earlier in this "
+		    "run; left for a later one", d->channel);
+	else if ((r = compose(run->store, d, run->today, &m, &why)) == RW_OK) {
 		s.m = &m;
 		r = rw_notify_with_retries(c, send_once, &s, &tries, &why);
 		rw_buf_free(&m.body);
@@ -205,13 +225,15 @@ deliver_one(struct rw_store *store, const struct rw_notify_config *c,
 		outcome = RW_DELIVERY_RETRY;
 	else
 		outcome = RW_DELIVERY_FAILED;
+	if (r == RW_EIO && tries > 0)
+		*down_flag(run, d->channel) = 1;
 	wait = c->backoff_ms / 1000 + 1;
 	for (int64_t k = 0; k < d->attempts + tries && wait < LATER_MAX_SECONDS;
 	    k++)
 		wait *= 2;
 	utc_after(0, now);
 	utc_after(wait < LATER_MAX_SECONDS ? wait : LATER_MAX_SECONDS, later);
-	r = rw_store_delivery_done(store, d->id, who, tries, outcome,
+	r = rw_store_delivery_done(run->store, d->id, run->who, tries, outcome,
 	    outcome == RW_DELIVERY_SENT ? NULL : why.message, now, later, err);
 	if (r < 0)
 		return r;
@@ -228,6 +250,9 @@ rw_alerts_deliver(struct rw_store *store, const struct rw_notify_config *c,
 {
 	long lease = c->attempts * (c->timeout_ms / 1000 + 60) +
 	    LEASE_SPARE_SECONDS;
+	struct run run = {
+		.store = store, .c = c, .who = who, .today = today,
+	};
 	struct rw_alert_delivery *d;
 	size_t n;
 	int r;
@@ -250,7 +275,7 @@ rw_alerts_deliver(struct rw_store *store, const struct rw_notify_config *c,
 			return r;
 		if (n == 0)
 			return RW_OK;
-		r = deliver_one(store, c, who, today, d, ret, err);
+		r = deliver_one(&run, d, ret, err);
 		free(d);
 		if (r < 0)
 			return r;

@@ -157,6 +157,29 @@ def webhook_down_then_slow_then_500_is_delivered_once(tmp):
 
 
 @test
+def a_receiver_down_is_tried_once_per_run_not_once_per_alert(tmp):
+    data = new_store(tmp)
+    for offset in range(3):
+        urgent_case(data, offset)
+    hook = WebhookReceiver(SECRET, script=['down', 'down', 'down'])
+    port = hook.start()
+    try:
+        settings(data, hook_settings(port))
+        r = refuge('alerts', 'run', '--json', data=data)
+        assert r.code == 1, r
+        out = json.loads(r.out)
+        assert (out['raised'], out['sent'], out['retrying']) == (3, 0, 3), out
+        assert len(hook.requests) == 3, hook.requests  # one alert's tries
+        out = json.loads(ok(refuge('alerts', 'run', '--retry-now', '--json',
+                                   data=data)).out)
+        assert (out['sent'], out['retrying']) == (3, 0), out
+    finally:
+        hook.stop()
+    assert len(hook.requests) == 6, hook.requests
+    assert len(hook.delivered_ids) == 3, hook.delivered_ids
+
+
+@test
 def wrong_secret_is_detectable_by_the_receiver(tmp):
     data = new_store(tmp)
     urgent_case(data)
