@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
 #include "store/sqlite/sqlite-int.h"
 
 /* The sink a sweep hands to the rules: raising writes at once, inside
@@ -210,48 +211,24 @@ incident_max(struct rw_store_backend *b)
 	return max;
 }
 
-/* The open cases held in a host and their screening levels, as
- * r->open_cases and r->levels (malloc'd copies in *ret_levels). */
+/* The open cases held in a host, as r->open_cases, and their screening
+ * levels, as r->levels (sq_texts_free *ret_levels). */
 static int
 host_cases(struct rw_store_backend *b, struct rw_alert_returns *r,
     char ***ret_levels)
 {
-	sqlite3_stmt *st = sq_use(b, ST_HOST_LEVELS);
-	char **levels = NULL;
-	size_t n = 0;
+	sqlite3_stmt *st = sq_use(b, ST_HOST_OPEN);
 	int rc;
 
 	sq_bind_text(st, 1, r->host);
-	r->open_cases = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *level = sq_column_text(st, 0);
-		char **more;
-
-		r->open_cases += sqlite3_column_int64(st, 1);
-		if (level == NULL)
-			continue;
-		more = realloc(levels, (n + 1) * sizeof(*levels));
-		if (more == NULL || (more[n] = strdup(level)) == NULL) {
-			levels = more != NULL ? more : levels;
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		levels = more;
-		n++;
-	}
+	rc = sqlite3_step(st);
+	r->open_cases = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	*ret_levels = levels;
-	r->levels = (const char *const *)levels;
-	r->n_levels = n;
-	return rc == SQLITE_DONE ? RW_OK : RW_ESTORE;
-}
-
-static void
-free_levels(char **levels, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		free(levels[k]);
-	free(levels);
+	st = sq_use(b, ST_HOST_LEVELS);
+	sq_bind_text(st, 1, r->host);
+	rc = sq_texts(st, ret_levels, &r->n_levels);
+	r->levels = (const char *const *)*ret_levels;
+	return rc;
 }
 
 /* Hands one host's new returns to the rules, when cases are open there. */
@@ -270,7 +247,7 @@ report_host(struct sweep_sink *ss, const char *host, const int64_t *ids,
 		rc = ss->s->on_returns(&r, &ss->sink, ss->s->ctx);
 	else if (rc < 0)
 		rc = sq_error(ss->b, err, "counting the open cases of a host");
-	free_levels(levels, r.n_levels);
+	sq_texts_free(levels, r.n_levels);
 	return rc;
 }
 
@@ -299,14 +276,9 @@ sweep_returns(struct sweep_sink *ss, struct rw_error *err)
 			r = report_host(ss, host, ids, n, err);
 			n = 0;
 		}
-		if (n == cap) {
-			int64_t *more = realloc(ids, (cap = cap ? 2 * cap : 16) *
-			    sizeof(*ids));
-			if (more == NULL) {
-				r = rw_error_set(err, RW_ENOMEM, "out of memory");
-				break;
-			}
-			ids = more;
+		if (rw_array_room(ids, n, cap, 16) < 0) {
+			r = rw_error_set(err, RW_ENOMEM, "out of memory");
+			break;
 		}
 		ids[n++] = sqlite3_column_int64(st, 0);
 		memcpy(host, h, 2);

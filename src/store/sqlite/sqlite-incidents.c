@@ -689,37 +689,6 @@ save_entities(struct save *s, const struct rw_extraction *found)
 	return r;
 }
 
-/* Names the source's entities and incidents hold now (caller frees). */
-static int
-source_person_names(struct rw_store_backend *b, int64_t source_id,
-    char ***ret_names, size_t *ret_n)
-{
-	sqlite3_stmt *st = sq_use(b, ST_SOURCE_PERSON_NAMES);
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-
-	sqlite3_bind_int64(st, 1, source_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (rw_array_room(names, n, cap, 16) < 0)
-			break;
-		if ((names[n] = col_dup(st, 0)) != NULL)
-			n++;
-	}
-	sqlite3_reset(st);
-	*ret_names = names;
-	*ret_n = n;
-	return rc == SQLITE_DONE ? RW_OK : RW_ENOMEM;
-}
-
-static void
-names_free(char **names, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		free(names[k]);
-	free(names);
-}
-
 static int
 source_exists(struct rw_store_backend *b, int64_t id)
 {
@@ -784,6 +753,7 @@ sq_extraction_save(struct rw_store_backend *b, int64_t source_id,
 	struct save s = {b, source_id, rules, text, text_len, "", NULL, 0, ret};
 	char **names = NULL;
 	size_t n_names = 0;
+	sqlite3_stmt *st;
 	int r;
 
 	memset(ret, 0, sizeof(*ret));
@@ -796,13 +766,15 @@ sq_extraction_save(struct rw_store_backend *b, int64_t source_id,
 	if (sq_begin(b, err) < 0)
 		return RW_ESTORE;
 	rw_date_now_utc(s.now);
-	r = source_person_names(b, source_id, &names, &n_names);
+	st = sq_use(b, ST_SOURCE_PERSON_NAMES);
+	sqlite3_bind_int64(st, 1, source_id);
+	r = sq_texts(st, &names, &n_names);
 	if (r == RW_OK)
 		r = save_all(&s, found);
 	if (r == RW_OK)
 		r = sq_person_names_forget(b, names, n_names);
 	old_links_free(&s);
-	names_free(names, n_names);
+	sq_texts_free(names, n_names);
 	if (r < 0) {
 		if (r == RW_EINVAL)
 			rw_error_set(err, r, "extraction of source %lld gave spans "

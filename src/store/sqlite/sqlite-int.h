@@ -127,6 +127,7 @@ enum stmt {
 	ST_MARK_SET,
 	ST_INCIDENT_MAX,
 	ST_NEW_RETURNS,
+	ST_HOST_OPEN,
 	ST_HOST_LEVELS,
 	ST_ALERT_LIST,
 	ST_ALERT_ACK,
@@ -164,6 +165,11 @@ int sq_commit(struct rw_store_backend *b, struct rw_error *err);
 void sq_rollback(struct rw_store_backend *b);
 
 const char *sq_column_text(sqlite3_stmt *st, int col);
+
+/* Steps st to the end, collecting the first column's texts (NULLs
+ * skipped) into *ret (sq_texts_free them, also after a failure). */
+int sq_texts(sqlite3_stmt *st, char ***ret, size_t *ret_n);
+void sq_texts_free(char **texts, size_t n);
 
 /* Version 2 operations, in sqlite-incidents.c and sqlite-people.c. */
 int sq_extraction_save(struct rw_store_backend *b, int64_t source_id,

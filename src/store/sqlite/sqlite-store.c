@@ -16,6 +16,7 @@
 
 #include <sqlite3.h>
 
+#include "core/array.h"
 #include "core/buf.h"
 #include "core/embedded.h"
 #include "store/sqlite/sqlite-int.h"
@@ -366,8 +367,10 @@ static const char *const statements[ST__MAX] = {
 	[ST_NEW_RETURNS] = "SELECT id, host FROM incident WHERE id > ? AND "
 	    "type = 'return' AND status != 'rejected' AND host IS NOT NULL "
 	    "ORDER BY host, id",
-	[ST_HOST_LEVELS] = "SELECT level, count(*) FROM case_file "
-	    "WHERE host = ? AND closed = 0 GROUP BY level",
+	[ST_HOST_OPEN] = "SELECT count(*) FROM case_file "
+	    "WHERE host = ? AND closed = 0",
+	[ST_HOST_LEVELS] = "SELECT DISTINCT level FROM case_file "
+	    "WHERE host = ? AND closed = 0 AND level IS NOT NULL",
 	[ST_ALERT_LIST] = "SELECT id, key, rule, case_id, host, level, due, "
 	    "summary, detail, state, raised_at, acked_by, acked_at, "
 	    "resolved_by, resolved_at FROM alert "
@@ -758,6 +761,40 @@ const char *
 sq_column_text(sqlite3_stmt *st, int col)
 {
 	return (const char *)sqlite3_column_text(st, col);
+}
+
+int
+sq_texts(sqlite3_stmt *st, char ***ret, size_t *ret_n)
+{
+	char **texts = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *s = sq_column_text(st, 0);
+
+		if (s == NULL)
+			continue;
+		if (rw_array_room(texts, n, cap, 16) < 0 ||
+		    (texts[n] = strdup(s)) == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		n++;
+	}
+	sqlite3_reset(st);
+	*ret = texts;
+	*ret_n = n;
+	return rc == SQLITE_DONE ? RW_OK : rc == SQLITE_NOMEM ? RW_ENOMEM :
+	    RW_ESTORE;
+}
+
+void
+sq_texts_free(char **texts, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		free(texts[k]);
+	free(texts);
 }
 
 /* Fills src from the SOURCE_COLUMNS of the current row; the pointers stay
