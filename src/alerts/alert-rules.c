@@ -53,12 +53,12 @@ deadline_words(enum rw_deadline_kind kind)
 	}
 }
 
-/* "Case 12 (held in TH)" or "Case 12". */
+/* "Case 12 (in TH)", the country the person is in, or "Case 12". */
 static void
 case_words(const struct rw_case_row *row, char *out, size_t size)
 {
 	if (row->host != NULL)
-		snprintf(out, size, "Case %lld (held in %s)",
+		snprintf(out, size, "Case %lld (in %s)",
 		    (long long)row->id, row->host);
 	else
 		snprintf(out, size, "Case %lld", (long long)row->id);

@@ -99,7 +99,7 @@ deadline_today_is_raised_and_most_urgent(void **state)
 	assert_string_equal(rec.rules[0], "deadline");
 	assert_string_equal(rec.keys[0], "deadline:7:deportation:2030-06-15");
 	assert_non_null(strstr(rec.summaries[0], "today"));
-	assert_non_null(strstr(rec.summaries[0], "held in TH"));
+	assert_non_null(strstr(rec.summaries[0], "Case 7 (in TH)"));
 	assert_int_equal(rw_alert_urgency("high", "2030-06-15", &policy.today),
 	    24);
 }
