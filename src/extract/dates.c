@@ -378,6 +378,55 @@ static bool iso_date_at(const struct text *t, size_t i, struct rw_date *d)
 	return true;
 }
 
+/* "14/03/2024": day, month and a four-digit year joined by slashes, no
+ * spaces; read day first, as most of the world writes it, unless only
+ * the other order makes a date ("03/14/2024"). */
+static bool numeric_date_at(const struct text *t, size_t i,
+    struct rw_date *d)
+{
+	long a, b, y;
+
+	if (i + 4 >= t->n_tokens || !token_punct(t, i + 1, '/') ||
+	    !token_punct(t, i + 3, '/'))
+		return false;
+	for (size_t k = i + 1; k <= i + 4; k++)
+		if (t->tokens[k].flags & TOKEN_SPACE)
+			return false;
+	a = number_at(t, i, 1, 31);
+	b = number_at(t, i + 2, 1, 31);
+	y = number_at(t, i + 4, 1950, 2099);
+	if (a < 0 || b < 0 || y < 0 || t->tokens[i + 4].norm_len != 4 ||
+	    t->tokens[i].norm_len > 2 || t->tokens[i + 2].norm_len > 2)
+		return false;
+	d->year = (int)y;
+	d->month = (int)(b <= 12 ? b : a);
+	d->day = (int)(b <= 12 ? a : b);
+	return d->month <= 12;
+}
+
+/* "on the 5th": a day of the month alone, an ordinal after "on the",
+ * taken as the latest such day on or before publication. */
+static bool ordinal_day_at(const struct text *t, size_t i,
+    const struct rw_date *pub, struct rw_date *d)
+{
+	const char *w = token_norm(t, i);
+	size_t len = t->tokens[i].norm_len;
+	long day = number_at(t, i, 1, 31);
+
+	if (day < 0 || len < 3 || (w[len - 1] != 'h' && w[len - 1] != 't' &&
+	    w[len - 1] != 'd') || i < 2 || !token_is(t, i - 1, "the") ||
+	    !token_is(t, i - 2, "on") || !pub || !pub->month || !pub->day)
+		return false;
+	d->year = pub->year;
+	d->month = pub->month;
+	d->day = (int)day;
+	if (day > pub->day && --d->month == 0) {
+		d->month = 12;
+		d->year--;
+	}
+	return true;
+}
+
 /* "last year", "of this year" at token at, told from the year of
  * writing: sets *year and returns the tokens read; 0 when there is none
  * or no year of writing. */
@@ -438,6 +487,11 @@ size_t date_at(const struct text *t, size_t i, const struct rw_date *pub,
 	} else if (number && (v = number_at(t, i, 1950, 2099)) > 0 &&
 	    iso_date_at(t, i, &d)) {
 		n = 5; /* 2019-12-06 */
+	} else if (number && numeric_date_at(t, i, &d)) {
+		n = 5; /* 14/03/2024 */
+	} else if (number && !month_at(t, i + 1) && !token_is(t, i + 1, "of") &&
+	    ordinal_day_at(t, i, pub, &d)) {
+		n = 1; /* on the 5th */
 	} else if ((m = month_at(t, i))) {
 		d.month = m;
 		n = 1;

@@ -3616,6 +3616,16 @@ test_relative_dates(void **state)
 	    RW_ENTITY_DATE, "6th of December", "2020-12-06");
 	expect_entity("He was arrested on 2019-12-06 in Almaty.", pub,
 	    RW_ENTITY_DATE, "2019-12-06", "2019-12-06");
+	expect_entity("He was arrested on 14/03/2019 in Almaty.", pub,
+	    RW_ENTITY_DATE, "14/03/2019", "2019-03-14");
+	expect_entity("He was arrested on 03/14/2019 in Almaty.", pub,
+	    RW_ENTITY_DATE, "03/14/2019", "2019-03-14");
+	expect_none_entity("He got 14/35 of the votes.", pub, RW_ENTITY_DATE);
+	expect_entity("He was arrested on the 5th and deported.", pub,
+	    RW_ENTITY_DATE, "5th", "2021-07-05");
+	expect_entity("He was arrested on the 20th and deported.", pub,
+	    RW_ENTITY_DATE, "20th", "2021-06-20");
+	expect_none_entity("He was the 5th man arrested.", pub, RW_ENTITY_DATE);
 	expect_entity("In December last year, 26 people were arrested.", pub,
 	    RW_ENTITY_DATE, "December last year", "2020-12");
 	expect_entity("He was arrested in March of this year.", pub,
