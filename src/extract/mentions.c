@@ -714,6 +714,22 @@ static bool people_word(const struct mention *m)
 	    (m->cue == CUE_PEOPLE || m->cue == CUE_PERSON));
 }
 
+/* "58 Cameroonians", "three Syrians": a plural nationality right after
+ * a number names people. */
+static bool plural_demonym(const struct text *t, const struct mention *m,
+    size_t number_end)
+{
+	const char *w;
+	size_t len;
+
+	if (m->kind != M_COUNTRY || m->first != number_end ||
+	    m->last != m->first + 1)
+		return false;
+	w = token_norm(t, m->first);
+	len = t->tokens[m->first].norm_len;
+	return len > 3 && w[len - 1] == 's' && w[len - 2] != 's';
+}
+
 /* Folds "three dozen", "twenty-five", "two hundred", "one million" into
  * one number. */
 static size_t compose_number(const struct mentions *ms, size_t k, long *ret)
@@ -781,7 +797,8 @@ static bool find_counts(struct finder *f, size_t from)
 			    m->first > end_tok + COUNT_LOOKAHEAD)
 				break;
 			if (people_word(m) || (m->kind == M_CUE &&
-			    m->cue == CUE_THEY && token_is(t, m->first - 1, "of")))
+			    m->cue == CUE_THEY && token_is(t, m->first - 1, "of"))
+			    || plural_demonym(t, m, end_tok))
 				counted = true;
 			if (counted || m->kind == M_TRIGGER || m->kind == M_NUMBER)
 				break;

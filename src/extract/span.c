@@ -148,6 +148,10 @@ static bool quote_mark(const struct text *t, size_t i)
 /* "said Omer Khan, who ..." or "told Ms Lee.": a speech verb right before
  * a name that ends its clause names the speaker; "said Zhang was
  * arrested" does not. */
+/* How many tokens "according to" may stand before the name it cites
+ * ("according to his partner, X"). */
+#define ACCORDING_REACH 6
+
 static bool speech_names(const struct assembler *a, size_t from,
     const struct mention *p)
 {
@@ -161,6 +165,29 @@ static bool speech_names(const struct assembler *a, size_t from,
 		k++;
 	return k >= t->n_tokens || token_punct(t, k, ',') ||
 	    token_punct(t, k, '.') || token_punct(t, k, ';');
+}
+
+/* "... on 21 September, according to his partner, Alina Voronova.": the
+ * person named a few words after "according to", ending the sentence,
+ * is the source ("According to reports, X, a refugee, is at risk"
+ * goes on: X is spoken of). */
+static bool according_to_names(const struct assembler *a,
+    const struct mention *speech, const struct mention *p)
+{
+	const struct text *t = a->t;
+	size_t k = p->last;
+
+	if (!token_is(t, speech->first, "according") ||
+	    p->first > speech->last + ACCORDING_REACH)
+		return false;
+	for (size_t i = speech->last; i < p->first; i++)
+		if (token_punct(t, i, '.') || token_punct(t, i, ';') ||
+		    (t->tokens[i].flags & TOKEN_NUMBER))
+			return false;
+	while (k < t->n_tokens && quote_mark(t, k))
+		k++;
+	return k >= t->n_tokens || token_punct(t, k, '.') ||
+	    token_punct(t, k, ';');
 }
 
 /* "US President Joe Biden", "Mahathir Mohamad, the Prime Minister":
@@ -245,6 +272,8 @@ bool is_speaker(const struct assembler *a, struct span sp,
 				return true;
 		}
 		if (m->last <= p->first && speech_names(a, m->last, p))
+			return true;
+		if (m->last <= p->first && according_to_names(a, m, p))
 			return true;
 	}
 	return false;

@@ -2,8 +2,9 @@
 """test_extract_quality.py: a floor under extraction quality. Runs
 `refuge extract --format jsonl` over the shared development set
 (SHARED/corpus/docs, gold in SHARED/corpus/gold) and over our own test
-documents (tests/extract/docs, gold in tests/extract/gold) and the
-held-out documents (tests/extract/heldout), scores each with
+documents (tests/extract/docs, gold in tests/extract/gold), the
+documents written blind (tests/extract/fresh) and the held-out documents
+(tests/extract/heldout), scores each with
 SHARED/eval/score.py and expects the overall F1 to stay at or above the
 floors in tests/e2e/extract-floor.json, and the recall of every type
 of the development set at or above its floor. Raise the floors as the rules
@@ -90,6 +91,16 @@ def own_test_documents_f1_above_floor(tmp):
     assert_above_floor(tmp, os.path.join(ROOT, 'tests', 'extract', 'docs'),
                        os.path.join(ROOT, 'tests', 'extract', 'gold'),
                        'own_f1', 'our own test documents')
+
+
+@test
+def fresh_documents_f1_above_floor(tmp):
+    # tests/extract/fresh/README.md: written blind, then used to find
+    # what the rules missed
+    fresh = os.path.join(ROOT, 'tests', 'extract', 'fresh')
+    assert_above_floor(tmp, os.path.join(fresh, 'docs'),
+                       os.path.join(fresh, 'gold'), 'fresh_f1',
+                       'the documents written blind')
 
 
 @test
