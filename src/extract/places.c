@@ -810,7 +810,8 @@ static const struct mention *left_date(const struct assembler *a,
  * place someone fled or left on a date is not where what happened to
  * them after that date happened ("who had left Iran in May, spent two
  * years in jail between 2010 and 2012" was before, so there); "a
- * border crossing with Germany" is on this side. */
+ * border crossing with Germany" and "near the Latvian border" are on
+ * this side. */
 static bool left_before(const struct assembler *a, struct span sp,
     const struct mention *m, const struct rw_date *when)
 {
@@ -822,6 +823,13 @@ static bool left_before(const struct assembler *a, struct span sp,
 		at--;
 	if (at >= 2 && token_is(t, at - 1, "with") && (token_is(t, at - 2,
 	    "border") || token_is(t, at - 2, "crossing")))
+		return true;
+	/* "near the Latvian border", "a town on the Chinese border": the
+	 * neighbour's edge, seen from this side */
+	if (at >= 1 && m->last < t->n_tokens && (token_is(t, m->last,
+	    "border") || token_is(t, m->last, "frontier")) &&
+	    (token_is(t, at - 1, "near") || token_is(t, at - 1, "on") ||
+	    token_is(t, at - 1, "along") || token_is(t, at - 1, "to")))
 		return true;
 	if (at > 0 && token_is(t, at - 1, "from"))
 		at--;

@@ -3403,6 +3403,12 @@ test_vocabulary_round_three(void **state)
 	    {.type = "return", .mechanism = "deportation",
 	    .date = "2021-05-23", .host = "MX", .dest = "CU",
 	    .persons = {"Yordan Pérez"}, .group = ANY});
+	/* the neighbour's border is no place in the neighbour */
+	expect("A court in Vilnius has refused to send the Belarusian blogger "
+	    "Ihar Lapko to Minsk. Lapko, 29, was arrested at a bus stop near "
+	    "the Latvian border on 3 May.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-03", .host = "LT",
+	    .persons = {"Ihar Lapko"}, .group = ANY});
 	expect("A court in Warsaw issued an order of removal against the "
 	    "Belarusian blogger Ihar Lapko on 4 May.", "2021-06-10",
 	    {.type = "threatened_return", .date = "2021-05-04", .host = "PL",
