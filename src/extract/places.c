@@ -260,7 +260,8 @@ static bool perfect_participle(const struct text *t, const struct mention *m)
 }
 
 /* ", also from Oaxaca,": a place set off by commas after "from" (and
- * at most one word such as "also" or "originally") tells where someone
+ * at most one word such as "also" or "originally"), or between a group's
+ * name and "who" ("a Chechen from Strasbourg who"), tells where someone
  * comes from, not where anything happened to them. */
 static bool origin_aside(const struct text *t, const struct mention *m)
 {
@@ -268,8 +269,13 @@ static bool origin_aside(const struct text *t, const struct mention *m)
 
 	if (k > 0 && token_is(t, k - 1, "the"))
 		k--;
-	if (k < 2 || !token_is(t, k - 1, "from") || m->last >= t->n_tokens ||
-	    !token_punct(t, m->last, ','))
+	if (k < 2 || !token_is(t, k - 1, "from") || m->last >= t->n_tokens)
+		return false;
+	/* "a Chechen from Strasbourg who was travelling with him" */
+	if (token_is(t, m->last, "who") && (t->tokens[k - 2].flags &
+	    TOKEN_CAPITAL) && (t->tokens[k - 2].flags & TOKEN_WORD))
+		return true;
+	if (!token_punct(t, m->last, ','))
 		return false;
 	k--;
 	if (k >= 2 && (t->tokens[k - 1].flags & TOKEN_WORD) &&
@@ -841,6 +847,28 @@ static bool left_before(const struct assembler *a, struct span sp,
 	    when->month && d->date.month && when->month > d->date.month);
 }
 
+/* How far back from a place charged_with looks for the charge. */
+#define CHARGE_REACH 14
+
+/* "accuses him of joining an armed group in Syria", "on charges of
+ * fighting in Syria": a place inside what someone is accused of is not
+ * where anything happened to them. */
+static bool charged_with(const struct text *t, const struct mention *m)
+{
+	static const char *const charge[] = {"accuses", "accused",
+	    "accusing", "charges", "charged", "suspected", "suspicion", NULL};
+	size_t from = m->first > CHARGE_REACH ? m->first - CHARGE_REACH : 0;
+
+	for (size_t k = m->first; k-- > from;) {
+		if (token_punct(t, k, '.') || token_punct(t, k, ';') ||
+		    token_punct(t, k, ','))
+			return false;
+		if (token_in(t, k, charge))
+			return true;
+	}
+	return false;
+}
+
 /* "sentenced in absentia", "jailed in absentia": within a few words
  * after the trigger at pos. */
 static bool in_absentia(const struct text *t, size_t pos)
@@ -882,8 +910,8 @@ void find_places(const struct assembler *a, struct span sp,
 	char nationality[3] = "";
 	size_t n = collect_places(a, sp, pos, pl, 32, nationality);
 	for (size_t k = 0; k < n; k++)
-		if (pl[k].role == ROLE_NONE && left_before(a, sp, pl[k].m,
-		    &inc->date))
+		if ((pl[k].role == ROLE_NONE && left_before(a, sp, pl[k].m,
+		    &inc->date)) || charged_with(a->t, pl[k].m))
 			pl[k].role = ROLE_LEFT;
 	const char *host = NULL, *dest = NULL;
 	const char *there = there_place(a, sp, pos, pl, n);

@@ -3409,6 +3409,23 @@ test_vocabulary_round_three(void **state)
 	    "the Latvian border on 3 May.", "2021-06-10",
 	    {.type = "detention", .date = "2021-05-03", .host = "LT",
 	    .persons = {"Ihar Lapko"}, .group = ANY});
+	/* where someone comes from, and what they are accused of doing
+	 * somewhere, is not where it happened */
+	expect("Georgian police detained Aslan Umarov at Tbilisi airport on "
+	    "9 May. Umarov's cousin, Islam Umarov, a Chechen from Strasbourg "
+	    "who was travelling with him, was also detained at the airport.",
+	    "2021-06-10",
+	    {.type = "detention", .date = "2021-05-09", .host = "GE",
+	    .persons = {"Aslan Umarov"}, .group = ANY},
+	    {.type = "detention", .date = ANY, .host = "GE",
+	    .persons = {"Islam Umarov"}, .group = ANY});
+	expect("Georgian police detained Aslan Umarov at Tbilisi airport on "
+	    "9 May. A red notice Russia obtained in 2019 accuses him of "
+	    "joining an armed group in Syria.", "2021-06-10",
+	    {.type = "detention", .date = "2021-05-09", .host = "GE",
+	    .persons = {"Aslan Umarov"}, .group = ANY},
+	    {.type = "warrant", .date = ANY, .host = "GE", .dest = "RU",
+	    .persons = {"Aslan Umarov"}, .group = ANY});
 	expect("A court in Warsaw issued an order of removal against the "
 	    "Belarusian blogger Ihar Lapko on 4 May.", "2021-06-10",
 	    {.type = "threatened_return", .date = "2021-05-04", .host = "PL",
