@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "alerts/alerts.h"
 #include "core/buf.h"
@@ -13,17 +12,6 @@
 #define LATER_MAX_SECONDS 3600   /* the longest wait before a retry */
 #define LEASE_SPARE_SECONDS 60
 #define MESSAGE_MAX (16u << 20) /* a digest of every open alert fits */
-
-/* now plus seconds, as YYYY-MM-DDTHH:MM:SSZ. */
-static void
-utc_after(long seconds, char out[21])
-{
-	time_t t = time(NULL) + seconds;
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 struct alert_copy {
 	json_t *json;
@@ -90,7 +78,7 @@ digest_mail(struct rw_store *store, const struct rw_date *today,
 	char day[RW_DATE_TEXT_MAX], buf[32], head[48];
 	json_t *ranked, *a;
 	size_t k;
-	int r = rw_alerts_ranked(store, -1, 1, today, &ranked, err);
+	int r = rw_alerts_ranked(store, 0, today, &ranked, err);
 
 	if (r < 0)
 		return r;
@@ -230,9 +218,9 @@ deliver_one(struct run *run, const struct rw_alert_delivery *d,
 	wait = c->backoff_ms / 1000 + 1;
 	for (int64_t k = 0; k < d->attempts + tries && wait < LATER_MAX_SECONDS;
 	    k++)
-		wait *= 2;
-	utc_after(0, now);
-	utc_after(wait < LATER_MAX_SECONDS ? wait : LATER_MAX_SECONDS, later);
+		wait = wait * 2 < LATER_MAX_SECONDS ? wait * 2 : LATER_MAX_SECONDS;
+	rw_date_now_utc(now);
+	rw_date_utc_after(wait, later);
 	r = rw_store_delivery_done(run->store, d->id, run->who, tries, outcome,
 	    outcome == RW_DELIVERY_SENT ? NULL : why.message, now, later, err);
 	if (r < 0)
@@ -261,15 +249,15 @@ rw_alerts_deliver(struct rw_store *store, const struct rw_notify_config *c,
 	if (retry_now) {
 		char now[21];
 
-		utc_after(0, now);
+		rw_date_now_utc(now);
 		if ((r = rw_store_delivery_hurry(store, now, NULL, err)) < 0)
 			return r;
 	}
 	for (;;) {
 		char now[21], until[21];
 
-		utc_after(0, now);
-		utc_after(lease, until);
+		rw_date_now_utc(now);
+		rw_date_utc_after(lease, until);
 		if ((r = rw_store_delivery_claim(store, who, now, until, 1, &d, &n,
 		    err)) < 0)
 			return r;

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/array.h"
+#include "core/json-value.h"
+
 struct run_ctx {
 	const struct rw_alerts_run *run;
 	struct rw_error *err;
@@ -47,11 +50,6 @@ rw_alerts_run(struct rw_store *store, const struct rw_alerts_run *run,
 	return rw_store_alert_sweep(store, &s, ret, err);
 }
 
-static json_t *
-text_or_null(const char *s)
-{
-	return s != NULL ? json_string(s) : json_null();
-}
 
 json_t *
 rw_alert_json(const struct rw_alert *a, const struct rw_date *today)
@@ -67,27 +65,29 @@ rw_alert_json(const struct rw_alert *a, const struct rw_date *today)
 	    json_integer(rw_alert_urgency(a->level, a->due, today)));
 	json_object_set_new(o, "case", a->case_id > 0 ?
 	    json_integer(a->case_id) : json_null());
-	json_object_set_new(o, "host", text_or_null(a->host));
-	json_object_set_new(o, "level", text_or_null(a->level));
-	json_object_set_new(o, "due", text_or_null(a->due));
+	json_object_set_new(o, "host", rw_json_text_or_null(a->host));
+	json_object_set_new(o, "level", rw_json_text_or_null(a->level));
+	json_object_set_new(o, "due", rw_json_text_or_null(a->due));
 	json_object_set_new(o, "summary", json_string(a->summary));
 	json_object_set_new(o, "detail", detail != NULL ? detail :
 	    json_object());
 	json_object_set_new(o, "state", json_string(rw_alert_state_name(
 	    a->state)));
 	json_object_set_new(o, "key", json_string(a->key));
-	json_object_set_new(o, "raised_at", text_or_null(a->raised_at));
-	json_object_set_new(o, "acked_by", text_or_null(a->acked_by));
-	json_object_set_new(o, "acked_at", text_or_null(a->acked_at));
-	json_object_set_new(o, "resolved_by", text_or_null(a->resolved_by));
-	json_object_set_new(o, "resolved_at", text_or_null(a->resolved_at));
+	json_object_set_new(o, "raised_at", rw_json_text_or_null(a->raised_at));
+	json_object_set_new(o, "acked_by", rw_json_text_or_null(a->acked_by));
+	json_object_set_new(o, "acked_at", rw_json_text_or_null(a->acked_at));
+	json_object_set_new(o, "resolved_by", rw_json_text_or_null(a->resolved_by));
+	json_object_set_new(o, "resolved_at", rw_json_text_or_null(a->resolved_at));
 	return o;
 }
 
+/* The alerts listed, as rw_alert_json objects, before ranking. */
 struct collect {
-	json_t *list;
+	json_t **items;
+	size_t n, cap;
 	const struct rw_date *today;
-	int unresolved_only;
+	int resolved;
 };
 
 static int
@@ -95,10 +95,13 @@ collect_one(const struct rw_alert *a, void *ctx)
 {
 	struct collect *c = ctx;
 
-	if (c->unresolved_only && a->state == RW_ALERT_RESOLVED)
+	if (!c->resolved && a->state == RW_ALERT_RESOLVED)
 		return RW_OK;
-	return json_array_append_new(c->list, rw_alert_json(a, c->today)) == 0 ?
-	    RW_OK : RW_ENOMEM;
+	if (rw_array_room(c->items, c->n, c->cap, 16) < 0 ||
+	    (c->items[c->n] = rw_alert_json(a, c->today)) == NULL)
+		return RW_ENOMEM;
+	c->n++;
+	return RW_OK;
 }
 
 static const char *
@@ -131,38 +134,25 @@ by_urgency(const void *pa, const void *pb)
 }
 
 int
-rw_alerts_ranked(struct rw_store *store, int state, int unresolved_only,
+rw_alerts_ranked(struct rw_store *store, int resolved,
     const struct rw_date *today, json_t **ret, struct rw_error *err)
 {
-	struct collect c = {
-		.list = json_array(), .today = today,
-		.unresolved_only = unresolved_only,
-	};
-	size_t n, k;
-	json_t **items, *sorted;
-	int r;
+	struct collect c = { .today = today, .resolved = resolved };
+	json_t *ranked = NULL;
+	int r = rw_store_alert_list(store, -1, 0, collect_one, &c, err);
 
-	if (c.list == NULL)
-		return rw_error_set(err, RW_ENOMEM, "out of memory");
-	r = rw_store_alert_list(store, unresolved_only ? -1 : state, 0,
-	    collect_one, &c, err);
-	n = json_array_size(c.list);
-	items = r == RW_OK ? calloc(n + 1, sizeof(*items)) : NULL;
-	sorted = items != NULL ? json_array() : NULL;
-	if (sorted == NULL) {
-		json_decref(c.list);
-		free(items);
-		return r < 0 ? (r == RW_ENOMEM ? rw_error_set(err, r,
-		    "out of memory") : r) : rw_error_set(err, RW_ENOMEM,
-		    "out of memory");
+	if (r == RW_OK) {
+		qsort(c.items, c.n, sizeof(*c.items), by_urgency);
+		ranked = json_array();
 	}
-	for (k = 0; k < n; k++)
-		items[k] = json_array_get(c.list, k);
-	qsort(items, n, sizeof(*items), by_urgency);
-	for (k = 0; k < n; k++)
-		json_array_append(sorted, items[k]);
-	free(items);
-	json_decref(c.list);
-	*ret = sorted;
+	for (size_t k = 0; k < c.n; k++)
+		if (ranked == NULL || json_array_append_new(ranked, c.items[k]))
+			json_decref(c.items[k]);
+	free(c.items);
+	if (r == RW_ENOMEM || (r == RW_OK && ranked == NULL))
+		return rw_error_set(err, RW_ENOMEM, "out of memory ranking alerts");
+	if (r < 0)
+		return r;
+	*ret = ranked;
 	return RW_OK;
 }

@@ -26,11 +26,10 @@ int rw_alerts_run(struct rw_store *store, const struct rw_alerts_run *run,
 /* a as a JSON object, with its urgency as of today. */
 json_t *rw_alert_json(const struct rw_alert *a, const struct rw_date *today);
 
-/* The alerts in state (-1: every state; RW_ALERT_OPEN with
- * unresolved_only: open and acknowledged ones), as a JSON array of
- * rw_alert_json objects, most urgent first (then the nearest date, then
- * the oldest). */
-int rw_alerts_ranked(struct rw_store *store, int state, int unresolved_only,
+/* The alerts not yet resolved (open or acknowledged; with resolved, all
+ * of them), as a JSON array of rw_alert_json objects, most urgent first
+ * (then the nearest date, then the oldest). */
+int rw_alerts_ranked(struct rw_store *store, int resolved,
     const struct rw_date *today, json_t **ret, struct rw_error *err);
 
 #endif

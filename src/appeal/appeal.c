@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/embedded.h"
+#include "core/json-value.h"
 
 extern const struct rw_embedded rw_appeal_data[];
 
@@ -189,11 +190,6 @@ find_row(const struct table *t, const char *key0, const char *key1)
 
 /* ---- the values ---- */
 
-static json_t *
-str_or_null(const char *s)
-{
-	return s != NULL && s[0] != '\0' ? json_string(s) : json_null();
-}
 
 /* The words for an enum's name: the row ("term", name) of the request
  * table when there is one, else the name with spaces for hyphens
@@ -305,7 +301,7 @@ add_claims(json_t *ctx, const struct data *d, const struct rw_case *c)
 		    "s:b}", "kind", rw_request_kind_name(q->kind), "kind_text",
 		    words(d, rw_request_kind_name(q->kind)), "state", q->state,
 		    "state_name", state_name(q->state), "charges",
-		    str_or_null(q->charges), "issuer", str_or_null(q->issuer),
+		    rw_json_text_or_null(q->charges), "issuer", rw_json_text_or_null(q->issuer),
 		    "assurances", q->assurances));
 	}
 	json_object_set_new(ctx, "claims", list);
@@ -334,7 +330,7 @@ static void
 add_sensitive(json_t *ctx, const struct rw_case *c, bool sensitive)
 {
 	json_object_set_new(ctx, "sensitive", sensitive ? json_pack(
-	    "{s:o s:o s:o s:o}", "custody", str_or_null(c->custody),
+	    "{s:o s:o s:o s:o}", "custody", rw_json_text_or_null(c->custody),
 	    "contacts", string_list(&c->contacts), "locations",
 	    string_list(&c->locations), "notes", string_list(&c->notes)) :
 	    json_null());
@@ -351,9 +347,9 @@ case_values(const struct data *d, const struct rw_appeal_input *in)
 	ctx = json_pack("{s:s s:s s:o s:o s:o s:o s:o s:o s:o s:o s:o s:o "
 	    "s:b s:b s:b s:b s:b}",
 	    "date", date, "recipient", rw_appeal_to_name(in->to),
-	    "who", str_or_null(c->names.n ? c->names.items[0] :
+	    "who", rw_json_text_or_null(c->names.n ? c->names.items[0] :
 	    c->description), "aliases", joined(&c->aliases),
-	    "group", str_or_null(c->group),
+	    "group", rw_json_text_or_null(c->group),
 	    "count", c->count > 1 ? json_integer(c->count) : json_null(),
 	    "nationality_name", state_name(c->nationality),
 	    "tags", joined(&c->tags),
@@ -367,7 +363,7 @@ case_values(const struct data *d, const struct rw_appeal_input *in)
 	    "no_profile", in->host == NULL, "named", c->names.n > 0);
 	if (ctx == NULL)
 		return NULL;
-	json_object_set_new(ctx, "host", str_or_null(c->host));
+	json_object_set_new(ctx, "host", rw_json_text_or_null(c->host));
 	add_deadlines(ctx, d, in);
 	add_claims(ctx, d, c);
 	add_risk(ctx, in->screening);

@@ -99,7 +99,7 @@ list(struct cli *cli, const struct options *o)
 	if (store == NULL)
 		return 1;
 	rw_error_clear(&err);
-	r = rw_alerts_ranked(store, -1, !o->all, &o->today, &ranked, &err);
+	r = rw_alerts_ranked(store, o->all, &o->today, &ranked, &err);
 	rw_store_close(store);
 	if (r < 0) {
 		cli_error(cli, "%s", err.message);

@@ -253,10 +253,16 @@ rw_date_format(const struct rw_date *d, char out[RW_DATE_TEXT_MAX])
 void
 rw_date_now_utc(char out[21])
 {
-	time_t now = time(NULL);
+	rw_date_utc_after(0, out);
+}
+
+void
+rw_date_utc_after(long seconds, char out[21])
+{
+	time_t when = time(NULL) + seconds;
 	struct tm tm;
 
-	gmtime_r(&now, &tm);
+	gmtime_r(&when, &tm);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 

@@ -38,6 +38,8 @@ int rw_date_month_from_name(const char *s, size_t len);
 
 /* Today's date in UTC as "YYYY-MM-DDTHH:MM:SSZ" into out (21 bytes). */
 void rw_date_now_utc(char out[21]);
+/* The same for seconds from now (a due time, a lease's end). */
+void rw_date_utc_after(long seconds, char out[21]);
 
 /* Today's date in UTC. */
 void rw_date_today_utc(struct rw_date *ret);

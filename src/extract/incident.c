@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "core/buf.h"
+#include "core/json-value.h"
 #include "core/json-write.h"
 #include "core/utf8.h"
 #include "extract/incident.h"
@@ -127,10 +128,6 @@ size_t rw_char_offset(struct rw_char_counter *cc, size_t byte)
 	return cc->chars;
 }
 
-static json_t *string_or_null(const char *s)
-{
-	return s && s[0] ? json_string(s) : json_null();
-}
 
 /* A span of an untrusted text as a JSON string: invalid UTF-8 becomes
  * U+FFFD rather than losing the whole string. */
@@ -221,7 +218,7 @@ json_t *rw_entity_to_json(const struct rw_entity *e, const char *text,
 	json_object_set_new(o, "kind",
 	    json_string(rw_entity_kind_name(e->kind)));
 	json_object_set_new(o, "text", span_string(text, e->start, e->end));
-	json_object_set_new(o, "value", string_or_null(e->value));
+	json_object_set_new(o, "value", rw_json_text_or_null(e->value));
 	json_object_set_new(o, "start",
 	    json_integer((json_int_t)rw_char_offset(cc, e->start)));
 	json_object_set_new(o, "end",

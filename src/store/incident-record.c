@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "core/country.h"
+#include "core/json-value.h"
 #include "core/utf8.h"
 
 static const char *const status_names[RW_STATUS_COUNT] = {
@@ -176,11 +177,6 @@ done:
 	return r;
 }
 
-static json_t *
-text_or_null(const char *s)
-{
-	return s != NULL && s[0] != '\0' ? json_string(s) : json_null();
-}
 
 json_t *
 rw_incident_field_json(const struct rw_incident *inc, unsigned field)
@@ -192,23 +188,23 @@ rw_incident_field_json(const struct rw_incident *inc, unsigned field)
 	case RW_FIELD_TYPE:
 		return json_string(rw_incident_type_name(inc->type));
 	case RW_FIELD_MECHANISM:
-		return text_or_null(rw_mechanism_name(inc->mechanism));
+		return rw_json_text_or_null(rw_mechanism_name(inc->mechanism));
 	case RW_FIELD_DATE:
 		if (inc->date.year == 0)
 			return json_null();
 		rw_date_format(&inc->date, date);
 		return json_string(date);
 	case RW_FIELD_HOST:
-		return text_or_null(inc->host);
+		return rw_json_text_or_null(inc->host);
 	case RW_FIELD_DEST:
-		return text_or_null(inc->dest);
+		return rw_json_text_or_null(inc->dest);
 	case RW_FIELD_PERSONS:
 		persons = json_array();
 		for (size_t k = 0; persons != NULL && k < inc->n_persons; k++)
 			json_array_append_new(persons, json_string(inc->persons[k]));
 		return persons;
 	case RW_FIELD_GROUP:
-		return text_or_null(inc->group);
+		return rw_json_text_or_null(inc->group);
 	case RW_FIELD_COUNT:
 		return inc->count > 0 ? json_integer(inc->count) : json_null();
 	}
@@ -247,19 +243,19 @@ rw_incident_record_to_json(const struct rw_incident_record *inc)
 		json_object_set_new(obj, rw_incident_field_name(f),
 		    rw_incident_field_json(&inc->fields, f));
 	json_object_set_new(obj, "confidence", json_real(inc->fields.confidence));
-	json_object_set_new(obj, "rules", text_or_null(inc->rules));
-	json_object_set_new(obj, "created_at", text_or_null(inc->created_at));
-	json_object_set_new(obj, "updated_at", text_or_null(inc->updated_at));
+	json_object_set_new(obj, "rules", rw_json_text_or_null(inc->rules));
+	json_object_set_new(obj, "created_at", rw_json_text_or_null(inc->created_at));
+	json_object_set_new(obj, "updated_at", rw_json_text_or_null(inc->updated_at));
 	for (size_t k = 0; k < inc->n_links; k++) {
 		const struct rw_incident_link *l = &inc->links[k];
 
 		json_array_append_new(links, json_pack("{sI so? sI sI so? so? so?}",
 		    "source_id", (json_int_t)l->source_id,
-		    "quote", text_or_null(l->quote),
+		    "quote", rw_json_text_or_null(l->quote),
 		    "quote_start", (json_int_t)l->quote_start,
 		    "quote_end", (json_int_t)l->quote_end,
-		    "rules", text_or_null(l->rules),
-		    "added_at", text_or_null(l->added_at),
+		    "rules", rw_json_text_or_null(l->rules),
+		    "added_at", rw_json_text_or_null(l->added_at),
 		    "proposal", stored_json(l->proposal)));
 	}
 	json_object_set_new(obj, "sources", links);
@@ -267,8 +263,8 @@ rw_incident_record_to_json(const struct rw_incident_record *inc)
 		const struct rw_review *r = &inc->reviews[k];
 
 		json_array_append_new(reviews, json_pack("{sI so? so? so? so?}",
-		    "id", (json_int_t)r->id, "who", text_or_null(r->who),
-		    "at", text_or_null(r->at), "action", text_or_null(r->action),
+		    "id", (json_int_t)r->id, "who", rw_json_text_or_null(r->who),
+		    "at", rw_json_text_or_null(r->at), "action", rw_json_text_or_null(r->action),
 		    "changes", stored_json(r->changes)));
 	}
 	json_object_set_new(obj, "reviews", reviews);
@@ -290,12 +286,12 @@ rw_person_to_json(const struct rw_person *p)
 		return NULL;
 	}
 	json_object_set_new(obj, "id", json_integer(p->id));
-	json_object_set_new(obj, "name", text_or_null(p->name));
+	json_object_set_new(obj, "name", rw_json_text_or_null(p->name));
 	for (size_t k = 0; k < p->n_names; k++)
 		json_array_append_new(names, json_pack("{so? so? so?}",
-		    "name", text_or_null(p->names[k].name),
-		    "rule", text_or_null(p->names[k].rule),
-		    "via", text_or_null(p->names[k].via)));
+		    "name", rw_json_text_or_null(p->names[k].name),
+		    "rule", rw_json_text_or_null(p->names[k].rule),
+		    "via", rw_json_text_or_null(p->names[k].via)));
 	for (size_t k = 0; k < p->n_sources; k++)
 		json_array_append_new(sources, json_integer(p->sources[k]));
 	for (size_t k = 0; k < p->n_incidents; k++)
@@ -311,10 +307,10 @@ rw_entity_record_to_json(const struct rw_entity_record *e)
 {
 	return json_pack("{sI so? sI sI so? so?}",
 	    "source_id", (json_int_t)e->source_id,
-	    "kind", text_or_null(e->kind),
+	    "kind", rw_json_text_or_null(e->kind),
 	    "start", (json_int_t)e->start, "end", (json_int_t)e->end,
-	    "text", text_or_null(e->text),
-	    "value", text_or_null(e->value));
+	    "text", rw_json_text_or_null(e->text),
+	    "value", rw_json_text_or_null(e->value));
 }
 
 void

@@ -86,40 +86,40 @@ def development_set_f1_above_floor(tmp):
         want, low, FLOOR_FILE)
 
 
+def assert_set_above_floor(tmp, folder, key, what):
+    """assert_above_floor for a set of ours: tests/extract/FOLDER/docs and
+    its gold beside them."""
+    base = os.path.join(ROOT, 'tests', 'extract', folder)
+    return assert_above_floor(tmp, os.path.join(base, 'docs'),
+                              os.path.join(base, 'gold'), key, what)
+
+
 @test
 def own_test_documents_f1_above_floor(tmp):
-    assert_above_floor(tmp, os.path.join(ROOT, 'tests', 'extract', 'docs'),
-                       os.path.join(ROOT, 'tests', 'extract', 'gold'),
-                       'own_f1', 'our own test documents')
+    assert_set_above_floor(tmp, '', 'own_f1', 'our own test documents')
 
 
 @test
 def fresh_documents_f1_above_floor(tmp):
     # tests/extract/fresh/README.md: written blind, then used to find
     # what the rules missed
-    fresh = os.path.join(ROOT, 'tests', 'extract', 'fresh')
-    assert_above_floor(tmp, os.path.join(fresh, 'docs'),
-                       os.path.join(fresh, 'gold'), 'fresh_f1',
-                       'the documents written blind')
+    assert_set_above_floor(tmp, 'fresh', 'fresh_f1',
+                           'the documents written blind')
 
 
 @test
 def second_blind_documents_f1_above_floor(tmp):
     # tests/extract/fresh2/README.md: written blind, never tuned on
-    fresh2 = os.path.join(ROOT, 'tests', 'extract', 'fresh2')
-    assert_above_floor(tmp, os.path.join(fresh2, 'docs'),
-                       os.path.join(fresh2, 'gold'), 'fresh2_f1',
-                       'the second set written blind')
+    assert_set_above_floor(tmp, 'fresh2', 'fresh2_f1',
+                           'the second set written blind')
 
 
 @test
 def held_out_documents_f1_above_floor(tmp):
     # tests/extract/heldout/README.md: never tuned on; this floor only
     # catches a change that makes the extractor generalise worse
-    heldout = os.path.join(ROOT, 'tests', 'extract', 'heldout')
-    assert_above_floor(tmp, os.path.join(heldout, 'docs'),
-                       os.path.join(heldout, 'gold'), 'heldout_f1',
-                       'the held-out documents')
+    assert_set_above_floor(tmp, 'heldout', 'heldout_f1',
+                           'the held-out documents')
 
 
 if __name__ == '__main__':
