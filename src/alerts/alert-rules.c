@@ -192,14 +192,9 @@ level_rank(const char *level)
 	return rw_level_parse(level, &l) ? (int)l : -1;
 }
 
-static int
-same(const char *a, const char *b)
-{
-	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
-}
-
-/* The alerts about what changed since the last run saw the case;
- * returns how many changes were alerted for. */
+/* The alerts about what changed since the last run saw the case (a case
+ * seen has a status then and now); returns how many changes were
+ * alerted for. */
 static int
 change_alerts(const struct rw_alert_case *c, const char *due,
     struct rw_alert_sink *sink, struct rw_error *err)
@@ -209,11 +204,10 @@ change_alerts(const struct rw_alert_case *c, const char *due,
 
 	if (c->links > c->seen.links)
 		r = links_alert(c, due, sink, err);
-	if (r == RW_OK && !same(c->seen.status, row->status)) {
+	if (r == RW_OK && strcmp(c->seen.status, row->status) != 0) {
 		changes++;
-		r = change_alert(row, "status", c->seen.status ? c->seen.status :
-		    "none", row->status, c->seen.changes + changes, due, sink,
-		    err);
+		r = change_alert(row, "status", c->seen.status, row->status,
+		    c->seen.changes + changes, due, sink, err);
 	}
 	if (r == RW_OK && level_rank(c->seen.level) >= 0 &&
 	    level_rank(row->level) > level_rank(c->seen.level)) {

@@ -133,23 +133,37 @@ rec_bool(struct records *w, const char *name, int v)
 	}
 }
 
+/* A list field: a JSON array, or in CSV one field of items joined in
+ * w->item. */
+static void
+list_open(struct records *w)
+{
+	rw_buf_reset(&w->item);
+	if (w->format == RECORDS_JSONL)
+		check(w, rw_json_begin_array(&w->line));
+}
+
+static void
+list_close(struct records *w)
+{
+	check(w, w->format == RECORDS_JSONL ? rw_json_end_array(&w->line) :
+	    rw_csv_field(&w->line, w->item.data));
+}
+
 void
 rec_texts(struct records *w, const char *name, const char *const *items,
     size_t n)
 {
 	if (!field(w, name))
 		return;
-	rw_buf_reset(&w->item);
-	if (w->format == RECORDS_JSONL)
-		check(w, rw_json_begin_array(&w->line));
+	list_open(w);
 	for (size_t k = 0; k < n; k++)
 		if (w->format == RECORDS_JSONL)
 			check(w, rw_json_string(&w->line, items[k],
 			    strlen(items[k])));
 		else
 			join(w, LIST_SEPARATOR, items[k]);
-	check(w, w->format == RECORDS_JSONL ? rw_json_end_array(&w->line) :
-	    rw_csv_field(&w->line, w->item.data));
+	list_close(w);
 }
 
 void
@@ -157,17 +171,14 @@ rec_ids(struct records *w, const char *name, const int64_t *ids, size_t n)
 {
 	if (!field(w, name))
 		return;
-	rw_buf_reset(&w->item);
-	if (w->format == RECORDS_JSONL)
-		check(w, rw_json_begin_array(&w->line));
+	list_open(w);
 	for (size_t k = 0; k < n; k++)
 		if (w->format == RECORDS_JSONL)
 			check(w, rw_json_int(&w->line, ids[k]));
 		else
 			check(w, rw_buf_appendf(&w->item, "%s%lld",
 			    k > 0 ? LIST_SEPARATOR : "", (long long)ids[k]));
-	check(w, w->format == RECORDS_JSONL ? rw_json_end_array(&w->line) :
-	    rw_csv_field(&w->line, w->item.data));
+	list_close(w);
 }
 
 /* CSV: the items joined in w->item, each first built in a buffer of its
