@@ -142,7 +142,8 @@ rw_alerts_ranked(struct rw_store *store, int resolved,
 	int r = rw_store_alert_list(store, -1, 0, collect_one, &c, err);
 
 	if (r == RW_OK) {
-		qsort(c.items, c.n, sizeof(*c.items), by_urgency);
+		if (c.n > 1)  /* none listed: no array to sort */
+			qsort(c.items, c.n, sizeof(*c.items), by_urgency);
 		ranked = json_array();
 	}
 	for (size_t k = 0; k < c.n; k++)
